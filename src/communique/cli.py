@@ -1,0 +1,106 @@
+"""The ``communique`` command: a thin shell over the library.
+
+    communique code INPUT... [-o OUT] [--format jsonl|geojson] [--summary]
+    communique evaluate --gold GOLD.jsonl --articles ARTICLES.jsonl [--predictions OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from communique import __version__
+from communique.errors import CommuniqueError
+
+
+def _open_out(path: str | None) -> TextIO:
+    if path in (None, "-"):
+        return sys.stdout
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8")
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from communique.coder import Coder, CoderSettings
+    from communique.export.writers import geojson, jsonl_line, summary_table
+    from communique.ingest import read_inputs
+
+    coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None))
+    coded = []
+    out = _open_out(args.output)
+    try:
+        for item in coder.code_items(read_inputs(args.inputs)):
+            if args.format == "jsonl":
+                out.write(jsonl_line(item) + "\n")
+                out.flush()
+            coded.append(item) if (args.summary or args.format == "geojson") else None
+        if args.format == "geojson":
+            json.dump(geojson(coded), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.summary:
+        summary_table(coded, sys.stderr if args.output in (None, "-") else sys.stdout)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from communique.evaluate.run import evaluate
+
+    result = evaluate(gold=Path(args.gold), articles=Path(args.articles),
+                      predictions=Path(args.predictions) if args.predictions else None,
+                      count_background=args.all)
+    if args.json:
+        json.dump(result, sys.stdout, indent=1, ensure_ascii=False)
+        print()
+    else:
+        from communique.evaluate.scoring import format_report
+
+        print(format_report(result))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="communique", description="Code news about relations "
+                                     "between states into PLOVER event records (French and English).")
+    parser.add_argument("--version", action="version", version=f"communique {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    code = sub.add_parser("code", help="code articles and write one JSON line per article")
+    code.add_argument("inputs", nargs="+", metavar="INPUT",
+                      help=".txt (first line = title), .html, .jsonl files, directories, or - for stdin")
+    code.add_argument("-o", "--output", help="output file (default: standard output)")
+    code.add_argument("--format", choices=("jsonl", "geojson"), default="jsonl",
+                      help="jsonl: one line per article (default); geojson: one point per located event")
+    code.add_argument("--summary", action="store_true",
+                      help="print a table of the events (type, actor → recipient, place, date)")
+    code.add_argument("--actors", metavar="TSV", help="your own actor file (see docs/actors.md)")
+    code.set_defaults(func=cmd_code)
+
+    ev = sub.add_parser("evaluate", help="code a gold set's articles and score them")
+    ev.add_argument("--gold", required=True, help="gold events, one line per article")
+    ev.add_argument("--articles", required=True, help="the gold set's articles (JSONL)")
+    ev.add_argument("--predictions", help="also write the coded articles to this JSONL file")
+    ev.add_argument("--all", action="store_true", help="count background gold events too")
+    ev.add_argument("--json", action="store_true", help="print the full result as JSON")
+    ev.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CommuniqueError as exc:
+        print(f"communique: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""The per-article coding pipeline.
+
+    ingest → language → annotate (spaCy) → mentions (actors, people) → events (type, mode,
+    roles) → resolve (codes, place, date) → Event records
+
+``Coder`` loads every resource once (spaCy pipelines, lexicons, gazetteer) and codes articles
+one by one or in batches. A stage that fails on one article rejects that article only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from communique.errors import ArticleRejected
+from communique.events.build import Draft, merge, to_event
+from communique.events.detect import Candidate, detect_sentence
+from communique.events.lexicon import trigger_lexicon
+from communique.language import choose_language
+from communique.lexicon.actors import ActorLexicon, actor_lexicon
+from communique.mentions.actors import ArticleMemory, MentionIndex, find_mentions
+from communique.mentions.people import PersonMention, find_people
+from communique.model import Article, CodedArticle, Event, Place, Rejection
+from communique.parse import Parse
+from communique.resolve.dates import DateMention, event_date, find_dates
+
+log = logging.getLogger(__name__)
+
+# Background older than this many days before publication is history, not news (guidelines §3).
+HISTORY_DAYS = 366
+
+
+@dataclass(slots=True)
+class CoderSettings:
+    actor_file: Path | None = None
+    batch_size: int = 16
+    keep_skips: bool = False  # record why triggers were not coded (for --explain)
+
+
+@dataclass(slots=True)
+class Coder:
+    settings: CoderSettings = field(default_factory=CoderSettings)
+    _actors: dict[str, ActorLexicon] = field(default_factory=dict)
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+
+    def actors(self, lang: str) -> ActorLexicon:
+        if lang not in self._actors:
+            self._actors[lang] = (ActorLexicon.load(lang, user_file=self.settings.actor_file)
+                                  if self.settings.actor_file else actor_lexicon(lang))
+        return self._actors[lang]
+
+    # -- batches -------------------------------------------------------------------------
+    def code_items(self, items: Iterable[Article | CodedArticle]) -> Iterator[CodedArticle]:
+        """Code a stream of articles (already-rejected inputs pass through), keeping order."""
+        from communique.nlp.pipelines import load_pipeline, to_parse
+
+        pending: list[tuple[Article, str]] = []
+
+        def flush() -> Iterator[CodedArticle]:
+            by_lang: dict[str, list[int]] = {}
+            for pos, (_, lang) in enumerate(pending):
+                by_lang.setdefault(lang, []).append(pos)
+            results: dict[int, CodedArticle] = {}
+            for lang, positions in by_lang.items():
+                nlp = load_pipeline(lang)
+                docs = nlp.pipe((pending[p][0].text for p in positions), batch_size=self.settings.batch_size)
+                for p, doc in zip(positions, docs):
+                    article = pending[p][0]
+                    results[p] = self._code_parsed(article, to_parse(doc, lang=lang))
+            for p in range(len(pending)):
+                yield results[p]
+            pending.clear()
+
+        for item in items:
+            if isinstance(item, CodedArticle):
+                yield from flush()
+                yield item
+                continue
+            try:
+                lang = choose_language(item.text, given=item.lang)
+            except ArticleRejected as exc:
+                yield from flush()
+                yield CodedArticle(article=item, rejected=Rejection(exc.stage, exc.reason))
+                continue
+            item.lang = lang
+            pending.append((item, lang))
+            if len(pending) >= self.settings.batch_size:
+                yield from flush()
+        yield from flush()
+
+    def code_article(self, article: Article) -> CodedArticle:
+        return next(self.code_items([article]))
+
+    # -- one parsed article -------------------------------------------------------------------
+    def _code_parsed(self, article: Article, parse: Parse) -> CodedArticle:
+        try:
+            events = self.events(article, parse)
+        except ArticleRejected as exc:
+            return CodedArticle(article=article, rejected=Rejection(exc.stage, exc.reason))
+        except (ValueError, KeyError, IndexError) as exc:  # a bug must not stop the batch
+            log.exception("coding failed for %s", article.id)
+            return CodedArticle(article=article, rejected=Rejection("events", f"internal error: {exc!r}"))
+        return CodedArticle(article=article, events=events)
+
+    def events(self, article: Article, parse: Parse) -> list[Event]:
+        lang = parse.lang
+        lexicon = self.actors(lang)
+        index = MentionIndex(parse, find_mentions(parse, lexicon))
+        people = find_people(parse, index)
+        triggers = trigger_lexicon(lang)
+        memory = ArticleMemory()
+        skipped: list[str] | None = [] if self.settings.keep_skips else None
+        title_end = len(article.title) if article.title and parse.text.startswith(article.title) else 0
+        candidates: list[Candidate] = []
+        for sent in parse.sentences:
+            in_title = sent.char_start < title_end
+            # Countries named in the sentence, in order, for "les deux pays".
+            for m in index.within(sent.start, sent.end - 1):
+                for e in m.entries:
+                    if e.kind == "country" and e.code and e.code not in memory.countries:
+                        memory.countries.append(e.code)
+                for code in m.codes:
+                    if code not in memory.countries:
+                        memory.countries.append(code)
+            found = detect_sentence(parse, sent, lexicon=triggers, index=index, memory=memory,
+                                    in_title=in_title, skipped=skipped)
+            candidates.extend(found)
+            subjects = [r.entity for c in found for r in c.actors]
+            if subjects:
+                memory.last_subject = subjects[:2]
+        if skipped is not None:
+            self.skipped[article.id] = skipped
+        drafts = merge(candidates, people)
+        out: list[Event] = []
+        published = _published(article)
+        for draft in drafts:
+            when = self._date(parse, draft, published)
+            if when[3]:
+                continue  # history told as background
+            place = self._place(parse, draft, index, memory)
+            out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
+                                date=when[:3]))
+        return out
+
+    # -- resolution ----------------------------------------------------------------------------
+    def _date(self, parse: Parse, draft: Draft, published: date | None) -> tuple[str | None, str, str, bool]:
+        """(date, basis, reason, is_history) for a draft."""
+        mentions: list[DateMention] = []
+        pub = published.isoformat() if published else None
+        for s in sorted(draft.sentences):
+            sent = parse.sentences[s]
+            text = parse.text[sent.char_start:sent.char_end]
+            mentions.extend(find_dates(text, lang=parse.lang, published=pub))
+        chosen = event_date(mentions)
+        if chosen is not None:
+            history = False
+            if published is not None:
+                start = date.fromisoformat((chosen.value + "-01-01")[:10] if len(chosen.value) == 4
+                                           else (chosen.value + "-01")[:10])
+                history = (published - start) > timedelta(days=HISTORY_DAYS)
+            return chosen.value, "text", f"'{chosen.text}': {chosen.reason}", history
+        if published is not None:
+            return published.isoformat(), "publication", "no date in the evidence; publication date", False
+        return None, "publication", "no date in the text and no publication date", False
+
+    def _place(self, parse: Parse, draft: Draft, index: MentionIndex, memory: ArticleMemory) -> Place | None:
+        from communique.resolve.places import place_for
+
+        return place_for(parse, draft, index, context=memory.countries)
+
+
+def _published(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def code_items(items: Iterable[Article | CodedArticle], *, settings: CoderSettings | None = None
+               ) -> Iterator[CodedArticle]:
+    yield from Coder(settings=settings or CoderSettings()).code_items(items)
+
+
+__all__ = ["Coder", "CoderSettings", "code_items", "PersonMention"]

@@ -1,0 +1,43 @@
+"""The exception tree of communique.
+
+    CommuniqueError
+     ├── InputError          an input cannot be read at all (missing path, unknown format)
+     ├── ArticleRejected     one article cannot be coded; carries the stage and the reason
+     ├── LexiconError        a data file is missing or malformed
+     ├── ModelError          a spaCy pipeline or other model is not installed or fails to load
+     └── EvaluationError     gold or prediction files that cannot be scored
+
+A rejected article is a record in the output (``rejected: {stage, reason}``), not a crash:
+``ArticleRejected`` is caught per article by the pipeline and turned into a ``Rejection``.
+"""
+
+from __future__ import annotations
+
+
+class CommuniqueError(Exception):
+    """Base class of every error raised by communique."""
+
+
+class InputError(CommuniqueError):
+    """An input path or stream cannot be read at all."""
+
+
+class ArticleRejected(CommuniqueError):
+    """One article cannot be coded; the batch goes on."""
+
+    def __init__(self, stage: str, reason: str) -> None:
+        super().__init__(f"{stage}: {reason}")
+        self.stage = stage
+        self.reason = reason
+
+
+class LexiconError(CommuniqueError):
+    """A language data file is missing or malformed."""
+
+
+class ModelError(CommuniqueError):
+    """A model (spaCy pipeline, language identifier) is missing or cannot be loaded."""
+
+
+class EvaluationError(CommuniqueError):
+    """Gold or prediction files that cannot be scored."""

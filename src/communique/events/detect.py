@@ -1,0 +1,312 @@
+"""Event candidates in one sentence: trigger → type/mode → modality → roles.
+
+Verbs are triggers when they report a real act; nouns ("la visite du ministre à Alger") when a
+light verb carries them ("effectuer une visite"), when they are said to have happened ("l'attaque
+a eu lieu"), when they frame the main clause ("lors d'une réunion…") or when they stand in the
+title. The parties come from the sentence structure: the trigger row's ``roles`` map syntactic
+slots (subject, object, prepositions) onto actor and recipient, with passives turned around.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from communique.events.lexicon import Trigger, TriggerLexicon
+from communique.events.modality import noun_modality, verb_modality
+from communique.mentions.actors import ArticleMemory, MentionIndex, Resolution, resolve_phrase
+from communique.parse import Parse, Sentence, Token
+
+LIGHT_VERBS = {
+    "fr": {"effectuer", "mener", "procéder", "tenir", "avoir", "faire", "entreprendre", "conduire",
+           "organiser", "lancer", "commettre", "perpétrer", "réaliser", "accomplir", "ouvrir", "émettre",
+           "délivrer", "adresser", "prendre", "adopter", "décréter", "imposer", "entamer", "engager",
+           "annoncer", "revendiquer", "signer", "rendre", "exécuter", "opérer", "multiplier", "poursuivre"},
+    "en": {"pay", "make", "hold", "conduct", "carry", "launch", "stage", "have", "open", "issue",
+           "impose", "begin", "start", "mount", "perform", "announce", "claim", "sign", "order", "undertake"},
+}
+OCCURRENCE_VERBS = {
+    "fr": {"dérouler", "tenir", "produire", "survenir", "intervenir", "faire", "viser", "frapper", "coûter",
+           "tuer", "blesser", "achever", "clore", "terminer", "commencer", "débuter", "durer", "toucher",
+           "réunir", "permettre", "porter", "marquer", "cibler", "endeuiller", "ouvrir"},
+    "en": {"take", "occur", "happen", "kill", "wound", "target", "hit", "end", "begin", "start", "last",
+           "leave", "claim", "focus", "conclude", "injure"},
+}
+FRAMING_CASES = {"lors", "pendant", "durant", "cours", "issue", "occasion", "during", "amid", "after",
+                 "following", "après", "suite"}
+# Plural nouns that still name one event ("des pourparlers", "sanctions").
+PLURAL_EVENT_NOUNS = {"pourparlers", "sanctions", "manœuvres", "manoeuvres", "exercices", "talks",
+                      "sanctions", "exercises", "frappes", "excuses", "négociations", "consultations",
+                      "bombardements", "drills"}
+_CASE_FOLD = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "l'": None}
+_POSS = {"fr": {"son", "sa", "ses", "leur", "leurs"}, "en": {"his", "her", "its", "their"}}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event reading of one trigger in one sentence, before merging."""
+
+    sentence: int
+    trigger: Token
+    anchor: Token  # the verb whose tense and polarity decide whether it happened
+    entry: Trigger
+    actors: list[Resolution] = field(default_factory=list)
+    recipients: list[Resolution] = field(default_factory=list)
+    place_args: list[Token] = field(default_factory=list)
+    actor_how: str = ""
+    recipient_how: str = ""
+    fallback_actor: bool = False
+    arg_tokens: dict[str, list[Token]] = field(default_factory=dict)  # role -> argument heads
+    via: str = "verb"
+
+
+def _case(parse: Parse, tok: Token) -> str | None:
+    for child in parse.children(tok):
+        if child.dep in ("case", "prep") or (child.pos == "ADP" and child.i < tok.i):
+            lower = child.lower
+            folded = _CASE_FOLD.get(lower, lower)
+            if lower in ("au", "aux") and any(c.lower == "sein" for c in [tok]):
+                return "à"
+            return folded
+    return None
+
+
+def _is_passive(parse: Parse, verb: Token) -> bool:
+    if verb.feat("Voice") == "Pass":
+        return True
+    return any(c.dep in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in parse.children(verb))
+
+
+def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
+    """Syntactic slots of a predicate: subj, obj, iobj, poss and one per preposition."""
+    out: dict[str, list[Token]] = {}
+    passive = _is_passive(parse, pred) if pred.pos in ("VERB", "AUX") else False
+
+    def add(slot: str, tok: Token) -> None:
+        # "au sein de la division", "auprès de": the real argument is below the relational noun.
+        if tok.lemma in ("sein", "côté", "part") or tok.lower in ("sein", "côté"):
+            for c in parse.children(tok):
+                if c.dep in ("nmod", "pobj", "obl"):
+                    tok = c
+                    slot = "à" if slot in ("à", "au") else slot
+                    break
+        out.setdefault(slot, []).append(tok)
+
+    for child in parse.children(pred):
+        dep = child.dep
+        if dep in ("nsubj",):
+            add("obj" if passive and lang == "en" else "subj", child)
+        elif dep in ("nsubj:pass", "nsubjpass"):
+            add("obj", child)
+        elif dep in ("obl:agent",):
+            add("subj", child)
+        elif dep == "agent":
+            for c in parse.children(child):
+                if c.dep == "pobj":
+                    add("subj", c)
+        elif dep in ("obj", "dobj"):
+            add("obj", child)
+        elif dep in ("iobj", "dative"):
+            add("iobj", child)
+        elif dep == "det" and child.lower in _POSS.get(lang, set()):
+            add("poss", child)
+        elif dep in ("nmod:poss", "poss"):
+            add("poss", child)
+        elif dep.startswith("obl") or dep.startswith("nmod"):
+            case = _case(parse, child)
+            if case:
+                add(case, child)
+        elif dep == "prep":
+            for c in parse.children(child):
+                if c.dep == "pobj":
+                    add(child.lower, c)
+        elif dep == "compound" and pred.pos == "NOUN" and lang == "en":
+            add("poss", child)  # "the Kenyan-Somali talks", "US airstrikes"
+        elif dep == "amod" and pred.pos == "NOUN":
+            add("poss", child)  # "la visite présidentielle marocaine" gives the visitor's country
+    if "subj" not in out and pred.pos in ("VERB", "AUX"):
+        inherited = _inherited_subject(parse, pred, lang=lang)
+        if inherited is not None:
+            out["subj"] = [inherited]
+    return out
+
+
+def _inherited_subject(parse: Parse, verb: Token, *, lang: str) -> Token | None:
+    """The subject a verb shares with the verb it depends on (coordination, infinitive, participle)."""
+    head = parse.head(verb)
+    if head.i == verb.i:
+        return None
+    if verb.dep in ("conj", "xcomp", "advcl") and head.pos in ("VERB", "AUX"):
+        for c in parse.children(head):
+            if c.dep in ("nsubj",) and not _is_passive(parse, head):
+                return c
+        if head.dep in ("conj", "xcomp") and parse.head(head).i != head.i:
+            return _inherited_subject(parse, head, lang=lang)
+    if verb.dep.startswith("acl") and head.pos in ("NOUN", "PROPN"):
+        return head  # "la délégation, qui a rencontré…" / "troops deployed by…"
+    return None
+
+
+def _cue_words(tokens: list[Token]) -> list[str]:
+    return [t.lower for t in tokens] + [t.lemma.lower() for t in tokens]
+
+
+def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, list[Token]],
+              sentence_tokens: list[Token], index: MentionIndex) -> bool:
+    for cue in trig.cues:
+        if cue.kind == "child":
+            hit = any(c.lower in cue.words or c.lemma.lower() in cue.words for c in parse.children(pred))
+        else:
+            if cue.kind == "sent":
+                toks = sentence_tokens
+            elif cue.kind == "obj":
+                toks = [t for a in arg_slots.get("obj", []) for t in parse.subtree(a)]
+                if pred.pos == "NOUN":
+                    toks += [t for s, heads in arg_slots.items() if s not in ("subj", "poss")
+                             for a in heads for t in parse.subtree(a)]
+            else:
+                toks = [t for s, heads in arg_slots.items() if s not in ("subj", "poss")
+                        for a in heads for t in parse.subtree(a)]
+                toks += [c for c in parse.children(pred) if c.dep in ("amod", "compound")]
+            words = _cue_words(toks)
+            hit = False
+            for w in cue.words:
+                if w == "@person":
+                    hit = any(t.ent_type == "PER" for t in toks)
+                elif w == "@actor":
+                    hit = index.has_actor(toks)
+                else:
+                    hit = any(x.startswith(w) for x in words)
+                if hit:
+                    break
+        if hit == cue.negated:
+            return False
+    return True
+
+
+def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tuple[Token, str] | None:
+    """The verb that makes a nominal trigger an event report, and how; None when none does."""
+    head = parse.head(noun)
+    if noun.dep in ("obj", "dobj") and head.lemma in LIGHT_VERBS.get(lang, set()):
+        return head, f"light verb '{head.text}'"
+    if noun.dep.startswith("obl") or noun.dep in ("pobj",):
+        case = _case(parse, noun)
+        verb = head
+        if lang == "en" and head.dep == "prep":
+            case, verb = head.lower, parse.head(head)
+        if case and verb.lemma in LIGHT_VERBS.get(lang, set()) and case in ("à", "to"):
+            return verb, f"'{verb.text} à'"  # procéder à la signature
+        if (case in FRAMING_CASES or head.lower in FRAMING_CASES) and verb.pos in ("VERB", "AUX", "ADV"):
+            anchor = verb if verb.pos != "ADV" else parse.head(verb)
+            return anchor, f"frames the clause ('{head.text if head.lower in FRAMING_CASES else case}')"
+    if noun.dep in ("nsubj", "nsubj:pass", "nsubjpass") and head.lemma in OCCURRENCE_VERBS.get(lang, set()):
+        return head, f"said to happen ('{head.text}')"
+    if head.lemma in FRAMING_CASES or head.lower in FRAMING_CASES:
+        anchor = parse.head(head)
+        return anchor, f"frames the clause ('{head.text}')"
+    if in_title:
+        return noun, "in the title"
+    return None
+
+
+def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, index: MentionIndex,
+                    memory: ArticleMemory, in_title: bool, skipped: list[str] | None = None) -> list[Candidate]:
+    lang = parse.lang
+    tokens = parse.sentence_tokens(sent)
+    out: list[Candidate] = []
+    for tok in tokens:
+        if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX"):
+            continue
+        rows = lexicon.candidates(tok.lemma, tok.pos) or lexicon.candidates(tok.lower, tok.pos)
+        if not rows:
+            continue
+        if tok.pos in ("NOUN", "PROPN"):
+            if tok.feat("Number") == "Plur" and tok.lower not in PLURAL_EVENT_NOUNS:
+                _skip(skipped, tok, "plural noun (generic or aggregate)")
+                continue
+            why = noun_modality(parse, tok, lang=lang)
+            if why:
+                _skip(skipped, tok, why)
+                continue
+            anchored = _noun_anchor(parse, tok, lang=lang, in_title=in_title)
+            if anchored is None:
+                _skip(skipped, tok, "noun not reported as an act")
+                continue
+            anchor, via = anchored
+        else:
+            anchor, via = tok, "verb"
+        if anchor.pos in ("VERB", "AUX"):
+            why = verb_modality(parse, anchor, lang=lang)
+            if why:
+                _skip(skipped, tok, why)
+                continue
+        arg_slots = slots(parse, tok, lang=lang)
+        if anchor.i != tok.i:
+            anchor_slots = slots(parse, anchor, lang=lang)
+            # The noun's own "de"/poss phrase is tried first (roles order); the light or main
+            # verb's subject is the fallback actor.
+            if "subj" in anchor_slots:
+                arg_slots.setdefault("subj", anchor_slots["subj"])
+            for slot, heads in anchor_slots.items():
+                if slot not in ("subj", "obj") and slot not in arg_slots:
+                    arg_slots[slot] = [h for h in heads if h.i != tok.i]
+        trig = next((r for r in rows if cue_holds(parse, r, tok, arg_slots, tokens, index)), None)
+        if trig is None:
+            _skip(skipped, tok, "no trigger row's cue holds")
+            continue
+        cand = _roles(parse, tok, anchor, trig, arg_slots, index, memory, via=via)
+        if cand is None:
+            _skip(skipped, tok, f"{trig.event}: no party found")
+            continue
+        if "actor" in trig.needs and not cand.actors:
+            _skip(skipped, tok, f"{trig.event}: needs an actor")
+            continue
+        if "recipient" in trig.needs and not cand.recipients:
+            _skip(skipped, tok, f"{trig.event}: needs a recipient")
+            continue
+        out.append(cand)
+    return out
+
+
+def _skip(skipped: list[str] | None, tok: Token, why: str) -> None:
+    if skipped is not None:
+        skipped.append(f"'{tok.text}'@{tok.idx}: {why}")
+
+
+def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: dict[str, list[Token]],
+           index: MentionIndex, memory: ArticleMemory, *, via: str) -> Candidate | None:
+    cand = Candidate(sentence=tok.sent, trigger=tok, anchor=anchor, entry=trig, via=via)
+    lang = parse.lang
+    # The noun's own "de"/"of" phrase wins over the light verb's subject.
+    role_slots = list(trig.roles)
+    if tok.pos in ("NOUN", "PROPN") and not any(s == "subj" for s, _ in role_slots):
+        role_slots.append(("subj", "actor"))
+    seen: set[int] = set()
+    for slot, role in role_slots:
+        for arg in arg_slots.get(slot, []):
+            if arg.i in seen:
+                continue
+            found = resolve_phrase(parse, arg, index, memory, lang=lang)
+            if not found:
+                continue
+            seen.add(arg.i)
+            target = cand.actors if role == "actor" else cand.recipients
+            if role == "actor" and cand.actors:
+                continue  # the first slot that names the actor wins (noun "de" before verb subject)
+            target.extend(found)
+            cand.arg_tokens.setdefault(role, []).append(arg)
+            how = f"{slot} '{found[0].entity.entity_text}'"
+            if role == "actor":
+                cand.actor_how = how
+            elif not cand.recipient_how:
+                cand.recipient_how = how
+    for slot in ("à", "en", "dans", "in", "at", "au", "to", "near", "près", "obj", "chez", "devant", "outside"):
+        for arg in arg_slots.get(slot, []):
+            if arg.ent_type == "LOC" or any(e.kind == "country" for m in index.within(arg.i, arg.i)
+                                            for e in m.entries):
+                cand.place_args.append(arg)
+    if not cand.actors and not cand.recipients:
+        return None
+    # A party on both sides (a reflexive reading) keeps it as actor only.
+    actor_codes = {r.entity.code for r in cand.actors}
+    cand.recipients = [r for r in cand.recipients if r.entity.code not in actor_codes or r.entity.code is None]
+    return cand

@@ -1,0 +1,127 @@
+"""Event triggers per language (``data/<lang>/triggers.tsv``) and their cue conditions.
+
+A trigger row names a lemma (verb or noun), the PLOVER type, mode and contexts it gives, how
+syntactic slots map onto actor and recipient (``roles``), conditions that must hold (``cue``)
+and the parties it cannot do without (``needs``). Rows of one lemma are tried in file order.
+
+Cue grammar: space-separated conditions, all of which must hold; ``!`` negates one.
+``child:a|b`` a direct child whose text or lemma is a or b; ``obj:a|b`` / ``arg:a|b`` /
+``sent:a|b`` the object / any argument / the sentence has a word starting with a or b.
+``@person`` stands for a person name, ``@actor`` for an actor mention.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from communique.errors import LexiconError
+from communique.lexicon.tables import data_path, read_tsv
+from communique.model import EVENT_TYPES
+
+DEFAULT_VERB_ROLES = {
+    "fr": "subj=actor;obj=recipient;iobj=recipient;à=recipient;avec=recipient;contre=recipient",
+    "en": "subj=actor;obj=recipient;iobj=recipient;to=recipient;with=recipient;against=recipient",
+}
+DEFAULT_NOUN_ROLES = {
+    "fr": "de=actor;poss=actor;avec=recipient;contre=recipient;à=recipient",
+    "en": "of=actor;poss=actor;by=actor;with=recipient;against=recipient;to=recipient",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str  # child | obj | arg | sent
+    words: tuple[str, ...]
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB | NOUN
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    roles: tuple[tuple[str, str], ...]  # (slot, role)
+    cues: tuple[Cue, ...]
+    needs: frozenset[str]
+    note: str
+    row: int  # line of the data file, for explanations
+
+    def describe(self) -> str:
+        what = self.note or " ".join(f"{'!' if c.negated else ''}{c.kind}:{'|'.join(c.words)}"
+                                     for c in self.cues)
+        return f"{self.lemma}/{self.pos.lower()}" + (f" [{what}]" if what else "")
+
+
+def _parse_roles(text: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for item in text.split(";"):
+        slot, _, role = item.strip().partition("=")
+        if slot and role:
+            if role not in ("actor", "recipient"):
+                raise LexiconError(f"unknown role {role!r} in {text!r}")
+            out.append((slot.strip(), role.strip()))
+    return tuple(out)
+
+
+def _parse_cues(text: str) -> tuple[Cue, ...]:
+    cues = []
+    for item in text.split():
+        negated = item.startswith("!")
+        kind, _, words = item.lstrip("!").partition(":")
+        if kind not in ("child", "obj", "arg", "sent") or not words:
+            raise LexiconError(f"bad cue {item!r}")
+        cues.append(Cue(kind=kind, words=tuple(w.lower() for w in words.split("|")), negated=negated))
+    return tuple(cues)
+
+
+@dataclass(slots=True)
+class TriggerLexicon:
+    lang: str
+    by_lemma: dict[tuple[str, str], list[Trigger]]  # (lemma, VERB|NOUN) -> rows in order
+
+    @classmethod
+    def load(cls, lang: str) -> TriggerLexicon:
+        by_lemma: dict[tuple[str, str], list[Trigger]] = {}
+        for row_no, row in enumerate(read_tsv(data_path(lang, "triggers.tsv")), 1):
+            event = row["event"].upper()
+            if event not in EVENT_TYPES:
+                raise LexiconError(f"{lang}/triggers.tsv row {row_no}: unknown type {event}")
+            pos = row["pos"].upper()
+            roles = row.get("roles") or (DEFAULT_NOUN_ROLES if pos == "NOUN" else DEFAULT_VERB_ROLES)[lang]
+            trig = Trigger(lemma=row["lemma"].lower(), pos=pos, event=event, mode=row.get("mode") or None,
+                           context=tuple(c for c in (row.get("context") or "").split(";") if c),
+                           roles=_parse_roles(roles), cues=_parse_cues(row.get("cue") or ""),
+                           needs=frozenset(x for x in (row.get("needs") or "").split(";") if x),
+                           note=row.get("note") or "", row=row_no)
+            by_lemma.setdefault((trig.lemma, pos), []).append(trig)
+        return cls(lang=lang, by_lemma=by_lemma)
+
+    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+        return self.by_lemma.get((lemma.lower(), "NOUN" if pos in ("NOUN", "PROPN") else "VERB"), [])
+
+
+@functools.lru_cache(maxsize=None)
+def trigger_lexicon(lang: str) -> TriggerLexicon:
+    return TriggerLexicon.load(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextCues:
+    prefixes: tuple[tuple[str, str], ...]
+
+    def contexts(self, words: list[str]) -> list[str]:
+        found: list[str] = []
+        for word in words:
+            for prefix, context in self.prefixes:
+                if word.startswith(prefix) and context not in found:
+                    found.append(context)
+        return found
+
+
+@functools.lru_cache(maxsize=None)
+def context_cues(lang: str) -> ContextCues:
+    rows = read_tsv(data_path(lang, "context_cues.tsv"))
+    return ContextCues(prefixes=tuple((r["prefix"].lower(), r["context"]) for r in rows))

@@ -1,0 +1,95 @@
+"""Did it happen? Negation, future, conditional, plans, habits and background are not events.
+
+Each check returns the reason to skip a trigger (shown with ``--explain-skips``) or None.
+"""
+
+from __future__ import annotations
+
+from communique.parse import Parse, Token
+
+NEGATION = {"fr": {"ne", "n'", "pas", "jamais", "plus", "guère", "aucunement", "nullement"},
+            "en": {"not", "n't", "never", "no"}}
+# Verbs that announce an intention, not an act: "doit rencontrer", "plans to visit".
+PLAN_VERBS = {
+    "fr": {"devoir", "pouvoir", "vouloir", "prévoir", "envisager", "compter", "entendre", "souhaiter",
+           "espérer", "aller", "projeter", "chercher", "tenter", "essayer", "menacer", "promettre",
+           "proposer", "appeler", "demander", "exhorter", "inviter", "exiger", "refuser", "s'apprêter",
+           "apprêter", "viser", "permettre", "falloir", "risquer", "préparer", "annoncer", "devenir"},
+    "en": {"plan", "intend", "expect", "want", "hope", "seek", "aim", "threaten", "promise", "propose",
+           "urge", "ask", "call", "demand", "refuse", "prepare", "need", "wish", "try", "attempt", "be",
+           "going", "vow", "pledge", "agree", "decline", "offer", "fail", "allow", "help", "have"},
+}
+# Verbs after which an infinitive is a completed act: "a décidé d'expulser", "vient de signer".
+COMPLETIVE = {"fr": {"décider", "venir", "commencer", "achever", "finir", "procéder", "choisir", "oser"},
+              "en": {"decide", "begin", "start", "finish", "manage", "choose"}}
+MODAL_AUX = {"en": {"will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "wo"}}
+HABITUAL = {"fr": {"régulièrement", "souvent", "habituellement", "systématiquement", "toujours",
+                   "fréquemment", "généralement", "parfois", "chaque"},
+            "en": {"regularly", "often", "usually", "routinely", "always", "frequently", "sometimes",
+                   "generally", "repeatedly", "every"}}
+CONDITION_MARKS = {"fr": {"si", "s'"}, "en": {"if", "unless"}}
+FUTURE_NOUN_MODIFIERS = {"fr": {"prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
+                                "prévus", "prévues", "futur", "future", "éventuel", "éventuelle",
+                                "possible", "annoncé", "annoncée"},
+                         "en": {"next", "upcoming", "planned", "future", "proposed", "possible",
+                                "scheduled", "expected", "potential"}}
+DEMONSTRATIVES = {"fr": {"ce", "cet", "cette", "ces"}, "en": {"this", "these", "that", "those"}}
+
+
+def _aux(parse: Parse, verb: Token) -> list[Token]:
+    return [c for c in parse.children(verb) if c.dep.startswith("aux")]
+
+
+def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
+    """Reason why this verb does not report a real, completed act (None when it does)."""
+    kids = list(parse.children(verb))
+    neg = NEGATION.get(lang, set())
+    for child in kids:
+        if child.dep in ("advmod", "neg") and child.lower in neg:
+            return f"negated ('{child.text}')"
+        if child.dep == "mark" and child.lower in CONDITION_MARKS.get(lang, set()):
+            return f"hypothetical ('{child.text}')"
+        if child.dep == "advmod" and child.lower in HABITUAL.get(lang, set()):
+            return f"habitual ('{child.text}')"
+    auxes = _aux(parse, verb)
+    if lang == "en":
+        for aux in auxes:
+            if aux.lower in MODAL_AUX["en"]:
+                return f"modal or future ('{aux.text}')"
+    if lang == "fr":
+        if verb.feat("Tense") == "Fut" or any(a.feat("Tense") == "Fut" for a in auxes):
+            return "future tense"
+        if verb.feat("Mood") == "Cnd" and not auxes:
+            return "conditional"
+        tensed_aux = [a for a in auxes if a.dep == "aux:tense" or a.lemma in ("avoir", "être")]
+        if any(a.feat("Mood") == "Cnd" for a in tensed_aux):
+            pass  # "aurait bombardé": the journalistic conditional reports a past act
+        if any(a.feat("Tense") == "Imp" and a.dep == "aux:tense" for a in auxes):
+            return "pluperfect (background)"
+    # Infinitives and "to"-clauses: an act only after a completive verb.
+    if verb.feat("VerbForm") == "Inf" or (lang == "en" and verb.dep == "xcomp"):
+        head = parse.head(verb)
+        if head.i != verb.i:
+            if head.lemma in COMPLETIVE.get(lang, set()):
+                return verb_modality(parse, head, lang=lang)
+            return f"infinitive under '{head.text}' (intention, not an act)"
+    if verb.dep in ("xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl", "relcl"):
+        head = parse.head(verb)
+        if head.i != verb.i and head.pos in ("VERB", "AUX"):
+            if head.lemma in PLAN_VERBS.get(lang, set()) and verb.dep in ("xcomp",):
+                return f"under '{head.text}' (intention)"
+            if verb.dep in ("conj",):
+                return verb_modality(parse, head, lang=lang) if not auxes else None
+    return None
+
+
+def noun_modality(parse: Parse, noun: Token, *, lang: str) -> str | None:
+    """Reason why a nominal trigger does not report a new event (None when it does)."""
+    for child in parse.children(noun):
+        if child.lower in DEMONSTRATIVES.get(lang, set()) and child.dep in ("det", "det:dem"):
+            return f"demonstrative '{child.text}' refers back to an event already told"
+        if child.lower in FUTURE_NOUN_MODIFIERS.get(lang, set()):
+            return f"planned ('{child.text}')"
+        if child.lower in NEGATION.get(lang, set()) or child.lower in ("aucun", "aucune", "sans", "without"):
+            return f"negated ('{child.text}')"
+    return None

@@ -1,0 +1,1 @@
+"""Writers for coded articles: PLOVER JSONL, GeoJSON and a readable summary table."""

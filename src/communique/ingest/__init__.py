@@ -1,0 +1,5 @@
+"""Inputs → Articles (files, directories, JSONL, HTML, stdin)."""
+
+from communique.ingest.readers import read_inputs
+
+__all__ = ["read_inputs"]

@@ -1,0 +1,1 @@
+"""Loaders for the language data in ``communique/data`` (TSV files with a README)."""

@@ -1,0 +1,340 @@
+"""Actor mentions in a parsed article, and the entity an argument phrase denotes.
+
+A *mention* is a lexicon match mapped onto tokens: a country form, a named institution, a
+generic head (armée, ministère) or a title. An argument phrase (the subject of a verb, say) is
+resolved to an ``Entity`` from the mentions inside its dependency subtree: the sector comes from
+the most specific state body in it, the country from its modifiers (demonyms, "de la
+Mauritanie"), as in "la délégation de l'État-major général des Forces armées royales
+marocaines" → MAR, MIL.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from communique.lexicon.actors import ActorEntry, ActorLexicon
+from communique.lexicon.matcher import words
+from communique.model import Entity
+from communique.parse import Parse, Token
+
+# Prepositions that make a country a place or a destination rather than the owner of a body.
+LOCATIVE_CASES = {"à", "au", "aux", "en", "dans", "in", "at", "to", "into", "vers", "sur", "chez", "from"}
+# Sectors more specific than the generic government one (they win over a GOV head above them).
+SPECIFIC_SECTORS = {"MIL", "SPY", "COP", "REB", "CVL", "JUD", "LEG", "BUS", "IGO", "NGO", "UNO"}
+NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+# Words that refer back to two parties introduced before.
+PAIR_REFERENCES = {
+    "fr": {("deux", "pays"), ("deux", "parties"), ("deux", "nations"), ("deux", "états"),
+           ("deux", "gouvernements"), ("deux", "capitales"), ("deux", "armées"),
+           ("deux", "délégations"), ("deux", "ministres"), ("deux", "institutions"),
+           ("deux", "présidents"), ("deux", "dirigeants"), ("deux", "chefs")},
+    "en": {("two", "countries"), ("two", "sides"), ("two", "nations"), ("two", "states"),
+           ("two", "governments"), ("two", "leaders"), ("two", "ministers"), ("two", "armies"),
+           ("two", "delegations"), ("two", "presidents"), ("both", "countries"), ("both", "sides")},
+}
+PRONOUNS = {
+    "fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "lui", "qui"},
+    "en": {"he", "she", "it", "they", "who", "which"},
+}
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int  # token indices, inclusive
+    last: int
+    start: int  # character offsets
+    end: int
+    text: str
+    entries: tuple[ActorEntry, ...]
+    codes: tuple[str, ...] = ()  # hyphenated compounds (maroco-mauritanien) give two
+
+    def has(self, kind: str) -> ActorEntry | None:
+        return next((e for e in self.entries if e.kind == kind), None)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """An entity and the tokens it covers (for people's sides and explanations)."""
+
+    entity: Entity
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """Entities seen so far in the article, for "la délégation", "les deux pays", "il"."""
+
+    by_head: dict[str, Entity] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)  # in order of first mention
+    last_subject: list[Entity] = field(default_factory=list)
+
+    def note(self, entity: Entity, head: str | None) -> None:
+        if head and entity.code:
+            self.by_head[head] = entity
+        if entity.code and entity.code not in NON_STATE_CODES and entity.code not in self.countries:
+            self.countries.append(entity.code)
+
+
+def find_mentions(parse: Parse, lexicon: ActorLexicon) -> list[Mention]:
+    """Every lexicon mention in the article, mapped onto tokens."""
+    starts = [t.idx for t in parse.tokens]
+    out: list[Mention] = []
+    for match in lexicon.matcher.find(parse.text):
+        first = max(0, bisect.bisect_right(starts, match.start) - 1)
+        last = max(first, bisect.bisect_right(starts, match.end - 1) - 1)
+        out.append(Mention(first=first, last=last, start=match.start, end=match.end,
+                           text=match.text, entries=match.entries))
+    out.extend(_compounds(parse, lexicon, starts))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _compounds(parse: Parse, lexicon: ActorLexicon, starts: list[int]) -> list[Mention]:
+    """French hyphenated compounds: maroco-mauritanien, franco-britannique → both countries."""
+    if not lexicon.prefixes:
+        return []
+    out = []
+    pieces = words(parse.text)
+    for i in range(len(pieces) - 2):
+        w1, s1, _ = pieces[i]
+        if w1.lower() not in lexicon.prefixes or pieces[i + 1][0] != "-":
+            continue
+        w2, _, e2 = pieces[i + 2]
+        second = [e for m in lexicon.matcher.find(w2) for e in m.entries
+                  if e.kind == "country" and e.subkind == "demonym"]
+        code2 = second[0].code if second else lexicon.prefixes.get(w2.lower())
+        if not code2:
+            continue
+        code1 = lexicon.prefixes[w1.lower()]
+        first = max(0, bisect.bisect_right(starts, s1) - 1)
+        last = max(first, bisect.bisect_right(starts, e2 - 1) - 1)
+        entry = ActorEntry(kind="country", form=parse.text[s1:e2], code=code1, sector="GOV",
+                           subkind="compound", name=parse.text[s1:e2], source="compound prefix")
+        out.append(Mention(first=first, last=last, start=s1, end=e2, text=parse.text[s1:e2],
+                           entries=(entry,), codes=(code1, code2)))
+    return out
+
+
+class MentionIndex:
+    """Mentions of one article with lookups by token."""
+
+    def __init__(self, parse: Parse, mentions: list[Mention]) -> None:
+        self.parse = parse
+        self.mentions = mentions
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.first, m.last + 1):
+                self.by_token.setdefault(i, m)
+
+    def within(self, first: int, last: int) -> list[Mention]:
+        return [m for m in self.mentions if m.first >= first and m.last <= last]
+
+    def in_tokens(self, indices: set[int]) -> list[Mention]:
+        return [m for m in self.mentions if m.first in indices]
+
+    def has_actor(self, tokens: list[Token]) -> bool:
+        idx = {t.i for t in tokens}
+        if any(t.ent_type == "PER" for t in tokens):
+            return True
+        return any(e.kind in ("country", "org", "head", "title", "person")
+                   for m in self.in_tokens(idx) for e in m.entries)
+
+
+def _case_of(parse: Parse, tok: Token, top: Token) -> str | None:
+    """The preposition that introduces ``tok``'s phrase below ``top`` (if any)."""
+    node = tok
+    while node.i != top.i:
+        for child in parse.children(node):
+            if child.dep in ("case", "prep") or (child.pos == "ADP" and child.i < node.i):
+                return child.lower
+        if parse.head(node).pos == "ADP":
+            return parse.head(node).lower
+        if node.head == node.i:
+            break
+        node = parse.head(node)
+        if node.i == top.i:
+            break
+    return None
+
+
+def _phrase_tokens(parse: Parse, arg: Token) -> list[Token]:
+    """The argument's subtree without relative clauses, appositions after a comma and conjuncts."""
+    keep: list[Token] = []
+    stack = [arg.i]
+    while stack:
+        i = stack.pop()
+        tok = parse.tokens[i]
+        keep.append(tok)
+        for child in parse.children(tok):
+            if child.dep.startswith("acl:relcl") or child.dep in ("relcl", "parataxis"):
+                continue
+            if child.dep in ("conj", "cc") and tok.i == arg.i:
+                continue  # conjuncts of the phrase itself are parties of their own
+            if child.dep == "appos" and child.i > arg.i and child.ent_type != "PER":
+                continue
+            stack.append(child.i)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def split_conjuncts(parse: Parse, arg: Token) -> list[Token]:
+    """"la Russie et la Chine" → [Russie, Chine]; a single phrase → [itself]."""
+    out = [arg]
+    stack = [arg]
+    while stack:
+        tok = stack.pop()
+        for child in parse.children(tok):
+            if child.dep == "conj" and child.pos in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _trim_text(parse: Parse, tokens: list[Token]) -> tuple[int, int]:
+    """Character span of contiguous phrase tokens, stopping at a comma or parenthesis."""
+    while len(tokens) > 1 and tokens[0].pos in ("ADP",):
+        tokens = tokens[1:]
+    first = tokens[0]
+    last = first
+    for tok in tokens[1:]:
+        if tok.i != last.i + 1 or tok.text in (",", "(", ";", ":", "«", "»", '"'):
+            break
+        last = tok
+    while last.i > first.i and last.pos == "PUNCT":
+        last = parse.tokens[last.i - 1]
+    return first.idx, last.end
+
+
+def resolve_phrase(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
+                   *, lang: str) -> list[Resolution]:
+    """Entities denoted by an argument phrase; several when it is coordinated."""
+    out: list[Resolution] = []
+    for part in split_conjuncts(parse, arg):
+        out.extend(_resolve_one(parse, part, index, memory, lang=lang))
+    return out
+
+
+def _same_sentence_antecedent(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
+                              *, lang: str) -> list[Resolution]:
+    """"…s'est rendue à Nouakchott, où elle a effectué…": the subject of the governing clause."""
+    verb = parse.head(pron)
+    if verb.dep not in ("advcl", "conj", "acl:relcl", "relcl", "ccomp", "parataxis", "acl"):
+        return []
+    governor = parse.head(verb)
+    for child in parse.children(governor):
+        if child.dep in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != pron.i and child.pos != "PRON":
+            found = _resolve_one(parse, child, index, memory, lang=lang)
+            return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=pron.text,
+                                      start=pron.idx, end=pron.end, name=r.entity.name,
+                                      other_sectors=list(r.entity.other_sectors),
+                                      reason=f"pronoun '{pron.text}' → {r.entity.entity_text!r}; {r.entity.reason}"),
+                               pron.i, pron.i) for r in found]
+    return []
+
+
+def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
+                 *, lang: str) -> list[Resolution]:
+    tokens = _phrase_tokens(parse, arg)
+    token_ids = {t.i for t in tokens}
+    mentions = index.in_tokens(token_ids)
+    start, end = _trim_text(parse, tokens)
+    text = parse.text[start:end]
+    lowered = [t.lower for t in tokens]
+    # "les deux pays" / "the two sides": the two countries met so far.
+    for a, b in PAIR_REFERENCES.get(lang, ()):
+        if a in lowered and b in lowered and len(memory.countries) >= 2:
+            return [Resolution(Entity(code=c, sector="GOV", entity_text=text, start=start, end=end,
+                                      name=None, reason=f"'{text}' refers to the two countries "
+                                      f"named before ({', '.join(memory.countries[:2])})"),
+                               tokens[0].i, tokens[-1].i) for c in memory.countries[:2]]
+    if not mentions:
+        if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()):
+            same = _same_sentence_antecedent(parse, arg, index, memory, lang=lang)
+            if same:
+                return same
+        if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()) and memory.last_subject:
+            return [Resolution(Entity(code=e.code, sector=e.sector, entity_text=arg.text,
+                                      start=arg.idx, end=arg.end, name=e.name,
+                                      other_sectors=list(e.other_sectors),
+                                      reason=f"pronoun '{arg.text}' → {e.entity_text!r}"),
+                               arg.i, arg.i) for e in memory.last_subject]
+        return []
+
+    def depth(m: Mention) -> int:
+        d = parse.depth_below(parse.tokens[m.first], arg)
+        ds = [parse.depth_below(parse.tokens[i], arg) for i in range(m.first, m.last + 1)]
+        found = [x for x in ds + [d] if x is not None]
+        return min(found) if found else 99
+
+    ranked = sorted(mentions, key=lambda m: (depth(m), m.first))
+    # Compounds ("maroco-mauritanien") only qualify a noun; they name no party by themselves.
+    code: str | None = None
+    code_reason = ""
+    sector: str | None = None
+    sector_reason = ""
+    other: list[str] = []
+    name: str | None = None
+    locative: list[tuple[Mention, ActorEntry]] = []
+    head_entry: ActorEntry | None = None
+    for m in ranked:
+        for entry in m.entries:
+            if entry.kind in ("country", "org") and entry.code and code is None:
+                case = _case_of(parse, parse.tokens[m.first], arg)
+                if entry.kind == "country" and case in LOCATIVE_CASES and depth(m) > 0:
+                    locative.append((m, entry))
+                    continue
+                code = entry.code
+                code_reason = f"{entry.subkind or entry.kind} '{m.text}' ({entry.source})"
+            if entry.sector and entry.kind in ("org", "head", "title", "country"):
+                spec = entry.sector in SPECIFIC_SECTORS
+                if sector is None or (sector == "GOV" and spec and entry.kind != "country"):
+                    if entry.kind == "country" and entry.subkind == "demonym" and sector is None:
+                        continue  # a demonym gives the country, not the sector
+                    sector = entry.sector
+                    sector_reason = f"{entry.kind} '{m.text}'"
+                    other = list(entry.other_sectors)
+                    if entry.kind in ("org", "head"):
+                        name = m.text
+                        head_entry = entry
+    if code is None:
+        # Appositions and relative clauses: "le colonel X, commandant de la division … mauritanienne"
+        wider = {t.i for t in parse.subtree(arg)} - token_ids
+        for m in index.in_tokens(wider):
+            entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code), None)
+            if entry is not None and _case_of(parse, parse.tokens[m.first], arg) not in LOCATIVE_CASES:
+                code, code_reason = entry.code, f"{entry.subkind or entry.kind} '{m.text}' in an apposition"
+                break
+    if code is None and locative:
+        m, entry = locative[0]
+        code, code_reason = entry.code, f"{entry.subkind} '{m.text}' (place in the phrase)"
+    if code is None and head_entry is not None and head_entry.needs_country:
+        earlier = memory.by_head.get(head_entry.form.lower())
+        if earlier is not None:
+            code, code_reason = earlier.code, f"'{head_entry.form}' refers back to {earlier.entity_text!r}"
+            if sector == "GOV" and earlier.sector:
+                sector = earlier.sector
+    if code is None and sector is None:
+        return []
+    if sector is None:
+        sector = "GOV"
+        sector_reason = "country named alone"
+    if code is None and head_entry is not None and head_entry.needs_country:
+        return []  # "l'armée" with no country known: not a usable party
+    reason = "; ".join(x for x in (f"code {code} from {code_reason}" if code else "",
+                                   f"sector {sector} from {sector_reason}") if x)
+    entity = Entity(code=code, sector=sector, entity_text=text, start=start, end=end,
+                    name=name or text, other_sectors=[s for s in other if s != sector], reason=reason)
+    memory.note(entity, head_entry.form.lower() if head_entry else None)
+    for m in ranked:  # "la délégation" later refers to this whole phrase
+        for e in m.entries:
+            if e.kind == "head":
+                memory.note(entity, e.form.lower())
+    # Compound-country adjectives: "les forces maroco-mauritaniennes" → both.
+    results = [Resolution(entity, tokens[0].i, tokens[-1].i)]
+    for m in ranked:
+        if len(m.codes) == 2 and m.codes[0] == code:
+            twin = Entity(code=m.codes[1], sector=sector, entity_text=text, start=start, end=end,
+                          name=entity.name, reason=f"compound '{m.text}'")
+            results.append(Resolution(twin, tokens[0].i, tokens[-1].i))
+    return results

@@ -1,0 +1,74 @@
+"""The event's place: the location argument of the trigger, resolved with the gazetteer.
+
+"s'est rendue à Nouakchott", "au siège du commandement militaire à Nouakchott": the place comes
+from a locative argument of the trigger (or of the noun's light verb), not from any place named
+in the sentence, so the capital of a visiting delegation is not taken for the venue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from communique.mentions.actors import MentionIndex
+from communique.model import Place
+from communique.parse import Parse, Token
+from communique.resolve.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from communique.events.build import Draft
+
+
+def _entity_span(parse: Parse, tok: Token) -> tuple[int, int] | None:
+    """Token range of the LOC entity that contains a token."""
+    if tok.ent_type != "LOC":
+        return None
+    first = last = tok.i
+    while first > 0 and parse.tokens[first].ent_iob == "I" and parse.tokens[first - 1].ent_type == "LOC":
+        first -= 1
+    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].ent_iob == "I":
+        last += 1
+    return first, last
+
+
+def _place_phrases(parse: Parse, arg: Token, index: MentionIndex) -> list[tuple[str, int, int]]:
+    """Place names inside an argument phrase, most specific (deepest LOC entity) last."""
+    out: list[tuple[str, int, int]] = []
+    seen: set[int] = set()
+    for tok in parse.subtree(arg):
+        if tok.i in seen:
+            continue
+        span = _entity_span(parse, tok)
+        if span is None:
+            m = index.by_token.get(tok.i)
+            if m is None or not any(e.kind == "country" and e.subkind in ("name", "capital")
+                                    for e in m.entries):
+                continue
+            span = (m.first, m.last)
+        seen.update(range(span[0], span[1] + 1))
+        start, end = parse.tokens[span[0]].idx, parse.tokens[span[1]].end
+        out.append((parse.text[start:end], start, end))
+    return out
+
+
+def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Sequence[str]) -> Place | None:
+    gaz = gazetteer()
+    best: Place | None = None
+    for cand in draft.candidates:
+        args = list(cand.place_args)
+        if not args and cand.trigger.pos in ("VERB", "NOUN"):
+            args = [cand.trigger]  # any place in the trigger's own phrase
+        for arg in args:
+            for text, start, end in _place_phrases(parse, arg, index):
+                place = gaz.resolve(text, context_countries=context, lang=parse.lang)
+                if place is None:
+                    continue
+                place.start, place.end = start, end
+                place.extracted_place = text
+                via = "locative argument" if arg is not cand.trigger else "in the trigger's phrase"
+                place.reason = f"{via} '{text}' of '{cand.trigger.text}'; {place.reason}"
+                if best is None or (place.resolution or 0) > (best.resolution or 0):
+                    best = place
+        if best is not None and (best.resolution or 0) >= 4:
+            break
+    return best
