@@ -30,9 +30,10 @@ def cmd_code(args: argparse.Namespace) -> int:
 
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None))
     coded = []
+    exclude = [Path(args.output)] if args.output not in (None, "-") else []
     out = _open_out(args.output)
     try:
-        for item in coder.code_items(read_inputs(args.inputs)):
+        for item in coder.code_items(read_inputs(args.inputs, exclude=exclude)):
             if args.format == "jsonl":
                 out.write(jsonl_line(item) + "\n")
                 out.flush()

@@ -111,3 +111,10 @@ def test_stdin_plain_text_and_jsonl() -> None:
     assert again.id == art.id  # content ids are stable
     arts = list(read_stream(io.BytesIO(b'{"id": "s1", "text": "Un."}\n{"id": "s2", "text": "Deux."}\n'), source="stdin"))
     assert [a.id for a in arts] == ["s1", "s2"]
+
+
+def test_output_file_inside_an_input_directory_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A\n\nTexte a.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "not-an-input", "text": "x"}\n', encoding="utf-8")
+    assert [i.id for i in read_inputs([str(tmp_path)], exclude=[out])] == ["a"]

@@ -36,24 +36,31 @@ def rejected(article_id: str, stage: str, reason: str, *, source: str | None = N
     return CodedArticle(article=art, rejected=Rejection(stage=stage, reason=reason))
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Item]:
-    """Articles from paths (files or directories) and ``-`` for standard input."""
+def read_inputs(inputs: Iterable[str], *, exclude: Iterable[Path] = ()) -> Iterator[Item]:
+    """Articles from paths (files or directories) and ``-`` for standard input.
+
+    ``exclude`` names files never to read (the output file, when it is written inside an input
+    directory: reading it while it grows would never end).
+    """
+    skip = {p.resolve() for p in exclude}
     for name in inputs:
         if name == "-":
             yield from read_stream(sys.stdin.buffer, source="stdin")
             continue
         path = Path(name)
         if path.is_dir():
-            yield from read_directory(path)
+            yield from read_directory(path, exclude=skip)
         elif path.is_file():
             yield from read_file(path)
         else:
             raise InputError(f"input not found: {name}")
 
 
-def read_directory(path: Path) -> Iterator[Item]:
+def read_directory(path: Path, *, exclude: set[Path] | None = None) -> Iterator[Item]:
     """Every readable file under a directory, in a stable (sorted) order."""
     for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        if exclude and child.resolve() in exclude:
+            continue
         suffix = child.suffix.lower()
         if suffix in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES and not child.name.startswith("."):
             if child.name.lower() == "readme.md":

@@ -92,12 +92,13 @@ class ActorLexicon:
             for row in read_tsv(user_file):
                 if row.get("lang") and row["lang"] != lang:
                     continue
+                # A known person acts for the body and state given with them, like a named
+                # institution does.
                 matcher.add(row["form"], ActorEntry(
-                    kind="person" if row.get("kind") == "person" else "org", form=row["form"],
-                    code=row.get("code") or None, sector=row.get("sector") or None,
-                    other_sectors=_split(row.get("other_sectors", "")),
-                    context=_split(row.get("context", "")), subkind=row.get("title", ""),
-                    name=row.get("name") or row["form"], source=str(user_file)))
+                    kind="org", form=row["form"], code=row.get("code") or None,
+                    sector=row.get("sector") or None, other_sectors=_split(row.get("other_sectors", "")),
+                    context=_split(row.get("context", "")), subkind=row.get("kind", ""),
+                    name=row.get("name") or row["form"], source=user_file.name))
         return cls(lang=lang, matcher=matcher, prefixes=prefixes)
 
 

@@ -1,0 +1,52 @@
+"""Accuracy gate: event F1 on the development gold sets, scored with the shared scorer, must not
+fall below the floors pinned in floors.json (raise them when accuracy improves; never lower)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.export.writers import jsonl_line
+from communique.ingest import read_inputs
+
+FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
+
+
+def _shared_scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_event_f1_holds_its_floor(shared, coder, tmp_path, name) -> None:
+    floor = FLOORS[name]
+    dev = shared / "eval" / "dev"
+    coded = list(coder.code_items(read_inputs([str(dev / f"{name}.articles.jsonl")])))
+    pred = tmp_path / f"{name}.pred.jsonl"
+    pred.write_text("".join(jsonl_line(c) + "\n" for c in coded), encoding="utf-8")
+    scorer = _shared_scorer(shared)
+    gold_rows = scorer._load(str(dev / f"{name}.gold.jsonl"))
+    result = scorer.score(gold_rows, scorer._load(str(pred)))
+    f1 = result["event"]["f1"]
+    print(f"{name}: event F1 {f1:.4f} (floor {floor['event_f1']})")
+    assert f1 >= floor["event_f1"], f"{name}: event F1 {f1:.4f} fell below its floor {floor['event_f1']}"
+    assert result["false_events_on_negative_articles"] <= floor["max_false_events_on_negatives"]
+
+
+def test_our_scorer_agrees_with_the_shared_one(shared, coder, tmp_path) -> None:
+    from communique.evaluate.scoring import score
+
+    dev = shared / "eval" / "dev"
+    coded = [c.to_dict() for c in coder.code_items(read_inputs([str(dev / "wikinews-fr.articles.jsonl")]))]
+    scorer = _shared_scorer(shared)
+    gold_rows = scorer._load(str(dev / "wikinews-fr.gold.jsonl"))
+    theirs = scorer.score(gold_rows, coded)
+    ours = score(gold_rows, coded).to_dict()
+    assert ours["event"] == theirs["event"]
+    assert ours["per_type"] == theirs["per_type"]
+    assert ours["on_matched"] == theirs["on_matched"]

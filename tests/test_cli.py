@@ -1,0 +1,85 @@
+"""The command line as a user runs it: a mixed batch with bad inputs, output files, evaluation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from communique.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_batch_with_bad_inputs_writes_one_line_per_input(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a_good.txt").write_text(
+        "Visite à Tunis\nLe ministre algérien des Affaires étrangères s'est rendu lundi à Tunis.", encoding="utf-8")
+    (tmp_path / "b_empty.txt").write_bytes(b"")
+    (tmp_path / "c_binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "d_german.txt").write_text(
+        "Besuch\nDer algerische Außenminister ist am Montag nach Tunis gereist und traf dort seinen Amtskollegen.",
+        encoding="utf-8")
+    (tmp_path / "e_batch.jsonl").write_text(
+        '{"id": "j1", "text": "The Moroccan army held a joint exercise with Mauritanian forces on Tuesday."}\n'
+        '{"id": "j2", "text": \n', encoding="utf-8")
+    (tmp_path / "f_huge.txt").write_text("Titre\n" + "Une phrase de remplissage. " * 200_000, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["code", str(tmp_path), "-o", str(out), "--summary"]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    by_id = {r["id"]: r for r in rows}
+    assert set(by_id) == {"a_good", "b_empty", "c_binary", "d_german", "j1", "e_batch:2", "f_huge"}
+    assert by_id["a_good"]["rejected"] is None and by_id["a_good"]["events"]
+    assert by_id["b_empty"]["rejected"]["stage"] == "ingest"
+    assert "binary" in by_id["c_binary"]["rejected"]["reason"]
+    assert by_id["d_german"]["rejected"]["stage"] == "language"
+    assert "invalid JSON" in by_id["e_batch:2"]["rejected"]["reason"]
+    assert "too long" in by_id["f_huge"]["rejected"]["reason"]
+    assert by_id["j1"]["lang"] == "en"
+    table = capsys.readouterr().out
+    assert "REJECTED" in table and "7 articles" in table
+
+
+def test_geojson_output(tmp_path: Path) -> None:
+    src = tmp_path / "visit.txt"
+    src.write_text("Visite\nLe ministre algérien des Affaires étrangères s'est rendu lundi à Tunis.", encoding="utf-8")
+    out = tmp_path / "events.geojson"
+    assert main(["code", str(src), "--format", "geojson", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and data["features"]
+    feature = data["features"][0]
+    lon, lat = feature["geometry"]["coordinates"]
+    assert 9 < lon < 11 and 36 < lat < 37.5  # Tunis
+    assert feature["properties"]["event"] == "CONSULT"
+
+
+def test_stdin_and_missing_input() -> None:
+    text = "Visite\nLe ministre algérien des Affaires étrangères s'est rendu lundi à Tunis."
+    run = subprocess.run([sys.executable, "-m", "communique.cli", "code", "-"], input=text.encode(),
+                         capture_output=True, check=True)
+    row = json.loads(run.stdout.decode().splitlines()[0])
+    assert row["events"][0]["event"] == "CONSULT"
+    missing = subprocess.run([sys.executable, "-m", "communique.cli", "code", "/no/such/file.txt"],
+                             capture_output=True)
+    assert missing.returncode == 2 and b"input not found" in missing.stderr
+
+
+def test_examples_are_coded(tmp_path: Path) -> None:
+    out = tmp_path / "examples.jsonl"
+    assert main(["code", str(ROOT / "examples" / "articles.jsonl"), "-o", str(out)]) == 0
+    rows = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert len(rows) == 12 and all(r["rejected"] is None for r in rows.values())
+    assert rows["ex-fr-07-football"]["events"] == []  # the article with no state event
+    visit = rows["ex-fr-01-visite"]["events"][0]
+    assert visit["event"] == "CONSULT" and visit["actor"][0]["code"] == "DZA"
+    assert visit["event_loc"]["country_code"] == "TUN" and visit["date"] == "2025-06-03"
+
+
+def test_evaluate_prints_scores(shared, tmp_path: Path, capsys) -> None:
+    dev = shared / "eval" / "dev"
+    pred = tmp_path / "pred.jsonl"
+    assert main(["evaluate", "--gold", str(dev / "plover-gsr-en.gold.jsonl"),
+                 "--articles", str(dev / "plover-gsr-en.articles.jsonl"), "--predictions", str(pred)]) == 0
+    out = capsys.readouterr().out
+    assert "event_f1" in out and "language en" in out and "ASSAULT" in out
+    assert len(pred.read_text(encoding="utf-8").splitlines()) == 161
