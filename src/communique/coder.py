@@ -16,7 +16,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from communique.errors import ArticleRejected
-from communique.events.build import Draft, merge, to_event
+from collections import Counter
+
+from communique.events.build import Draft, locate_groups, merge, to_event
 from communique.events.detect import Candidate, detect_sentence
 from communique.events.lexicon import trigger_lexicon
 from communique.language import choose_language
@@ -136,11 +138,15 @@ class Coder:
         drafts = merge(candidates, people)
         out: list[Event] = []
         published = _published(article)
+        counts = Counter(code for m in index.mentions for e in m.entries
+                         if e.kind == "country" and (code := e.code))
+        main_country = counts.most_common(1)[0][0] if counts else None
         for draft in drafts:
             when = self._date(parse, draft, published)
             if when[3]:
                 continue  # history told as background
             place = self._place(parse, draft, index, memory)
+            locate_groups(draft, place=place, main_country=main_country)
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3]))
         return out

@@ -162,6 +162,17 @@ def confidence_for(draft: Draft) -> float:
     return round(min(0.99, max(0.05, best)), 3)
 
 
+def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None) -> None:
+    """Armed groups and crowds take the country where they act (guidelines §6)."""
+    for ent in draft.actors + draft.recipients:
+        if ent.code is None and ent.sector in ("REB", "CVL", "UNK", "BUS", None):
+            code = place.country_code if place and place.country_code else main_country
+            if code:
+                ent.code = code
+                ent.reason += f"; country {code} from " + ("the event's place" if place and place.country_code
+                                                           else "the article's main country")
+
+
 def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[PersonMention],
              place: Place | None, date: tuple[str | None, str, str]) -> Event:
     tables = plover()

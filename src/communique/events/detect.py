@@ -36,7 +36,9 @@ FRAMING_CASES = {"lors", "pendant", "durant", "cours", "issue", "occasion", "dur
 # Plural nouns that still name one event ("des pourparlers", "sanctions").
 PLURAL_EVENT_NOUNS = {"pourparlers", "sanctions", "manœuvres", "manoeuvres", "exercices", "talks",
                       "sanctions", "exercises", "frappes", "excuses", "négociations", "consultations",
-                      "bombardements", "drills"}
+                      "bombardements", "drills", "manifestations", "demonstrations", "protests",
+                      "rassemblements", "affrontements", "clashes", "airstrikes", "strikes", "raids",
+                      "attaques", "attacks", "tirs", "obsèques"}
 _CASE_FOLD = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "l'": None}
 _POSS = {"fr": {"son", "sa", "ses", "leur", "leurs"}, "en": {"his", "her", "its", "their"}}
 
@@ -123,11 +125,22 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             add("poss", child)  # "the Kenyan-Somali talks", "US airstrikes"
         elif dep == "amod" and pred.pos == "NOUN":
             add("poss", child)  # "la visite présidentielle marocaine" gives the visitor's country
+    if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and _passive_participle(pred):
+        # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it.
+        head = parse.head(pred)
+        if head.pos in ("NOUN", "PROPN") and "obj" not in out:
+            out["obj"] = [head]
+        return out
     if "subj" not in out and pred.pos in ("VERB", "AUX"):
         inherited = _inherited_subject(parse, pred, lang=lang)
         if inherited is not None:
             out["subj"] = [inherited]
     return out
+
+
+def _passive_participle(verb: Token) -> bool:
+    return verb.feat("VerbForm") == "Part" and (verb.feat("Tense") == "Past" or verb.feat("Voice") == "Pass"
+                                                or verb.pos == "VERB" and verb.lower.endswith(("ed", "en")))
 
 
 def _inherited_subject(parse: Parse, verb: Token, *, lang: str) -> Token | None:
@@ -155,9 +168,13 @@ def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, lis
     for cue in trig.cues:
         if cue.kind == "child":
             hit = any(c.lower in cue.words or c.lemma.lower() in cue.words for c in parse.children(pred))
+        elif cue.kind == "dep":
+            hit = any(c.dep in cue.words for c in parse.children(pred))
         else:
             if cue.kind == "sent":
                 toks = sentence_tokens
+            elif cue.kind == "subj":
+                toks = [t for a in arg_slots.get("subj", []) for t in parse.subtree(a)]
             elif cue.kind == "obj":
                 toks = [t for a in arg_slots.get("obj", []) for t in parse.subtree(a)]
                 if pred.pos == "NOUN":
@@ -234,11 +251,14 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             anchor, via = anchored
         else:
             anchor, via = tok, "verb"
+        reading: str | None = None
         if anchor.pos in ("VERB", "AUX"):
             why = verb_modality(parse, anchor, lang=lang)
             if why:
-                _skip(skipped, tok, why)
-                continue
+                reading = stated_intent(parse, anchor, lang=lang)
+                if reading is None:
+                    _skip(skipped, tok, why)
+                    continue
         arg_slots = slots(parse, tok, lang=lang)
         if anchor.i != tok.i:
             anchor_slots = slots(parse, anchor, lang=lang)
@@ -253,6 +273,15 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if trig is None:
             _skip(skipped, tok, "no trigger row's cue holds")
             continue
+        if reading is not None:
+            trig = intent_trigger(trig, reading)
+            via = f"{via}; {reading}"
+            if reading == "demand":
+                # "Russia said Sudan must return the helicopter": the speaker asks the subject.
+                speaker = next((a for a in parse.ancestors(anchor) if a.lemma in SPEECH_VERBS.get(lang, set())), None)
+                told = arg_slots.get("subj", [])
+                arg_slots = {"subj": slots(parse, speaker, lang=lang).get("subj", []) if speaker else [],
+                             "obj": told}
         cand = _roles(parse, tok, anchor, trig, arg_slots, index, memory, via=via)
         if cand is None:
             _skip(skipped, tok, f"{trig.event}: no party found")
@@ -267,9 +296,119 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
     return out
 
 
+SPEECH_VERBS = {
+    "fr": {"annoncer", "déclarer", "affirmer", "assurer", "indiquer", "promettre", "dire", "faire", "prévenir",
+           "avertir", "estimer", "expliquer", "souligner", "confirmer", "réaffirmer", "répéter", "préciser",
+           "exiger", "insister"},
+    "en": {"say", "announce", "tell", "state", "declare", "pledge", "promise", "warn", "insist", "add",
+           "vow", "confirm", "indicate", "claim", "assert", "reiterate"},
+}
+WILLING = {"fr": {"prêt", "prête", "prêts", "disposé", "disposée", "disposés", "décidé", "déterminé"},
+           "en": {"willing", "prepared", "ready", "determined", "offer", "vow", "pledge", "promise",
+                  "swear", "resolve", "intend"}}
+MUST = {"fr": {"devoir", "falloir"}, "en": {"must", "should", "ought", "need"}}
+# Announced de-escalations are CONCEDE (PLOVER; dev README decision 4); other cooperative acts
+# promised are AGREE; conflictual ones announced are THREATEN.
+DE_ESCALATION = {"RETREAT", "CONCEDE"}
+THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "arrest", "SANCTION": "relations",
+                "REJECT": None, "PROTEST": "restrict", "THREATEN": None, "ACCUSE": None, "REQUEST": None}
+
+
+def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
+    """"X said it will withdraw", "X is willing to", "Y must return": a stated intent or demand.
+
+    Returns "intent" or "demand" when the not-yet-done act is announced by a party (coded as
+    AGREE / THREATEN / CONCEDE, or REQUEST for a demand), None when it is the journalist's
+    plan or a hypothesis.
+    """
+    kids = list(parse.children(verb))
+    if any(c.dep in ("advmod", "neg") and c.lower in ("not", "n't", "never", "ne", "pas", "jamais") for c in kids):
+        return None
+    if any(c.dep == "mark" and c.lower in ("if", "unless", "si") for c in kids):
+        return None
+    head = parse.head(verb)
+    modal = [c for c in kids if c.dep.startswith("aux") and c.lower in MUST.get(lang, set())]
+    if lang == "fr" and head.lemma in MUST["fr"] and verb.dep == "xcomp":
+        modal = [head]
+        head = parse.head(head)
+    if modal and head.i != verb.i and head.lemma in SPEECH_VERBS.get(lang, set()):
+        return "demand"
+    future = (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
+              or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp"))
+    if future:
+        gov = parse.head(head) if head.lemma == "aller" else head
+        if verb.dep in ("ccomp", "conj") or head.lemma == "aller":
+            if gov.lemma in SPEECH_VERBS.get(lang, set()) and gov.i != verb.i:
+                return "intent"
+    if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in WILLING.get(lang, set())
+                                                  or head.lower in WILLING.get(lang, set())):
+        return "intent"
+    return None
+
+
+def intent_trigger(trig: Trigger, reading: str) -> Trigger:
+    """The trigger row re-read as an announced act."""
+    from dataclasses import replace
+
+    if reading == "demand":
+        return replace(trig, event="REQUEST", mode=None, needs=frozenset(), note=f"demand that: {trig.event}",
+                       roles=(("subj", "actor"), ("obj", "recipient")))
+    if trig.event in THREAT_MODES:
+        return replace(trig, event="THREATEN", mode=THREAT_MODES[trig.event], note=f"announced {trig.event}")
+    if trig.event in DE_ESCALATION:
+        return replace(trig, event="CONCEDE", mode=None, note=f"announced {trig.event}")
+    return replace(trig, event="AGREE", mode=None, note=f"promised {trig.event}")
+
+
 def _skip(skipped: list[str] | None, tok: Token, why: str) -> None:
     if skipped is not None:
         skipped.append(f"'{tok.text}'@{tok.idx}: {why}")
+
+
+NO_RECIPIENT_TYPES = {"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE"}
+
+
+def _entity_from_mention(m, why: str) -> Resolution | None:
+    from communique.model import Entity
+
+    entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code), None)
+    if entry is None:
+        return None
+    return Resolution(Entity(code=entry.code, sector=entry.sector or "GOV", entity_text=m.text, start=m.start,
+                             end=m.end, name=m.text, other_sectors=list(entry.other_sectors),
+                             reason=f"{why}: {entry.subkind or entry.kind} '{m.text}' ({entry.source})"),
+                      m.first, m.last)
+
+
+def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
+    """No recipient in the role slots: a state named inside the trigger's own phrase."""
+    taken = {r.entity.code for r in cand.actors}
+    blocked: set[int] = set()
+    for arg in cand.arg_tokens.get("actor", []):
+        blocked |= {t.i for t in parse.subtree(arg)}
+    inside = [t.i for t in parse.subtree(cand.trigger) if t.i not in blocked and t.i != cand.trigger.i]
+    for m in index.in_tokens(set(inside)):
+        if any(e.kind == "country" and e.subkind in ("capital", "seat") for e in m.entries):
+            continue  # "à Tunis" is where, not whom
+        res = _entity_from_mention(m, "fallback recipient (named in the trigger's phrase)")
+        if res is not None and res.entity.code not in taken:
+            cand.recipients.append(res)
+            cand.recipient_how = f"fallback '{m.text}'"
+            return
+
+
+def _fallback_actor(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
+    """No subject found (parse error, headline): the nearest state named before the trigger."""
+    sent = parse.sentences[cand.sentence]
+    taken = {r.entity.code for r in cand.recipients}
+    before = [m for m in index.within(sent.start, cand.trigger.i - 1)]
+    for m in reversed(before):
+        res = _entity_from_mention(m, "fallback actor (nearest state before the trigger)")
+        if res is not None and res.entity.code not in taken:
+            cand.actors.append(res)
+            cand.actor_how = f"fallback '{m.text}'"
+            cand.fallback_actor = True
+            return
 
 
 def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: dict[str, list[Token]],
@@ -304,6 +443,10 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
             if arg.ent_type == "LOC" or any(e.kind == "country" for m in index.within(arg.i, arg.i)
                                             for e in m.entries):
                 cand.place_args.append(arg)
+    if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
+        _fallback_recipient(parse, cand, index)
+    if not cand.actors and tok.pos in ("VERB", "AUX"):
+        _fallback_actor(parse, cand, index)
     if not cand.actors and not cand.recipients:
         return None
     # A party on both sides (a reflexive reading) keeps it as actor only.

@@ -5,7 +5,8 @@ syntactic slots map onto actor and recipient (``roles``), conditions that must h
 and the parties it cannot do without (``needs``). Rows of one lemma are tried in file order.
 
 Cue grammar: space-separated conditions, all of which must hold; ``!`` negates one.
-``child:a|b`` a direct child whose text or lemma is a or b; ``obj:a|b`` / ``arg:a|b`` /
+``child:a|b`` a direct child whose text or lemma is a or b; ``dep:xcomp`` a direct child with
+that dependency; ``subj:a|b`` / ``obj:a|b`` / ``arg:a|b`` /
 ``sent:a|b`` the object / any argument / the sentence has a word starting with a or b.
 ``@person`` stands for a person name, ``@actor`` for an actor mention.
 """
@@ -71,7 +72,7 @@ def _parse_cues(text: str) -> tuple[Cue, ...]:
     for item in text.split():
         negated = item.startswith("!")
         kind, _, words = item.lstrip("!").partition(":")
-        if kind not in ("child", "obj", "arg", "sent") or not words:
+        if kind not in ("child", "dep", "subj", "obj", "arg", "sent") or not words:
             raise LexiconError(f"bad cue {item!r}")
         cues.append(Cue(kind=kind, words=tuple(w.lower() for w in words.split("|")), negated=negated))
     return tuple(cues)
