@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -89,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--all", action="store_true", help="count background gold events too")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
     ev.set_defaults(func=cmd_evaluate)
+
+    # Commands of other packages register themselves here (store, actors, runner, web).
+    for module in ("communique.store.commands", "communique.mentions.commands"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        mod.add_commands(sub)
     return parser
 
 
