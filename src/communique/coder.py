@@ -141,8 +141,9 @@ class Coder:
         counts = Counter(code for m in index.mentions for e in m.entries
                          if e.kind == "country" and (code := e.code))
         main_country = counts.most_common(1)[0][0] if counts else None
+        lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
         for draft in drafts:
-            when = self._date(parse, draft, published)
+            when = self._date(parse, draft, published, lede=lede)
             if when[3]:
                 continue  # history told as background
             place = self._place(parse, draft, index, memory)
@@ -152,15 +153,29 @@ class Coder:
         return out
 
     # -- resolution ----------------------------------------------------------------------------
-    def _date(self, parse: Parse, draft: Draft, published: date | None) -> tuple[str | None, str, str, bool]:
-        """(date, basis, reason, is_history) for a draft."""
-        mentions: list[DateMention] = []
+    def _date(self, parse: Parse, draft: Draft, published: date | None, *, lede: int | None = None
+              ) -> tuple[str | None, str, str, bool]:
+        """(date, basis, reason, is_history) for a draft.
+
+        The time expressions of the evidence sentences decide; an event told in the title takes
+        the date of the lede (the first sentence of the body), which reports the same news.
+        Datelines ("6 janvier 2016 . –") give the publication date, not the event's.
+        """
         pub = published.isoformat() if published else None
-        for s in sorted(draft.sentences):
-            sent = parse.sentences[s]
-            text = parse.text[sent.char_start:sent.char_end]
-            mentions.extend(find_dates(text, lang=parse.lang, published=pub))
-        chosen = event_date(mentions)
+        chosen = None
+        groups = [sorted(draft.sentences)]
+        if lede is not None and min(draft.sentences) < lede:
+            groups.append([lede])
+        for group in groups:
+            mentions: list[DateMention] = []
+            for s in group:
+                sent = parse.sentences[s]
+                text = parse.text[sent.char_start:sent.char_end]
+                mentions.extend(m for m in find_dates(text, lang=parse.lang, published=pub)
+                                if not _is_dateline(text, m))
+            chosen = event_date(mentions)
+            if chosen is not None:
+                break
         if chosen is not None:
             history = False
             if published is not None:
@@ -176,6 +191,12 @@ class Coder:
         from communique.resolve.places import place_for
 
         return place_for(parse, draft, index, context=memory.countries)
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    """"6 janvier 2016 . – Dans la soirée…", "June 5 (Reuters) -": the report's date line."""
+    after = text[mention.end:mention.end + 16].lstrip(" .,")
+    return after[:1] in ("–", "—", "-") or after.startswith("(")
 
 
 def _published(article: Article) -> date | None:

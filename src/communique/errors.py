@@ -5,7 +5,8 @@
      ├── ArticleRejected     one article cannot be coded; carries the stage and the reason
      ├── LexiconError        a data file is missing or malformed
      ├── ModelError          a spaCy pipeline or other model is not installed or fails to load
-     └── EvaluationError     gold or prediction files that cannot be scored
+     ├── EvaluationError     gold or prediction files that cannot be scored
+     └── StoreError          the event store cannot be opened, migrated, read or written
 
 A rejected article is a record in the output (``rejected: {stage, reason}``), not a crash:
 ``ArticleRejected`` is caught per article by the pipeline and turned into a ``Rejection``.
@@ -41,3 +42,7 @@ class ModelError(CommuniqueError):
 
 class EvaluationError(CommuniqueError):
     """Gold or prediction files that cannot be scored."""
+
+
+class StoreError(CommuniqueError):
+    """The event store cannot be opened, migrated, read or written."""

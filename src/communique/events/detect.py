@@ -365,6 +365,8 @@ def _skip(skipped: list[str] | None, tok: Token, why: str) -> None:
         skipped.append(f"'{tok.text}'@{tok.idx}: {why}")
 
 
+# Prepositions that make a state name a place ("à Tunis", "in Syria"); "to"/"vers" stay datives.
+PLACE_CASES = {"in", "at", "dans", "en", "à", "au", "aux", "near", "près", "inside"}
 NO_RECIPIENT_TYPES = {"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE"}
 
 
@@ -388,8 +390,13 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
         blocked |= {t.i for t in parse.subtree(arg)}
     inside = [t.i for t in parse.subtree(cand.trigger) if t.i not in blocked and t.i != cand.trigger.i]
     for m in index.in_tokens(set(inside)):
-        if any(e.kind == "country" and e.subkind in ("capital", "seat") for e in m.entries):
-            continue  # "à Tunis" is where, not whom
+        tok = parse.tokens[m.first]
+        case = next((c.lower for c in parse.children(tok) if c.dep in ("case", "prep")), None)
+        if case is None and parse.head(tok).dep == "prep":
+            case = parse.head(tok).lower
+        if case in PLACE_CASES and any(e.kind == "country" and e.subkind in ("capital", "name")
+                                          for e in m.entries):
+            continue  # "à Tunis", "in Syria" say where, not whom
         res = _entity_from_mention(m, "fallback recipient (named in the trigger's phrase)")
         if res is not None and res.entity.code not in taken:
             cand.recipients.append(res)

@@ -193,7 +193,7 @@ def split_conjuncts(parse: Parse, arg: Token) -> list[Token]:
 
 def _trim_text(parse: Parse, tokens: list[Token]) -> tuple[int, int]:
     """Character span of contiguous phrase tokens, stopping at a comma or parenthesis."""
-    while len(tokens) > 1 and tokens[0].pos in ("ADP",):
+    while len(tokens) > 1 and (tokens[0].pos in ("ADP", "PUNCT", "CCONJ")):
         tokens = tokens[1:]
     first = tokens[0]
     last = first
@@ -212,6 +212,49 @@ def resolve_phrase(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
     out: list[Resolution] = []
     for part in split_conjuncts(parse, arg):
         out.extend(_resolve_one(parse, part, index, memory, lang=lang))
+    if out:
+        out.extend(_enumeration(parse, arg, index, {r.entity.code for r in out}))
+    return out
+
+
+_LIST_GLUE = {",", "et", "and", "ou", "or", "ainsi", "que", "as", "well"}
+
+
+def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | None]) -> list[Resolution]:
+    """Other states of a comma list the parser split badly: "l'Arabie saoudite, l'Égypte, le
+    Bahreïn, les Émirats arabes unis et la Libye ont rompu…" — walk left and right from the
+    argument over country names separated only by determiners, commas and "et"."""
+    m0 = index.by_token.get(arg.i)
+    if m0 is None or not any(e.kind == "country" and e.subkind == "name" for e in m0.entries):
+        return []
+    out: list[Resolution] = []
+
+    def take(m: Mention) -> None:
+        entry = next((e for e in m.entries if e.kind == "country" and e.subkind == "name"), None)
+        if entry and entry.code not in have:
+            have.add(entry.code)
+            out.append(Resolution(Entity(code=entry.code, sector="GOV", entity_text=m.text, start=m.start,
+                                         end=m.end, name=m.text, reason=f"listed with '{m0.text}': name "
+                                         f"'{m.text}' ({entry.source})"), m.first, m.last))
+
+    for step in (-1, 1):
+        i = m0.first - 1 if step < 0 else m0.last + 1
+        glue = 0
+        while 0 <= i < len(parse.tokens) and parse.tokens[i].sent == arg.sent:
+            tok = parse.tokens[i]
+            m = index.by_token.get(i)
+            if m is not None and any(e.kind == "country" and e.subkind == "name" for e in m.entries):
+                if not glue:
+                    break
+                take(m)
+                glue = 0
+                i = (m.first - 1) if step < 0 else (m.last + 1)
+                continue
+            if tok.lower in _LIST_GLUE or tok.pos == "DET":
+                glue += tok.lower in _LIST_GLUE
+                i += step
+                continue
+            break
     return out
 
 
@@ -222,6 +265,15 @@ def _same_sentence_antecedent(parse: Parse, pron: Token, index: MentionIndex, me
     if verb.dep not in ("advcl", "conj", "acl:relcl", "relcl", "ccomp", "parataxis", "acl"):
         return []
     governor = parse.head(verb)
+    if verb.dep in ("acl:relcl", "relcl", "acl") and (pron.feat("PronType") == "Rel" or pron.lower in
+                                                      ("qui", "who", "which", "that", "lequel", "laquelle")):
+        # "La France, qui a signé…": the relative pronoun stands for the noun the clause modifies.
+        found = _resolve_one(parse, governor, index, memory, lang=lang)
+        return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=r.entity.entity_text,
+                                  start=r.entity.start, end=r.entity.end, name=r.entity.name,
+                                  other_sectors=list(r.entity.other_sectors),
+                                  reason=f"relative '{pron.text}' → {r.entity.reason}"), r.first, r.last)
+                for r in found]
     for child in parse.children(governor):
         if child.dep in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != pron.i and child.pos != "PRON":
             found = _resolve_one(parse, child, index, memory, lang=lang)

@@ -51,24 +51,49 @@ def _place_phrases(parse: Parse, arg: Token, index: MentionIndex) -> list[tuple[
     return out
 
 
+LOCATIVE = {"à", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "au-dessus", "dessus", "long",
+            "in", "at", "near", "outside", "inside", "into", "off", "across", "over", "along"}
+
+
+def _locative_phrases(parse: Parse, cand, index: MentionIndex) -> list[tuple[str, int, int]]:
+    """Places introduced by a locative preposition inside the trigger's phrase, outside the parties."""
+    blocked: set[int] = set()
+    for role in ("actor", "recipient"):
+        for arg in cand.arg_tokens.get(role, []):
+            blocked |= {t.i for t in parse.subtree(arg)}
+    out = []
+    for tok in parse.subtree(cand.anchor if cand.anchor.pos in ("VERB", "AUX") else cand.trigger):
+        if tok.i in blocked or tok.sent != cand.sentence:
+            continue
+        case = next((c.lower for c in parse.children(tok) if c.dep in ("case", "prep") or c.pos == "ADP"), None)
+        if case is None and parse.head(tok).dep == "prep":
+            case = parse.head(tok).lower
+        if case in LOCATIVE:
+            for phrase in _place_phrases(parse, tok, index):
+                if phrase not in out:
+                    out.append(phrase)
+    return out
+
+
 def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Sequence[str]) -> Place | None:
     gaz = gazetteer()
     best: Place | None = None
     for cand in draft.candidates:
-        args = list(cand.place_args)
-        if not args and cand.trigger.pos in ("VERB", "NOUN"):
-            args = [cand.trigger]  # any place in the trigger's own phrase
-        for arg in args:
-            for text, start, end in _place_phrases(parse, arg, index):
-                place = gaz.resolve(text, context_countries=context, lang=parse.lang)
-                if place is None:
-                    continue
-                place.start, place.end = start, end
-                place.extracted_place = text
-                via = "locative argument" if arg is not cand.trigger else "in the trigger's phrase"
-                place.reason = f"{via} '{text}' of '{cand.trigger.text}'; {place.reason}"
-                if best is None or (place.resolution or 0) > (best.resolution or 0):
-                    best = place
+        phrases: list[tuple[str, int, int]] = []
+        for arg in cand.place_args:
+            if arg.dep in ("obj", "dobj") and not (cand.entry.event == "CONSULT" or arg.ent_type == "LOC"):
+                continue
+            phrases.extend(_place_phrases(parse, arg, index))
+        phrases.extend(p for p in _locative_phrases(parse, cand, index) if p not in phrases)
+        for text, start, end in phrases:
+            place = gaz.resolve(text, context_countries=context, lang=parse.lang)
+            if place is None:
+                continue
+            place.start, place.end = start, end
+            place.extracted_place = text
+            place.reason = f"locative phrase '{text}' of '{cand.trigger.text}'; {place.reason}"
+            if best is None or (place.resolution or 0) > (best.resolution or 0):
+                best = place
         if best is not None and (best.resolution or 0) >= 4:
             break
     return best
