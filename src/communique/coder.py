@@ -110,7 +110,7 @@ class Coder:
     def events(self, article: Article, parse: Parse) -> list[Event]:
         lang = parse.lang
         lexicon = self.actors(lang)
-        index = MentionIndex(parse, find_mentions(parse, lexicon))
+        index = MentionIndex(parse, find_mentions(parse, lexicon, on=article.published))
         people = find_people(parse, index)
         triggers = trigger_lexicon(lang)
         memory = ArticleMemory()
@@ -119,14 +119,13 @@ class Coder:
         candidates: list[Candidate] = []
         for sent in parse.sentences:
             in_title = sent.char_start < title_end
-            # Countries named in the sentence, in order, for "les deux pays".
+            # States named in the sentence, for "les deux pays", "le pays", "son homologue".
             for m in index.within(sent.start, sent.end - 1):
                 for e in m.entries:
-                    if e.kind == "country" and e.code and e.code not in memory.countries:
-                        memory.countries.append(e.code)
+                    if e.kind in ("country", "org") and e.code:
+                        memory.seen(e.code)
                 for code in m.codes:
-                    if code not in memory.countries:
-                        memory.countries.append(code)
+                    memory.seen(code)
             found = detect_sentence(parse, sent, lexicon=triggers, index=index, memory=memory,
                                     in_title=in_title, skipped=skipped)
             candidates.extend(found)

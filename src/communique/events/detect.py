@@ -365,8 +365,6 @@ def _skip(skipped: list[str] | None, tok: Token, why: str) -> None:
         skipped.append(f"'{tok.text}'@{tok.idx}: {why}")
 
 
-# Prepositions that make a state name a place ("à Tunis", "in Syria"); "to"/"vers" stay datives.
-PLACE_CASES = {"in", "at", "dans", "en", "à", "au", "aux", "near", "près", "inside"}
 NO_RECIPIENT_TYPES = {"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE"}
 
 
@@ -382,6 +380,21 @@ def _entity_from_mention(m, why: str) -> Resolution | None:
                       m.first, m.last)
 
 
+def _counterparts(cand: Candidate, memory: ArticleMemory) -> None:
+    """"X a reçu son homologue tunisien" has its country; "son homologue" alone is the other
+    state of the story: the most recent state named that is not the actor's."""
+    party_codes = {r.entity.code for r in cand.actors + cand.recipients}
+    for res in cand.actors + cand.recipients:
+        if res.entity.code is None and res.entity.reason.startswith("counterpart"):
+            other = next((c for c in reversed(memory.recent) if c not in party_codes), None)
+            if other is not None:
+                res.entity.code = other
+                res.entity.reason += f" → {other}, the other state named in the article"
+    cand.actors = [r for r in cand.actors if r.entity.code is not None or not r.entity.reason.startswith("counterpart")]
+    cand.recipients = [r for r in cand.recipients
+                       if r.entity.code is not None or not r.entity.reason.startswith("counterpart")]
+
+
 def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
     """No recipient in the role slots: a state named inside the trigger's own phrase."""
     taken = {r.entity.code for r in cand.actors}
@@ -389,14 +402,9 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
     for arg in cand.arg_tokens.get("actor", []):
         blocked |= {t.i for t in parse.subtree(arg)}
     inside = [t.i for t in parse.subtree(cand.trigger) if t.i not in blocked and t.i != cand.trigger.i]
+    # A state named there is taken even after "in"/"à": "opened an embassy in Tehran", "refused to
+    # deploy peacekeepers in Iraq" are acts toward that state (the gold sets agree).
     for m in index.in_tokens(set(inside)):
-        tok = parse.tokens[m.first]
-        case = next((c.lower for c in parse.children(tok) if c.dep in ("case", "prep")), None)
-        if case is None and parse.head(tok).dep == "prep":
-            case = parse.head(tok).lower
-        if case in PLACE_CASES and any(e.kind == "country" and e.subkind in ("capital", "name")
-                                          for e in m.entries):
-            continue  # "à Tunis", "in Syria" say where, not whom
         res = _entity_from_mention(m, "fallback recipient (named in the trigger's phrase)")
         if res is not None and res.entity.code not in taken:
             cand.recipients.append(res)
@@ -450,6 +458,7 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
             if arg.ent_type == "LOC" or any(e.kind == "country" for m in index.within(arg.i, arg.i)
                                             for e in m.entries):
                 cand.place_args.append(arg)
+    _counterparts(cand, memory)
     if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
         _fallback_recipient(parse, cand, index)
     if not cand.actors and tok.pos in ("VERB", "AUX"):

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from communique.errors import LexiconError
 from communique.lexicon.countries import country_lexicon
 from communique.lexicon.matcher import PhraseMatcher
 from communique.lexicon.tables import data_path, read_tsv
@@ -34,6 +36,15 @@ class ActorEntry:
     subkind: str = ""  # country: name/demonym/capital/seat; head: needs_country/standalone; title: rank/office
     name: str = ""
     source: str = ""
+    valid_from: str | None = None  # ISO dates; a user's actor file may bound a role in time
+    valid_to: str | None = None
+
+    def valid_on(self, day: str | None) -> bool:
+        """Whether the entry holds on an ISO date (always, when either is unknown)."""
+        if day is None:
+            return True
+        day = day[:10]
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
     @property
     def needs_country(self) -> bool:
@@ -98,8 +109,19 @@ class ActorLexicon:
                     kind="org", form=row["form"], code=row.get("code") or None,
                     sector=row.get("sector") or None, other_sectors=_split(row.get("other_sectors", "")),
                     context=_split(row.get("context", "")), subkind=row.get("kind", ""),
-                    name=row.get("name") or row["form"], source=user_file.name))
+                    name=row.get("name") or row["form"], source=user_file.name,
+                    valid_from=_iso_or_none(row.get("valid_from"), user_file),
+                    valid_to=_iso_or_none(row.get("valid_to"), user_file)))
         return cls(lang=lang, matcher=matcher, prefixes=prefixes)
+
+
+def _iso_or_none(value: str | None, path: Path) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError as exc:
+        raise LexiconError(f"{path.name}: validity date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
 @functools.lru_cache(maxsize=None)

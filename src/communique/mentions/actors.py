@@ -33,6 +33,8 @@ PAIR_REFERENCES = {
            ("two", "governments"), ("two", "leaders"), ("two", "ministers"), ("two", "armies"),
            ("two", "delegations"), ("two", "presidents"), ("both", "countries"), ("both", "sides")},
 }
+COUNTERPART_HEADS = {"homologue", "homologues", "counterpart", "counterparts"}
+COUNTRY_HEADS = {"pays", "état", "nation", "country", "state", "nation"}
 PRONOUNS = {
     "fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "lui", "qui"},
     "en": {"he", "she", "it", "they", "who", "which"},
@@ -68,7 +70,17 @@ class ArticleMemory:
 
     by_head: dict[str, Entity] = field(default_factory=dict)
     countries: list[str] = field(default_factory=list)  # in order of first mention
+    recent: list[str] = field(default_factory=list)  # most recently mentioned last
     last_subject: list[Entity] = field(default_factory=list)
+
+    def seen(self, code: str) -> None:
+        if code in NON_STATE_CODES:
+            return
+        if code not in self.countries:
+            self.countries.append(code)
+        if code in self.recent:
+            self.recent.remove(code)
+        self.recent.append(code)
 
     def note(self, entity: Entity, head: str | None) -> None:
         if head and entity.code:
@@ -77,15 +89,21 @@ class ArticleMemory:
             self.countries.append(entity.code)
 
 
-def find_mentions(parse: Parse, lexicon: ActorLexicon) -> list[Mention]:
-    """Every lexicon mention in the article, mapped onto tokens."""
+def find_mentions(parse: Parse, lexicon: ActorLexicon, *, on: str | None = None) -> list[Mention]:
+    """Every lexicon mention in the article, mapped onto tokens.
+
+    ``on`` (the publication date) drops entries of the user's actor file that do not hold then.
+    """
     starts = [t.idx for t in parse.tokens]
     out: list[Mention] = []
     for match in lexicon.matcher.find(parse.text):
+        entries = tuple(e for e in match.entries if e.valid_on(on))
+        if not entries:
+            continue
         first = max(0, bisect.bisect_right(starts, match.start) - 1)
         last = max(first, bisect.bisect_right(starts, match.end - 1) - 1)
         out.append(Mention(first=first, last=last, start=match.start, end=match.end,
-                           text=match.text, entries=match.entries))
+                           text=match.text, entries=entries))
     out.extend(_compounds(parse, lexicon, starts))
     out.sort(key=lambda m: m.start)
     return out
@@ -342,6 +360,9 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                 spec = entry.sector in SPECIFIC_SECTORS
                 if sector is None or (sector == "GOV" and spec and entry.kind != "country"):
                     if entry.kind == "country" and entry.subkind == "demonym" and sector is None:
+                        if depth(m) == 0 and parse.tokens[m.first].pos in ("NOUN", "PROPN"):
+                            # "les Algériens", "Iraqi Kurds"... a people, not its government
+                            sector, sector_reason = "CVL", f"demonym '{m.text}' used as a noun"
                         continue  # a demonym gives the country, not the sector
                     sector = entry.sector
                     sector_reason = f"{entry.kind} '{m.text}'"
@@ -360,6 +381,12 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     if code is None and locative:
         m, entry = locative[0]
         code, code_reason = entry.code, f"{entry.subkind} '{m.text}' (place in the phrase)"
+    if code is None and head_entry is not None and head_entry.form.lower() in COUNTERPART_HEADS:
+        # "son homologue": the other party; the event stage picks the state that is not the actor.
+        return [Resolution(Entity(code=None, sector=sector or "GOV", entity_text=text, start=start, end=end,
+                                  name=text, reason=f"counterpart '{head_entry.form}'"), tokens[0].i, tokens[-1].i)]
+    if code is None and head_entry is not None and head_entry.form.lower() in COUNTRY_HEADS and memory.recent:
+        code, code_reason = memory.recent[-1], f"'{text}' refers to the last state named ({memory.recent[-1]})"
     if code is None and head_entry is not None and head_entry.needs_country:
         earlier = memory.by_head.get(head_entry.form.lower())
         if earlier is not None:

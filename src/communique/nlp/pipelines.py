@@ -28,10 +28,31 @@ def load_pipeline(lang: str):  # -> spacy.language.Language
     import spacy
 
     try:
-        return spacy.load(MODELS[lang])
+        nlp = spacy.load(MODELS[lang])
     except OSError as exc:
         raise ModelError(f"spaCy model {MODELS[lang]} is not installed: pip install -e . "
                          f"installs it ({exc})") from exc
+    _keep_country_compounds(nlp, lang=lang)
+    return nlp
+
+
+def _keep_country_compounds(nlp, *, lang: str) -> None:
+    """Keep "maroco-mauritaniennes" one token: split, the parser loses the sentence's structure."""
+    import re
+
+    from communique.lexicon.countries import country_lexicon
+
+    prefixes = sorted({f.form.lower() for f in country_lexicon(lang).forms if f.kind == "prefix"}, key=len,
+                      reverse=True)
+    if not prefixes:
+        return
+    compound = re.compile(r"(?i)^(?:" + "|".join(map(re.escape, prefixes)) + r")(?:-\w+)+$")
+    previous = nlp.tokenizer.token_match
+
+    def token_match(text: str):
+        return compound.match(text) or (previous(text) if previous else None)
+
+    nlp.tokenizer.token_match = token_match
 
 
 def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc

@@ -1,0 +1,91 @@
+"""What the linker knows of an event: a compact row loaded from the store."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from communique.store import Store
+
+
+@dataclass(slots=True)
+class LinkEvent:
+    id: str
+    article_id: str
+    event: str
+    mode: str | None
+    date: str | None
+    date_basis: str
+    confidence: float
+    country: str | None  # the place's country code
+    geonameid: int | None
+    published: str | None
+    source_key: str
+    lo: int | None = None  # the days the date can mean, as ordinals (None: no date at all)
+    hi: int | None = None
+    actors: frozenset[str] = frozenset()
+    recipients: frozenset[str] = frozenset()
+    evidence: str = ""
+
+    @property
+    def exact_day(self) -> bool:
+        """A day-precise date read in the text (not the publication date)."""
+        return self.date_basis == "text" and self.lo is not None and self.lo == self.hi
+
+
+def interval(value: str | None, published: str | None) -> tuple[int, int] | None:
+    """First and last day (ordinals) an ISO date means; the publication day when no date."""
+    for candidate in (value, published):
+        if not candidate:
+            continue
+        try:
+            if len(candidate) >= 10:
+                day = date.fromisoformat(candidate[:10]).toordinal()
+                return day, day
+            year = int(candidate[:4])
+            if len(candidate) >= 7:
+                month = int(candidate[5:7])
+                last = calendar.monthrange(year, month)[1]
+                return date(year, month, 1).toordinal(), date(year, month, last).toordinal()
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        except ValueError:
+            continue
+    return None
+
+
+def load_events(store: Store) -> list[LinkEvent]:
+    """Every event of the store, sorted by id (the order never depends on the database)."""
+    backend = store.backend
+    events: dict[str, LinkEvent] = {}
+    for r in backend.stream(
+            "SELECT e.id, e.article_id, e.event, e.mode, e.date, e.date_basis, e.confidence, "
+            "p.country_code, p.geonameid, a.published, a.source_key FROM events e "
+            "JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.event_id = e.id"):
+        ev = LinkEvent(id=r[0], article_id=r[1], event=r[2], mode=r[3], date=r[4],
+                       date_basis=r[5], confidence=r[6], country=r[7], geonameid=r[8],
+                       published=r[9], source_key=r[10])
+        span = interval(ev.date, ev.published)
+        if span is not None:
+            ev.lo, ev.hi = span
+        events[ev.id] = ev
+    parties: dict[tuple[str, str], set[str]] = {}
+    for event_id, role, code in backend.stream(
+            "SELECT event_id, role, code FROM actors WHERE code IS NOT NULL"):
+        parties.setdefault((event_id, role), set()).add(code)
+    for (event_id, role), codes in parties.items():
+        ev = events.get(event_id)
+        if ev is None:
+            continue  # written after the events were read
+        if role == "actor":
+            ev.actors = frozenset(codes)
+        else:
+            ev.recipients = frozenset(codes)
+    texts: dict[str, list[tuple[int, str]]] = {}
+    for event_id, position, text in backend.stream(
+            "SELECT event_id, position, text FROM evidence"):
+        texts.setdefault(event_id, []).append((position, text))
+    for event_id, spans in texts.items():
+        if (ev := events.get(event_id)) is not None:
+            ev.evidence = " ".join(t for _, t in sorted(spans))
+    return [events[k] for k in sorted(events)]

@@ -1,0 +1,75 @@
+"""Stories: the connected components of linked events, and their row in the store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from communique.link.events import LinkEvent
+from communique.model import content_id
+from communique.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    event: str
+    first_report: str | None
+    last_report: str | None
+    first_date: str | None
+    last_date: str | None
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    representative: str
+    members: tuple[str, ...]
+
+    def row(self) -> tuple[object, ...]:
+        return (self.id, self.event, self.first_report, self.last_report, self.first_date,
+                self.last_date, self.num_mentions, self.num_articles, self.num_sources,
+                self.representative)
+
+
+STORY_COLUMNS = ("id", "event", "first_report", "last_report", "first_date", "last_date",
+                 "num_mentions", "num_articles", "num_sources", "representative")
+
+
+def story_id(member_ids: Sequence[str]) -> str:
+    """Named after its smallest event id: the same members give the same id in any order."""
+    return content_id("story", min(member_ids))
+
+
+def _representative(members: Sequence[LinkEvent]) -> LinkEvent:
+    # The most confident report, preferring a date read in the text; ties by id.
+    return min(members, key=lambda e: (-e.confidence, e.date_basis != "text", e.id))
+
+
+def build_story(members: Sequence[LinkEvent]) -> Story:
+    reports = sorted(e.published[:10] for e in members if e.published)
+    dates = sorted(e.date for e in members if e.date)
+    ids = sorted(e.id for e in members)
+    return Story(id=story_id(ids), event=members[0].event,
+                 first_report=reports[0] if reports else None,
+                 last_report=reports[-1] if reports else None,
+                 first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                 num_mentions=len(members), num_articles=len({e.article_id for e in members}),
+                 num_sources=len({e.source_key for e in members}),
+                 representative=_representative(members).id, members=tuple(ids))
+
+
+def write_stories(store: Store, stories: Sequence[Story], duplicates: dict[str, str]) -> None:
+    """Replace every story (and the near-duplicate clusters) in one transaction."""
+    backend = store.backend
+    with backend.transaction():
+        # Events re-coded by an ingest while we computed are gone: leave their rows out; the
+        # next link gives their successors a story.
+        alive = {r[0] for r in backend.stream("SELECT id FROM events")}
+        articles = {r[0] for r in backend.stream("SELECT id FROM articles")}
+        backend.execute("DELETE FROM story_events")
+        backend.execute("DELETE FROM stories")
+        backend.execute("DELETE FROM near_duplicates")
+        backend.bulk_insert("stories", STORY_COLUMNS, (s.row() for s in stories))
+        backend.bulk_insert("story_events", ("event_id", "story_id"),
+                            ((m, s.id) for s in stories for m in s.members if m in alive))
+        backend.bulk_insert("near_duplicates", ("article_id", "cluster_id"),
+                            ((a, c) for a, c in sorted(duplicates.items()) if a in articles))

@@ -1,0 +1,520 @@
+"""Named entities (PER, LOC, ORG): spaCy's NER corrected with communique's lexicons.
+
+Works on a ``Parse`` (the NER is in the tokens' ``ent_type``/``ent_iob``) and the actor
+lexicon's mentions (``MentionIndex``); no spaCy here. The conventions are those of French news
+annotation (WiNER-fr; see docs/actors.md, "Named entities"):
+
+- a name without its determiner or elided article ("la France" → "France", "l'Irak" → "Irak"),
+  unless the article belongs to the name ("Le Monde", "Le Caire", "La Réunion");
+- demonyms are not entities ("les Français"; "l'Espagnol Ruben Ruzafa" → only the person);
+- country names, capitals and world regions are LOC; named institutions (organisations.tsv)
+  and seats of power used as metonyms ("le Kremlin", "Matignon", "l'Élysée") are ORG;
+- a state body with its country adjective is one ORG ("l'armée syrienne"), and so is a body
+  named after its seat ("diocèse de Hearst", "université de Kutch");
+- a place introduced by a generic noun keeps only its name ("la ville de Hilla" → "Hilla",
+  "la mer Méditerranée" → "Méditerranée"); streets and squares keep theirs ("place de la
+  République");
+- a country inside the name of a competition is no place ("championnat de France");
+- the outermost entity wins ("Conseil de sécurité des Nations unies", not "Nations unies").
+
+Each entity says where it came from (``source``) and which rules shaped it (``reason``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from communique.lexicon.actors import ActorEntry
+from communique.mentions.actors import Mention, MentionIndex
+from communique.parse import Parse, Token
+
+LABELS = ("PER", "LOC", "ORG")
+
+# The word lists below describe how French news writes names; they are short, closed classes
+# of function words and generic nouns, so they live with the rules that read them.
+
+# Articles and prepositions that open a phrase but are not part of a name.
+_LEADING_FUNCTION_WORDS = {"le", "la", "les", "l'", "l", "un", "une", "des", "du", "de", "d'", "d",
+                           "au", "aux", "à", "en", "dans", "par", "pour", "sur", "et", "ou", "'",
+                           "the", "a", "an", "of"}
+_ARTICLES = {"le", "la", "les", "l'", "l"}
+_TRAILING_FUNCTION_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "ou", "à", "au",
+                            "aux", "en", "of", "and", "the"}
+# Generic nouns before a place name that the name does not include ("la ville de Hilla").
+_PLACE_CLASS_NOUNS = {"ville", "villes", "région", "commune", "province", "quartier", "département",
+                      "massif", "mer", "océan", "village", "wilaya", "comté", "canton", "district",
+                      "oblast", "préfecture", "territoire", "état", "émirat", "capitale", "lac",
+                      "agglomération", "métropole", "île", "îles", "archipel", "désert", "vallée",
+                      "aéroport", "planète", "cratère", "parc", "fleuve", "rivière", "golfe"}
+# Nouns naming a body after its seat or its name: the whole phrase is the organisation
+# ("diocèse de Hearst", "université Harvard", "tribunal de Paris").
+_INSTITUTION_NOUNS = {"diocèse", "archidiocèse", "université", "observatoire", "tribunal", "église",
+                      "mosquée", "cathédrale", "prison", "collège", "lycée", "hôpital",
+                      "institut", "musée", "parquet", "académie", "synagogue", "abbaye",
+                      "monastère", "basilique", "chu"}
+# State bodies that, with a country adjective, are one named organisation ("l'armée
+# syrienne", "le gouvernement ukrainien"); people ("ministre", "soldats") are not.
+_INSTITUTION_HEADS = {"armée", "armée nationale", "forces armées", "gouvernement", "marine",
+                      "marine nationale", "gendarmerie", "gendarmerie nationale", "parlement",
+                      "présidence", "garde nationale", "armée de l'air", "armée de terre",
+                      "assemblée nationale", "sénat", "garde républicaine", "junte"}
+# Competitions named after a country or continent: the country is part of an event's name.
+_EVENT_HEADS = {"championnat", "championnats", "coupe", "tour", "open", "ironman", "jeux", "tournoi",
+                "rallye", "marathon", "festival", "mondial", "mondiaux", "grand prix", "masters",
+                "trophée", "challenge", "critérium", "salon"}
+# Compass points and qualifiers that continue a place name ("Afrique de l'Ouest",
+# "Amérique latine", "Méditerranée orientale").
+_COMPASS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre"}
+_PLACE_QUALIFIERS = {"latine", "centrale", "central", "méridionale", "méridional", "septentrionale",
+                     "septentrional", "orientale", "oriental", "occidentale", "occidental",
+                     "subsaharienne", "équatoriale", "insulaire", "continentale"}
+# World regions the country table leaves out (it lists states only).
+_WORLD_REGIONS = {"Europe", "Afrique", "Asie", "Océanie", "Antarctique", "Arctique", "Amérique du Nord",
+                  "Amérique du Sud", "Amérique latine", "Amérique centrale", "Moyen-Orient",
+                  "Proche-Orient", "Extrême-Orient", "Maghreb", "Machrek", "Sahel", "Balkans",
+                  "Caraïbes", "Scandinavie", "Méditerranée", "Pacifique", "Atlantique"}
+# Words the NER labels alone that name nothing in this convention.
+_NOT_NAMES = {"état", "états", "république", "gouvernement", "constitution", "président",
+              "présidente", "région", "ville", "mairie", "premier ministre"} | _COMPASS
+_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+_TIME_ZONES = {"UTC", "GMT", "CET", "CEST", "HAE", "HNE", "HAA", "HAP", "HNP", "HAC", "HNC", "EST",
+               "EDT", "PST", "PDT"}
+_TIME = re.compile(r"^\d{1,2}([:h]\d{0,2})?$|^h$|^heures?$", re.IGNORECASE)
+# Endings of French nationality nouns ("Suissesse", "Québécois", "Bermudienne").
+_DEMONYM_SUFFIX = re.compile(r"(ais|aise|aises|ois|oise|oises|ien|ienne|iens|iennes|ain|aine|ains|aines|"
+                             r"éen|éenne|éens|éennes|in|ine|ins|ines|ote|otes|an|ane|ans|anes|esse|esses|"
+                             r"ique|iques|que|ques|ol|ole|ols|oles|i|ie|is|ies)$")
+
+
+@dataclass(frozen=True, slots=True)
+class NamedEntity:
+    """A PER, LOC or ORG name: character offsets into the article text and why it is one."""
+
+    label: str  # PER | LOC | ORG
+    start: int
+    end: int
+    text: str
+    source: str  # ner | lexicon | ner+lexicon | rule | document
+    reason: str
+
+
+@dataclass(slots=True)
+class _Span:
+    first: int  # token indices, inclusive
+    last: int
+    label: str  # PER, LOC, ORG or MISC (MISC survives only if a rule relabels it)
+    source: str
+    reasons: list[str] = field(default_factory=list)
+
+    def note(self, reason: str) -> None:
+        self.reasons.append(reason)
+
+    def tokens(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
+    """The article's PER/LOC/ORG names, outermost only, in text order."""
+    if not parse.tokens:
+        return []
+    demonyms = _demonym_tokens(index)
+    spans: list[_Span] = []
+    for span in _ner_spans(parse):
+        trimmed = _trim(parse, span, index)
+        if trimmed is not None:
+            spans.append(trimmed)
+    spans = [s for s in spans if _drop_demonym(parse, s, demonyms)]
+    spans = [s for s in spans if _drop_titles(parse, s, index)]
+    spans = _apply_lexicon(parse, spans, index)
+    spans.extend(_world_regions(parse, spans))
+    for s in spans:
+        _place_class(parse, s)
+        _place_qualifier(parse, s)
+        _institution_seat(parse, s)
+    spans.extend(_institutions_with_country(parse, spans, index, demonyms))
+    spans = [s for s in spans if not _not_a_name(parse, s)]
+    spans = _document_consistency(parse, spans)
+    out = []
+    for s in _outermost([s for s in spans if s.label in LABELS]):
+        start, end = parse.tokens[s.first].idx, parse.tokens[s.last].end
+        out.append(NamedEntity(label=s.label, start=start, end=end, text=parse.text[start:end],
+                               source=s.source, reason="; ".join(s.reasons) or "NER"))
+    return out
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _is_punct(tok: Token) -> bool:
+    return tok.pos in ("PUNCT", "SPACE") or not any(c.isalnum() for c in tok.text)
+
+
+def _low(tok: Token) -> str:
+    return tok.lower.replace("’", "'")
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _text(parse: Parse, span: _Span) -> str:
+    return parse.span_text(span.first, span.last)
+
+
+def _mention_starting(index: MentionIndex, i: int) -> Mention | None:
+    m = index.by_token.get(i)
+    return m if m is not None and m.first == i else None
+
+
+# -- spans from the NER ---------------------------------------------------------------------
+def _ner_spans(parse: Parse) -> list[_Span]:
+    """NER spans, cut at line breaks (the NER sometimes runs a list of names together)."""
+    out: list[_Span] = []
+    current: _Span | None = None
+    for tok in parse.tokens:
+        inside = (tok.ent_iob in ("B", "I") and bool(tok.ent_type) and "\n" not in tok.text
+                  and not _spaced_dash(parse, tok))
+        continues = (inside and current is not None and tok.ent_iob == "I"
+                     and current.label == tok.ent_type and parse.tokens[current.first].sent == tok.sent)
+        if current is not None and not continues:
+            out.append(current)
+            current = None
+        if inside and current is None:
+            current = _Span(tok.i, tok.i, tok.ent_type, "ner")
+        elif continues and current is not None:
+            current.last = tok.i
+    if current is not None:
+        out.append(current)
+    return out
+
+
+def _spaced_dash(parse: Parse, tok: Token) -> bool:
+    """A dash between spaces separates names ("Espagne - République tchèque")."""
+    if tok.text not in ("-", "–", "—"):
+        return False
+    before = parse.text[tok.idx - 1:tok.idx] if tok.idx > 0 else " "
+    after = parse.text[tok.end:tok.end + 1] or " "
+    return before.isspace() and after.isspace()
+
+
+def _trim(parse: Parse, span: _Span, index: MentionIndex) -> _Span | None:
+    """Strip articles, prepositions and punctuation around a name."""
+    toks = parse.tokens
+    first, last = span.first, span.last
+    while first <= last:
+        tok = toks[first]
+        if _is_punct(tok):
+            first += 1
+        elif _low(tok) in _LEADING_FUNCTION_WORDS and not _capitalised(tok):
+            span.note(f"dropped '{tok.text}'")
+            first += 1
+        elif _low(tok) in _ARTICLES and first < last and _sentence_article(parse, first, index, span.label):
+            span.note(f"dropped '{tok.text}'")
+            first += 1
+        else:
+            break
+    while last >= first:
+        tok = toks[last]
+        if _is_punct(tok) or (not _capitalised(tok) and (
+                _low(tok) in _TRAILING_FUNCTION_WORDS or _low(tok) in _WEEKDAYS or tok.pos in ("VERB", "AUX"))):
+            last -= 1
+        else:
+            break
+    if first > last:
+        return None
+    span.first, span.last = first, last
+    return span
+
+
+def _sentence_article(parse: Parse, i: int, index: MentionIndex, label: str) -> bool:
+    """Is the capitalised article at token ``i`` the sentence's, not part of the name?
+
+    It is the name's when a lexicon form starts with it ("Le Caire"); the sentence's when the
+    lexicon knows the name without it ("La France"), and, for places and people, when it opens
+    the sentence ("Les Bouches-du-Rhône ont…"): names of newspapers and parties keep theirs
+    ("Le Monde", "Les Républicains"), which the NER labels ORG.
+    """
+    here = _mention_starting(index, i)
+    if here is not None and _lexicon_label(here.entries) is not None:
+        return False
+    nxt = _mention_starting(index, i + 1)
+    if nxt is not None and _lexicon_label(nxt.entries) is not None:
+        return True
+    if label not in ("LOC", "PER", "MISC"):
+        return False
+    tok = parse.tokens[i]
+    prev = parse.tokens[i - 1] if i > 0 else None
+    return (prev is None or tok.sent != prev.sent or "\n" in prev.text
+            or prev.text in (":", "«", '"', "(", "–", "-", "."))
+
+
+# -- demonyms and titles -----------------------------------------------------------------------------
+def _demonym_tokens(index: MentionIndex) -> set[int]:
+    out: set[int] = set()
+    for m in index.mentions:
+        if m.codes or any(e.kind == "country" and e.subkind in ("demonym", "compound") for e in m.entries):
+            if not any(e.kind == "country" and e.subkind in ("name", "capital") for e in m.entries):
+                out.update(range(m.first, m.last + 1))
+    return out
+
+
+def _drop_demonym(parse: Parse, span: _Span, demonyms: set[int]) -> bool:
+    """False when the span is only a demonym; "Autrichienne Nadine Fest" keeps the person."""
+    toks = parse.tokens
+    i = span.first
+    if _low(toks[i]) in _ARTICLES and i + 1 in demonyms:
+        i += 1  # "Les Lyonnaises", "L'Italienne" at the start of a sentence
+    while i <= span.last and (i in demonyms or (i > span.first and _is_punct(toks[i]))):
+        i += 1
+    if i > span.last:
+        return False
+    if i > span.first:
+        if not _capitalised(toks[i]):
+            return False  # "Américaine de souche": no name left
+        span.note(f"dropped demonym '{parse.span_text(span.first, i - 1)}'")
+        span.first = i
+        if span.label == "LOC" and i < span.last:
+            # "Autrichienne Nadine Fest": what follows a nationality noun is a person.
+            span.note("LOC → PER: a name after a demonym")
+            span.label = "PER"
+    return not (span.first == span.last and _looks_like_demonym(parse, span.first))
+
+
+def _looks_like_demonym(parse: Parse, i: int) -> bool:
+    """A nationality noun the lexicon lacks ("la Suissesse Nicola Spirig", "le Québécois a").
+
+    Only with an article before it and a person's name or a verb after it, the way news
+    writes "l'Espagnol Ruben Ruzafa a gagné".
+    """
+    tok = parse.tokens[i]
+    if not _DEMONYM_SUFFIX.search(tok.lower) or i == 0:
+        return False
+    if _low(parse.tokens[i - 1]) not in _ARTICLES | {"un", "une", "des"}:
+        return False
+    nxt = parse.tokens[i + 1] if i + 1 < len(parse.tokens) else None
+    return nxt is not None and (nxt.ent_type == "PER" or nxt.pos in ("VERB", "AUX"))
+
+
+def _drop_titles(parse: Parse, span: _Span, index: MentionIndex) -> bool:
+    """Titles are not part of a person's name ("M. Lapierre", "prince Charles")."""
+    if span.label != "PER":
+        return True
+    while span.first <= span.last:
+        m = _mention_starting(index, span.first)
+        if m is None or not any(e.kind == "title" for e in m.entries) or m.last > span.last:
+            break
+        span.note(f"dropped title '{m.text}'")
+        span.first = m.last + 1
+        while span.first <= span.last and _is_punct(parse.tokens[span.first]):
+            span.first += 1
+    return span.first <= span.last and any(_capitalised(t) for t in parse.tokens[span.first:span.last + 1])
+
+
+# -- lexicon --------------------------------------------------------------------------------------
+def _lexicon_label(entries: tuple[ActorEntry, ...]) -> tuple[str, ActorEntry] | None:
+    """LOC for a country's name or capital, ORG for a named institution or a seat of power."""
+    for e in entries:
+        if e.kind == "org":
+            return "ORG", e
+    for e in entries:
+        if e.kind == "country" and e.subkind in ("name", "capital"):
+            return "LOC", e
+    for e in entries:
+        if e.kind == "country" and e.subkind == "seat":
+            return "ORG", e
+    return None
+
+
+def _lexicon_spans(parse: Parse, index: MentionIndex) -> list[_Span]:
+    out = []
+    for m in index.mentions:
+        found = _lexicon_label(m.entries)
+        if found is None:
+            continue
+        label, entry = found
+        span = _trim(parse, _Span(m.first, m.last, label, "lexicon"), index)
+        if span is None or not (_capitalised(parse.tokens[span.first]) or parse.tokens[span.first].text[:1].isdigit()):
+            continue  # "talibans", "casques bleus": common nouns here
+        if label == "LOC" and _in_event_name(parse, span.first):
+            continue
+        span.reasons = [f"{entry.subkind or entry.kind} '{m.text}' ({entry.source})"]
+        out.append(span)
+    return out
+
+
+def _in_event_name(parse: Parse, i: int) -> bool:
+    """"championnat de France", "Tour de France", "Ironman Allemagne": part of a competition."""
+    j = i - 1
+    while j >= 0 and _low(parse.tokens[j]) in ("de", "d'", "du", "des"):
+        j -= 1
+    return j >= 0 and j < i and _low(parse.tokens[j]) in _EVENT_HEADS
+
+
+def _apply_lexicon(parse: Parse, spans: list[_Span], index: MentionIndex) -> list[_Span]:
+    """Relabel NER spans the lexicon knows, widen them to its forms, add the names it missed."""
+    out = list(spans)
+    for lex in _lexicon_spans(parse, index):
+        why = lex.reasons[0]
+        overlapping = [s for s in out if s.first <= lex.last and lex.first <= s.last]
+        if not overlapping or all(s.label == "MISC" for s in overlapping):
+            out.append(lex)
+            continue
+        for s in overlapping:
+            if (s.first, s.last) == (lex.first, lex.last):
+                if s.label != lex.label:
+                    s.note(f"{s.label} → {lex.label} by {why}")
+                    s.label = lex.label
+                else:
+                    s.note(f"confirmed by {why}")
+                s.source = "ner+lexicon"
+            elif lex.first <= s.first and s.last <= lex.last:
+                s.note(f"widened to '{_text(parse, lex)}' by {why}")
+                s.first, s.last, s.label, s.source = lex.first, lex.last, lex.label, "ner+lexicon"
+    return out
+
+
+def _world_regions(parse: Parse, spans: list[_Span]) -> list[_Span]:
+    """Continents and world regions the NER missed ("champion d'Europe")."""
+    covered = {i for s in spans if s.label in LABELS for i in s.tokens()}
+    out = []
+    for tok in parse.tokens:
+        if tok.text in _WORLD_REGIONS and tok.i not in covered and not _in_event_name(parse, tok.i):
+            out.append(_Span(tok.i, tok.i, "LOC", "rule", [f"world region '{tok.text}'"]))
+    return out
+
+
+# -- phrase shapes ------------------------------------------------------------------------------
+def _place_class(parse: Parse, span: _Span) -> None:
+    """"la ville de Hilla" → "Hilla": a generic place noun is not part of the name."""
+    if span.label != "LOC" or span.first == span.last:
+        return
+    toks = parse.tokens
+    if _low(toks[span.first]) not in _PLACE_CLASS_NOUNS or _capitalised(toks[span.first]):
+        return
+    i = span.first + 1
+    while i <= span.last and (_low(toks[i]) in _LEADING_FUNCTION_WORDS or _is_punct(toks[i])):
+        i += 1
+    if i <= span.last and _capitalised(toks[i]):
+        span.note(f"dropped '{parse.span_text(span.first, i - 1)}'")
+        span.first = i
+
+
+def _place_qualifier(parse: Parse, span: _Span) -> None:
+    """"Afrique de l'Ouest", "Amérique latine": a compass point or qualifier continues the place."""
+    if span.label != "LOC":
+        return
+    toks = parse.tokens
+    j = span.last + 1
+    if j < len(toks) and _low(toks[j]) in _PLACE_QUALIFIERS:
+        span.note(f"widened with '{toks[j].text}'")
+        span.last = j
+        return
+    k = j
+    while k < len(toks) and _low(toks[k]) in ("de", "du", "l'", "la"):
+        k += 1
+    if k > j and k < len(toks) and _capitalised(toks[k]) and toks[k].lower in _COMPASS:
+        span.note(f"widened with '{parse.span_text(j, k)}'")
+        span.last = k
+
+
+def _institution_seat(parse: Parse, span: _Span) -> None:
+    """"diocèse de Hearst": a body named after its seat is an ORG, the whole phrase."""
+    if span.label != "LOC":
+        return
+    toks = parse.tokens
+    if _low(toks[span.first]) in _INSTITUTION_NOUNS:
+        span.note(f"LOC → ORG: '{toks[span.first].text}' names a body")
+        span.label = "ORG"
+        return
+    i = span.first - 1
+    while i >= 0 and _low(toks[i]) in ("de", "du", "des", "d'", "la", "l'"):
+        i -= 1
+    if i >= 0 and _low(toks[i]) in _INSTITUTION_NOUNS and toks[i].sent == toks[span.first].sent:
+        span.note(f"widened to '{toks[i].text} …': a body named after its seat")
+        span.first, span.label = i, "ORG"
+
+
+def _institutions_with_country(parse: Parse, spans: list[_Span], index: MentionIndex,
+                               demonyms: set[int]) -> list[_Span]:
+    """"l'armée syrienne", "le gouvernement ukrainien": a state body with its country adjective."""
+    covered = {i for s in spans if s.label in LABELS for i in s.tokens()}
+    out = []
+    for m in index.mentions:
+        head = next((e for e in m.entries if e.kind == "head" and e.form.lower() in _INSTITUTION_HEADS), None)
+        if head is None:
+            continue
+        j = m.last + 1
+        if j >= len(parse.tokens) or j not in demonyms or _capitalised(parse.tokens[j]):
+            continue
+        dem = index.by_token.get(j)
+        last = dem.last if dem is not None else j
+        if any(i in covered for i in range(m.first, last + 1)):
+            continue
+        out.append(_Span(m.first, last, "ORG", "lexicon",
+                         [f"head '{m.text}' ({head.source}) with demonym '{parse.span_text(j, last)}'"]))
+    return out
+
+
+def _not_a_name(parse: Parse, span: _Span) -> bool:
+    """Generic words, single letters ("groupe A") and time zones the NER took for names."""
+    if span.source not in ("ner",):
+        return False
+    toks = parse.tokens[span.first:span.last + 1]
+    text = _text(parse, span)
+    if text.lower() in _NOT_NAMES:
+        return True
+    if len(toks[-1].text) == 1 and toks[-1].text.isalpha() and all(
+            t.pos in ("NOUN", "DET", "ADP") or len(t.text) == 1 for t in toks[:-1]):
+        return True  # "Groupe C", "A"
+    if text in _TIME_ZONES:
+        prev = span.first - 1
+        while prev >= 0 and _is_punct(parse.tokens[prev]):
+            prev -= 1
+        return prev >= 0 and bool(_TIME.match(parse.tokens[prev].text.replace("\u202f", "")))
+    return False
+
+
+# -- the article as a whole ---------------------------------------------------------------------
+def _document_consistency(parse: Parse, spans: list[_Span]) -> list[_Span]:
+    """One name, one label in an article; the surname of a named person is a person."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in spans:
+        if s.label in LABELS:
+            votes[_text(parse, s)][s.label] += 2 if s.source != "ner" else 1
+    surnames = _surnames(parse, spans)
+    for s in spans:
+        if s.source != "ner":
+            continue
+        text = _text(parse, s)
+        if text in surnames and s.label != "PER":
+            s.note(f"{s.label} → PER: surname of a person named in the article")
+            s.label = "PER"
+            continue
+        ranked = votes[text].most_common()
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1] and ranked[0][0] != s.label:
+            s.note(f"{s.label} → {ranked[0][0]}: the article's majority label for '{text}'")
+            s.label = ranked[0][0]
+    return spans
+
+
+def _surnames(parse: Parse, spans: list[_Span]) -> set[str]:
+    out = set()
+    for s in spans:
+        if s.label == "PER" and s.last > s.first:
+            words = [t.text for t in parse.tokens[s.first:s.last + 1] if not _is_punct(t)]
+            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                out.add(words[-1])
+    return out
+
+
+def _outermost(spans: list[_Span]) -> list[_Span]:
+    """Drop spans inside or overlapping a longer one (ties: the earlier span)."""
+    ordered = sorted(spans, key=lambda s: (-(s.last - s.first), s.first))
+    taken: list[_Span] = []
+    used: set[int] = set()
+    for s in ordered:
+        if any(i in used for i in s.tokens()):
+            continue
+        taken.append(s)
+        used.update(s.tokens())
+    return sorted(taken, key=lambda s: s.first)

@@ -1,0 +1,210 @@
+"""``Store``: the event store behind one interface, on SQLite (default) or PostgreSQL.
+
+    store = open_store("communique.db")            # or "postgresql://user@host/db"
+    store.put(coded, run_id=run.id, coder_version=version)
+    store.get("n001")                              # the same CodedArticle back
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from communique.model import CodedArticle, Event
+from communique.store.backend import Backend
+from communique.store.folding import fold, words
+from communique.store.records import (RunRecord, read_coded, read_events, read_run, write_coded,
+                                      write_run)
+from communique.store.schema import current_version, migrate
+
+DEFAULT_DB = "communique.db"
+# Tables whose rows make up the store's content, in dependency order.
+TABLES = ("runs", "articles", "events", "event_contexts", "actors", "people", "places", "evidence",
+          "rejections", "stories", "story_events", "near_duplicates", "article_signatures",
+          "event_vectors")
+SNIPPET_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    snippet: str
+
+
+def is_postgres(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(db: str | Path = DEFAULT_DB, *, migrate_schema: bool = True) -> Store:
+    """Open (and create or migrate) a store: a file path for SQLite, a DSN for PostgreSQL."""
+    text = str(db)
+    if is_postgres(text):
+        from communique.store.postgres import PostgresBackend
+
+        backend: Backend = PostgresBackend(text)
+        types = PostgresBackend.types
+    else:
+        from communique.store.sqlite import SQLiteBackend
+
+        backend = SQLiteBackend(text)
+        types = SQLiteBackend.types
+    store = Store(backend)
+    if migrate_schema:
+        migrate(backend, types)
+    return store
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Store:
+    """Articles, events, runs and stories in one database."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    @property
+    def schema_version(self) -> int:
+        return current_version(self.backend)
+
+    # -- runs ----------------------------------------------------------------------------------
+    def start_run(self, *, coder_version: str, config: dict[str, Any]) -> RunRecord:
+        # Runs are events in time, not content: a random id, unlike articles and events.
+        run = RunRecord(id=uuid.uuid4().hex[:16], coder_version=coder_version, config=config,
+                        started=now())
+        self.put_run(run)
+        return run
+
+    def put_run(self, run: RunRecord) -> None:
+        with self.backend.transaction():
+            write_run(self.backend, run)
+
+    def get_run(self, run_id: str) -> RunRecord | None:
+        return read_run(self.backend, run_id)
+
+    def runs(self) -> list[RunRecord]:
+        ids = [r[0] for r in self.backend.query("SELECT id FROM runs ORDER BY started, id")]
+        return [run for i in ids if (run := read_run(self.backend, i)) is not None]
+
+    # -- articles ------------------------------------------------------------------------------
+    def stored_state(self, article_id: str) -> tuple[str, str] | None:
+        """(content_hash, coder_version) of a stored article, or None."""
+        rows = self.backend.query("SELECT content_hash, coder_version FROM articles WHERE id = ?",
+                                  (article_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def has_copy(self, content_hash: str, coder_version: str, *, other_than: str) -> bool:
+        """Is the same content already coded by this coder version under another id?"""
+        rows = self.backend.query("SELECT 1 FROM articles WHERE content_hash = ? AND "
+                                  "coder_version = ? AND id <> ? AND status = 'coded' LIMIT 1",
+                                  (content_hash, coder_version, other_than))
+        return bool(rows)
+
+    def put(self, coded: CodedArticle, *, run_id: str, coder_version: str) -> str:
+        """Store one coded article in one transaction.
+
+        Returns ``"stored"`` (new, changed, or re-coded by another coder version: its events
+        are replaced), ``"unchanged"`` (same content, same coder version) or ``"duplicate"``
+        (the same text is already stored under another id).
+        """
+        art = coded.article
+        digest = art.content_hash
+        with self.backend.transaction():
+            # Checked again inside the transaction: another process may have written it.
+            if self.stored_state(art.id) == (digest, coder_version):
+                return "unchanged"
+            if art.text and self.has_copy(digest, coder_version, other_than=art.id):
+                return "duplicate"
+            write_coded(self.backend, coded, run_id=run_id, coder_version=coder_version)
+        return "stored"
+
+    def get(self, article_id: str) -> CodedArticle | None:
+        found = read_coded(self.backend, [article_id])
+        return found[0] if found else None
+
+    def articles(self, article_ids: Sequence[str]) -> list[CodedArticle]:
+        return read_coded(self.backend, article_ids)
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.backend.query("SELECT id FROM articles ORDER BY id")]
+
+    def events(self, event_ids: Sequence[str]) -> list[Event]:
+        return read_events(self.backend, event_ids)
+
+    def event_ids(self) -> list[str]:
+        return [r[0] for r in self.backend.query("SELECT id FROM events ORDER BY id")]
+
+    # -- search --------------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text contain every word of the query, accents folded."""
+        terms = words(query)
+        if not terms:
+            return []
+        if self.backend.dialect == "sqlite":
+            match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+            rows = self.backend.query(
+                "SELECT a.id, a.title, a.published, a.url, a.text FROM article_search "
+                "JOIN articles a ON a.rowid = article_search.rowid WHERE article_search MATCH ? "
+                "ORDER BY bm25(article_search), a.id LIMIT ?", (match, limit))
+        else:
+            rows = self.backend.query(
+                "SELECT a.id, a.title, a.published, a.url, a.text FROM articles a, "
+                "plainto_tsquery('simple', ?) q WHERE to_tsvector('simple', "
+                "coalesce(a.search_text, '')) @@ q ORDER BY ts_rank(to_tsvector('simple', "
+                "coalesce(a.search_text, '')), q) DESC, a.id LIMIT ?", (" ".join(terms), limit))
+        return [SearchHit(article_id=r[0], title=r[1], published=r[2], url=r[3],
+                          snippet=snippet(r[4], terms)) for r in rows]
+
+    # -- inspection ----------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {t: int(self.backend.query(f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES}
+
+    def content_digest(self) -> str:
+        """A digest of what the store holds (articles, events, stories), not of when or by
+        which run: two stores built from the same corpus by the same coder agree."""
+        sha = hashlib.sha1()
+        for coded in self.iter_articles():
+            record = {"article": coded.article.to_dict(), "coded": coded.to_dict()}
+            sha.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        for row in self.backend.query("SELECT event_id, story_id FROM story_events ORDER BY event_id"):
+            sha.update(f"{row[0]}\x1f{row[1]}\n".encode())
+        return sha.hexdigest()
+
+    def iter_articles(self, *, batch: int = 200) -> Iterator[CodedArticle]:
+        ids = self.article_ids()
+        for start in range(0, len(ids), batch):
+            yield from read_coded(self.backend, ids[start:start + batch])
+
+
+_WORD = re.compile(r"\w+")
+
+
+def snippet(text: str, terms: Sequence[str]) -> str:
+    """A piece of the original text around the first query word (compared folded)."""
+    wanted = set(terms)
+    for match in _WORD.finditer(text):
+        if fold(match.group()) in wanted:
+            start = max(0, match.start() - SNIPPET_CHARS // 2)
+            piece = text[start:start + SNIPPET_CHARS].replace("\n", " ")
+            return ("…" if start else "") + piece + ("…" if start + SNIPPET_CHARS < len(text) else "")
+    return text[:SNIPPET_CHARS].replace("\n", " ")
