@@ -416,7 +416,9 @@ def _fallback_actor(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
     """No subject found (parse error, headline): the nearest state named before the trigger."""
     sent = parse.sentences[cand.sentence]
     taken = {r.entity.code for r in cand.recipients}
-    before = [m for m in index.within(sent.start, cand.trigger.i - 1)]
+    before = [m for m in index.within(sent.start, cand.trigger.i - 1)
+              if "\n" not in parse.text[m.end:cand.trigger.idx]
+              and not any(e.kind == "country" and e.subkind == "demonym" for e in m.entries)]
     for m in reversed(before):
         res = _entity_from_mention(m, "fallback actor (nearest state before the trigger)")
         if res is not None and res.entity.code not in taken:
@@ -461,8 +463,8 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
     _counterparts(cand, memory)
     if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
         _fallback_recipient(parse, cand, index)
-    if not cand.actors and tok.pos in ("VERB", "AUX"):
-        _fallback_actor(parse, cand, index)
+    if not cand.actors and tok.pos in ("VERB", "AUX") and not arg_slots.get("subj"):
+        _fallback_actor(parse, cand, index)  # only when the parse found no subject at all
     if not cand.actors and not cand.recipients:
         return None
     # A party on both sides (a reflexive reading) keeps it as actor only.

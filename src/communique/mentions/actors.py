@@ -398,6 +398,10 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     if sector is None:
         sector = "GOV"
         sector_reason = "country named alone"
+    if code is None and head_entry is not None and head_entry.needs_country and memory.recent:
+        # "Turquie : les autorités saisissent…", "Au Mali, l'armée a…": a bare state body belongs
+        # to the state named last.
+        code, code_reason = memory.recent[-1], f"bare '{head_entry.form}': the state named last ({memory.recent[-1]})"
     if code is None and head_entry is not None and head_entry.needs_country:
         return []  # "l'armée" with no country known: not a usable party
     reason = "; ".join(x for x in (f"code {code} from {code_reason}" if code else "",
