@@ -114,6 +114,10 @@ class Coder:
         people = find_people(parse, index)
         triggers = trigger_lexicon(lang)
         memory = ArticleMemory()
+        for person in people:
+            if person.country:
+                memory.know_person(person.name, country=person.country, sector=person.sector,
+                                   why=f"'{person.title or person.office or ''}' ({person.reason})")
         skipped: list[str] | None = [] if self.settings.keep_skips else None
         title_end = len(article.title) if article.title and parse.text.startswith(article.title) else 0
         candidates: list[Candidate] = []

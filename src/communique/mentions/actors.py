@@ -72,6 +72,16 @@ class ArticleMemory:
     countries: list[str] = field(default_factory=list)  # in order of first mention
     recent: list[str] = field(default_factory=list)  # most recently mentioned last
     last_subject: list[Entity] = field(default_factory=list)
+    # Named people whose state the article gives somewhere ("le président burundais Pierre
+    # Nkurunziza"): full name and surname -> (country, sector, how it was found).
+    people: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    def know_person(self, name: str, *, country: str, sector: str | None, why: str) -> None:
+        entry = (country, sector or "GOV", why)
+        self.people.setdefault(name.lower(), entry)
+        parts = name.split()
+        if len(parts) > 1:
+            self.people.setdefault(parts[-1].lower(), entry)
 
     def seen(self, code: str) -> None:
         if code in NON_STATE_CODES:
@@ -276,6 +286,20 @@ def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | 
     return out
 
 
+def _known_person(parse: Parse, tokens: list[Token], memory: ArticleMemory) -> Resolution | None:
+    """A person named in the phrase whose state the article gave elsewhere."""
+    names = [t for t in tokens if t.ent_type == "PER"]
+    if not names:
+        return None
+    full = parse.text[names[0].idx:names[-1].end]
+    known = memory.people.get(full.lower()) or memory.people.get(names[-1].text.lower())
+    if known is None:
+        return None
+    code, sector, why = known
+    return Resolution(Entity(code=code, sector=sector, entity_text=full, start=names[0].idx, end=names[-1].end,
+                             name=full, reason=f"person '{full}': {why}"), names[0].i, names[-1].i)
+
+
 def _same_sentence_antecedent(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
                               *, lang: str) -> list[Resolution]:
     """"…s'est rendue à Nouakchott, où elle a effectué…": the subject of the governing clause."""
@@ -329,7 +353,8 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                                       other_sectors=list(e.other_sectors),
                                       reason=f"pronoun '{arg.text}' → {e.entity_text!r}"),
                                arg.i, arg.i) for e in memory.last_subject]
-        return []
+        person = _known_person(parse, tokens, memory)
+        return [person] if person else []
 
     def depth(m: Mention) -> int:
         d = parse.depth_below(parse.tokens[m.first], arg)
@@ -415,6 +440,19 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                 memory.note(entity, e.form.lower())
     # Compound-country adjectives: "les forces maroco-mauritaniennes" → both.
     results = [Resolution(entity, tokens[0].i, tokens[-1].i)]
+    # Coordinated demonyms: "ses alliés russes et iraniens" → one party per state.
+    for m in ranked:
+        tok = parse.tokens[m.first]
+        if not any(e.kind == "country" and e.subkind == "demonym" for e in m.entries):
+            continue
+        for child in parse.children(tok):
+            other = index.by_token.get(child.i) if child.dep == "conj" else None
+            entry = next((e for e in other.entries if e.kind == "country" and e.code), None) if other else None
+            if entry is not None and entry.code != code:
+                results.append(Resolution(Entity(code=entry.code, sector=sector, entity_text=text, start=start,
+                                                 end=end, name=entity.name,
+                                                 reason=f"coordinated with '{m.text}': '{other.text}'"),
+                                          tokens[0].i, tokens[-1].i))
     for m in ranked:
         if len(m.codes) == 2 and m.codes[0] == code:
             twin = Entity(code=m.codes[1], sector=sector, entity_text=text, start=start, end=end,
