@@ -21,6 +21,7 @@ from collections import Counter
 from communique.events.build import Draft, locate_groups, merge, to_event
 from communique.events.detect import Candidate, detect_sentence
 from communique.events.lexicon import trigger_lexicon
+from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
 from communique.lexicon.actors import ActorLexicon, actor_lexicon
 from communique.mentions.actors import ArticleMemory, MentionIndex, find_mentions
@@ -40,6 +41,7 @@ class CoderSettings:
     actor_file: Path | None = None
     batch_size: int = 16
     keep_skips: bool = False  # record why triggers were not coded (for --explain)
+    vectors: bool = True  # the learned signal (sentence-vector prototypes); costs ~15 ms a sentence
 
 
 @dataclass(slots=True)
@@ -145,15 +147,27 @@ class Coder:
                          if e.kind == "country" and (code := e.code))
         main_country = counts.most_common(1)[0][0] if counts else None
         lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
+        kept = []
         for draft in drafts:
             when = self._date(parse, draft, published, lede=lede)
-            if when[3]:
-                continue  # history told as background
-            place = self._place(parse, draft, index, memory)
+            if not when[3]:  # else: history told as background
+                kept.append((draft, when))
+        votes = self._votes(parse, [d for d, _ in kept])
+        for (draft, when), vote in zip(kept, votes):
+            place = self._place(parse, draft, index, memory, lede=lede)
             locate_groups(draft, place=place, main_country=main_country)
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
-                                date=when[:3]))
+                                date=when[:3], vote=vote))
         return out
+
+    def _votes(self, parse: Parse, drafts: list[Draft]) -> list[VectorVote | None]:
+        """The learned signal for each draft: prototypes' vote on its evidence sentences."""
+        protos = prototypes() if self.settings.vectors and drafts else None
+        if protos is None:
+            return [None] * len(drafts)
+        texts = [" ".join(parse.text[parse.sentences[s].char_start:parse.sentences[s].char_end]
+                          for s in sorted(d.sentences)[:2]) for d in drafts]
+        return list(protos.vote(texts))
 
     # -- resolution ----------------------------------------------------------------------------
     def _date(self, parse: Parse, draft: Draft, published: date | None, *, lede: int | None = None
@@ -190,10 +204,11 @@ class Coder:
             return published.isoformat(), "publication", "no date in the evidence; publication date", False
         return None, "publication", "no date in the text and no publication date", False
 
-    def _place(self, parse: Parse, draft: Draft, index: MentionIndex, memory: ArticleMemory) -> Place | None:
+    def _place(self, parse: Parse, draft: Draft, index: MentionIndex, memory: ArticleMemory,
+               *, lede: int | None) -> Place | None:
         from communique.resolve.places import place_for
 
-        return place_for(parse, draft, index, context=memory.countries)
+        return place_for(parse, draft, index, context=memory.countries, lede=lede)
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from communique.events.detect import Candidate
 from communique.events.lexicon import context_cues
+from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
 from communique.mentions.people import PersonMention
 from communique.model import Entity, Event, Person, Place, Span, content_id
@@ -26,6 +27,10 @@ W_VERB = 0.1
 W_CUE = 0.05
 W_REPEAT = 0.05
 W_FALLBACK = -0.25
+W_VECTOR_AGREE = 0.1  # the sentence-vector prototypes vote for the same type
+W_VECTOR_NONE = -0.2  # they see no event (background, plan, opinion) by a clear margin
+W_VECTOR_OTHER = -0.05
+VECTOR_NONE_MARGIN = 0.05
 
 
 @dataclass(slots=True)
@@ -148,7 +153,7 @@ def contexts_for(draft: Draft, parse: Parse) -> list[str]:
     return found
 
 
-def confidence_for(draft: Draft) -> float:
+def confidence_for(draft: Draft, vote: VectorVote | None = None) -> float:
     best = 0.0
     for cand in draft.candidates:
         score = BASE_CONFIDENCE
@@ -159,6 +164,13 @@ def confidence_for(draft: Draft) -> float:
         score += W_FALLBACK if cand.fallback_actor else 0.0
         best = max(best, score)
     best += W_REPEAT * (len(draft.candidates) - 1)
+    if vote is not None:
+        if vote.label == draft.event:
+            best += W_VECTOR_AGREE
+        elif vote.label == NONE and vote.score - vote.of(draft.event) > VECTOR_NONE_MARGIN:
+            best += W_VECTOR_NONE
+        else:
+            best += W_VECTOR_OTHER
     return round(min(0.99, max(0.05, best)), 3)
 
 
@@ -174,7 +186,7 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
 
 
 def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[PersonMention],
-             place: Place | None, date: tuple[str | None, str, str]) -> Event:
+             place: Place | None, date: tuple[str | None, str, str], vote: VectorVote | None = None) -> Event:
     tables = plover()
     mode = draft.mode if tables.valid_mode(draft.event, draft.mode) else None
     spans = []
@@ -204,6 +216,8 @@ def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[Person
     if place:
         parts.append(f"place {place.resolved_place or place.extracted_place} [{place.reason}]")
     parts.append(f"date {value or 'none'} [{date_reason}]")
+    if vote is not None:
+        parts.append(vote.describe(draft.event))
     codes = sorted({e.code or "-" for e in draft.actors} | {">" + (e.code or "-") for e in draft.recipients})
     event_id = content_id(article_id, draft.event, *codes, str(spans[0].start if spans else 0))
     return Event(
@@ -212,7 +226,7 @@ def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[Person
         intensity=tables.intensity(draft.event, mode), cameo=tables.cameo_code(draft.event, mode),
         actor=list(draft.actors), recipient=list(draft.recipients), event_loc=place,
         date=value, date_basis=basis, people=list(persons.values()), event_text=spans,
-        confidence=confidence_for(draft), explanation="; ".join(parts),
+        confidence=confidence_for(draft, vote), explanation="; ".join(parts),
     )
 
 

@@ -75,7 +75,39 @@ def _locative_phrases(parse: Parse, cand, index: MentionIndex) -> list[tuple[str
     return out
 
 
-def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Sequence[str]) -> Place | None:
+def sentence_place(parse: Parse, sentence: int, index: MentionIndex, *, context: Sequence[str],
+                   why: str) -> Place | None:
+    """The first resolvable place after a locative preposition anywhere in one sentence."""
+    gaz = gazetteer()
+    sent = parse.sentences[sentence]
+    for tok in parse.sentence_tokens(sent):
+        if tok.ent_type != "LOC" or tok.ent_iob != "B":
+            continue
+        case = next((c.lower for c in parse.children(tok) if c.dep in ("case", "prep") or c.pos == "ADP"), None)
+        if case is None and parse.head(tok).dep == "prep":
+            case = parse.head(tok).lower
+        if case not in LOCATIVE:
+            continue
+        for text, start, end in _place_phrases(parse, tok, index)[:1]:
+            place = gaz.resolve(text, context_countries=context, lang=parse.lang)
+            if place is not None:
+                place.start, place.end, place.extracted_place = start, end, text
+                place.reason = f"{why} '{text}'; {place.reason}"
+                return place
+    return None
+
+
+def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Sequence[str],
+              lede: int | None = None) -> Place | None:
+    """The event's place: a locative phrase of its trigger; else, for an event told in the
+    title, the place the lede gives."""
+    best = _trigger_place(parse, draft, index, context=context)
+    if best is None and lede is not None and min(draft.sentences) < lede:
+        best = sentence_place(parse, lede, index, context=context, why="title event: place of the lede")
+    return best
+
+
+def _trigger_place(parse: Parse, draft: Draft, index: MentionIndex, *, context: Sequence[str]) -> Place | None:
     gaz = gazetteer()
     best: Place | None = None
     for cand in draft.candidates:
@@ -88,11 +120,15 @@ def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Seque
         for text, start, end in phrases:
             place = gaz.resolve(text, context_countries=context, lang=parse.lang)
             if place is None:
+                # Named but not in the gazetteer ("monts Mandara"): keep the words, unresolved.
+                if best is None and text[:1].isupper():
+                    best = Place(extracted_place=text, start=start, end=end, resolution=None,
+                                 reason=f"locative phrase '{text}' of '{cand.trigger.text}'; not in the gazetteer")
                 continue
             place.start, place.end = start, end
             place.extracted_place = text
             place.reason = f"locative phrase '{text}' of '{cand.trigger.text}'; {place.reason}"
-            if best is None or (place.resolution or 0) > (best.resolution or 0):
+            if best is None or best.geonameid is None or (place.resolution or 0) > (best.resolution or 0):
                 best = place
         if best is not None and (best.resolution or 0) >= 4:
             break
