@@ -326,6 +326,8 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         return None
     if any(c.dep == "mark" and c.lower in ("if", "unless", "si") for c in kids):
         return None
+    ultimatum = any(c.dep == "advcl" and any(m.lower in ("unless", "moins") for m in parse.children(c))
+                    for c in kids)
     head = parse.head(verb)
     modal = [c for c in kids if c.dep.startswith("aux") and c.lower in MUST.get(lang, set())]
     if lang == "fr" and head.lemma in MUST["fr"] and verb.dep == "xcomp":
@@ -339,7 +341,7 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         gov = parse.head(head) if head.lemma == "aller" else head
         if verb.dep in ("ccomp", "conj") or head.lemma == "aller":
             if gov.lemma in SPEECH_VERBS.get(lang, set()) and gov.i != verb.i:
-                return "intent"
+                return "ultimatum" if ultimatum else "intent"
     if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in WILLING.get(lang, set())
                                                   or head.lower in WILLING.get(lang, set())):
         return "intent"
@@ -350,6 +352,8 @@ def intent_trigger(trig: Trigger, reading: str) -> Trigger:
     """The trigger row re-read as an announced act."""
     from dataclasses import replace
 
+    if reading == "ultimatum":  # "will withdraw its force unless…": a threat, whatever the act
+        return replace(trig, event="THREATEN", mode=None, note=f"ultimatum: {trig.event}")
     if reading == "demand":
         return replace(trig, event="REQUEST", mode=None, needs=frozenset(), note=f"demand that: {trig.event}",
                        roles=(("subj", "actor"), ("obj", "recipient")))
