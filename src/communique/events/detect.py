@@ -125,6 +125,12 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             add("poss", child)  # "the Kenyan-Somali talks", "US airstrikes"
         elif dep == "amod" and pred.pos == "NOUN":
             add("poss", child)  # "la visite présidentielle marocaine" gives the visitor's country
+    if passive and "subj" not in out:
+        # The parser sometimes hangs "par le ministère" on a dependent ("convoqué lundi par…").
+        for child in parse.children(pred):
+            for grand in parse.children(child):
+                if grand.dep == "obl:agent":
+                    out.setdefault("subj", []).append(grand)
     if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and _passive_participle(pred):
         # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it.
         head = parse.head(pred)
@@ -234,6 +240,8 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX"):
             continue
         rows = lexicon.candidates(tok.lemma, tok.pos) or lexicon.candidates(tok.lower, tok.pos)
+        if not rows and tok.pos == "VERB" and stated_intent(parse, tok, lang=lang) == "demand":
+            rows = [_demand_row(tok)]  # "X said Y must return the helicopter": any act can be demanded
         if not rows:
             continue
         if tok.pos in ("NOUN", "PROPN"):
@@ -346,6 +354,12 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
                                                   or head.lower in WILLING.get(lang, set())):
         return "intent"
     return None
+
+
+def _demand_row(tok: Token) -> Trigger:
+    return Trigger(lemma=tok.lemma.lower(), pos="VERB", event="REQUEST", mode=None, context=(),
+                   roles=(("subj", "actor"), ("obj", "recipient")), cues=(), needs=frozenset(),
+                   note="demanded act", row=0)
 
 
 def intent_trigger(trig: Trigger, reading: str) -> Trigger:
