@@ -54,45 +54,50 @@ def _examples() -> list[tuple[str, str]]:
     return rows
 
 
-class Prototypes:
-    """Nearest-centroid classifier over sentence vectors."""
+TOP_K = 3  # a label's score: mean similarity of its k nearest examples
 
-    def __init__(self, labels: list[str], centroids: np.ndarray) -> None:
-        self.labels = labels
-        norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-        self.centroids = centroids / np.where(norms == 0, 1, norms)
+
+class Prototypes:
+    """k-nearest-examples classifier over sentence vectors (a label's score is the mean cosine
+    of its TOP_K most similar examples, so a varied label like NONE is not one blurred centroid)."""
+
+    def __init__(self, example_labels: list[str], vectors: np.ndarray) -> None:
+        self.labels = sorted(set(example_labels))
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        self.vectors = vectors / np.where(norms == 0, 1, norms)
+        self.example_labels = np.array(example_labels)
 
     @classmethod
     def load(cls) -> Prototypes:
         examples = _examples()
         digest = hashlib.sha1("\n".join(f"{l}\t{s}" for l, s in examples).encode()).hexdigest()[:16]
-        cache = _cache_dir() / f"prototypes-{digest}.npz"
+        cache = _cache_dir() / f"examples-{digest}.npz"
         if cache.exists():
             data = np.load(cache, allow_pickle=False)
-            return cls([str(x) for x in data["labels"]], data["centroids"])
-        labels = sorted({l for l, _ in examples})
-        vectors = encoder().encode([s for _, s in examples])
-        by_label = {l: [] for l in labels}
-        for (label, _), vec in zip(examples, vectors):
-            by_label[label].append(vec)
-        centroids = np.stack([np.mean(by_label[l], axis=0) for l in labels]).astype(np.float32)
+            return cls([str(x) for x in data["labels"]], data["vectors"])
+        labels = [l for l, _ in examples]
+        vectors = np.asarray(encoder().encode([s for _, s in examples]), dtype=np.float32)
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp.npz")
-        np.savez(tmp, labels=np.array(labels), centroids=centroids)
+        tmp = cache.with_name(cache.stem + ".tmp.npz")
+        np.savez(tmp, labels=np.array(labels), vectors=vectors)
         tmp.replace(cache)
-        return cls(labels, centroids)
+        return cls(labels, vectors)
 
     def vote(self, sentences: Sequence[str]) -> list[VectorVote]:
         if not sentences or not self.labels:
             return []
-        vecs = encoder().encode(list(sentences))
+        vecs = np.asarray(encoder().encode(list(sentences)), dtype=np.float32)
         vecs = vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
-        sims = vecs @ self.centroids.T
+        sims = vecs @ self.vectors.T
         out = []
         for row in sims:
-            best = int(np.argmax(row))
-            out.append(VectorVote(label=self.labels[best], score=float(row[best]),
-                                  scores={l: float(v) for l, v in zip(self.labels, row)}))
+            scores = {}
+            for label in self.labels:
+                mine = row[self.example_labels == label]
+                k = min(TOP_K, len(mine))
+                scores[label] = float(np.mean(np.partition(mine, -k)[-k:]))
+            best = max(scores, key=scores.__getitem__)
+            out.append(VectorVote(label=best, score=scores[best], scores=scores))
         return out
 
 
