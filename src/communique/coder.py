@@ -126,6 +126,7 @@ class Coder:
         candidates: list[Candidate] = []
         for sent in parse.sentences:
             in_title = sent.char_start < title_end
+            memory.before_sentence = list(memory.recent)
             # States named in the sentence, for "les deux pays", "le pays", "son homologue".
             for m in index.within(sent.start, sent.end - 1):
                 for e in m.entries:

@@ -75,6 +75,7 @@ class ArticleMemory:
     # Named people whose state the article gives somewhere ("le président burundais Pierre
     # Nkurunziza"): full name and surname -> (country, sector, how it was found).
     people: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    before_sentence: list[str] = field(default_factory=list)  # `recent` as it was before this sentence
 
     def know_person(self, name: str, *, country: str, sector: str | None, why: str) -> None:
         entry = (country, sector or "GOV", why)
@@ -286,6 +287,17 @@ def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | 
     return out
 
 
+def _state_before(parse: Parse, index: MentionIndex, tok: Token, memory: ArticleMemory) -> str | None:
+    """The state named last before a token: earlier in its sentence, else in earlier sentences."""
+    sent = parse.sentences[tok.sent]
+    for m in reversed(index.within(sent.start, tok.i - 1)):
+        entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code
+                      and e.code not in NON_STATE_CODES), None)
+        if entry is not None:
+            return entry.code
+    return memory.before_sentence[-1] if memory.before_sentence else None
+
+
 def _known_person(parse: Parse, tokens: list[Token], memory: ArticleMemory) -> Resolution | None:
     """A person named in the phrase whose state the article gave elsewhere."""
     names = [t for t in tokens if t.ent_type == "PER"]
@@ -410,8 +422,9 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
         # "son homologue": the other party; the event stage picks the state that is not the actor.
         return [Resolution(Entity(code=None, sector=sector or "GOV", entity_text=text, start=start, end=end,
                                   name=text, reason=f"counterpart '{head_entry.form}'"), tokens[0].i, tokens[-1].i)]
-    if code is None and head_entry is not None and head_entry.form.lower() in COUNTRY_HEADS and memory.recent:
-        code, code_reason = memory.recent[-1], f"'{text}' refers to the last state named ({memory.recent[-1]})"
+    last_state = _state_before(parse, index, tokens[0], memory)
+    if code is None and head_entry is not None and head_entry.form.lower() in COUNTRY_HEADS and last_state:
+        code, code_reason = last_state, f"'{text}' refers to the last state named ({last_state})"
     if code is None and head_entry is not None and head_entry.needs_country:
         earlier = memory.by_head.get(head_entry.form.lower())
         if earlier is not None:
@@ -423,10 +436,10 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     if sector is None:
         sector = "GOV"
         sector_reason = "country named alone"
-    if code is None and head_entry is not None and head_entry.needs_country and memory.recent:
+    if code is None and head_entry is not None and head_entry.needs_country and last_state:
         # "Turquie : les autorités saisissent…", "Au Mali, l'armée a…": a bare state body belongs
-        # to the state named last.
-        code, code_reason = memory.recent[-1], f"bare '{head_entry.form}': the state named last ({memory.recent[-1]})"
+        # to the state named last before it.
+        code, code_reason = last_state, f"bare '{head_entry.form}': the state named last ({last_state})"
     if code is None and head_entry is not None and head_entry.needs_country:
         return []  # "l'armée" with no country known: not a usable party
     reason = "; ".join(x for x in (f"code {code} from {code_reason}" if code else "",
