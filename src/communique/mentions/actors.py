@@ -453,18 +453,23 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                 memory.note(entity, e.form.lower())
     # Compound-country adjectives: "les forces maroco-mauritaniennes" → both.
     results = [Resolution(entity, tokens[0].i, tokens[-1].i)]
-    # Coordinated demonyms: "ses alliés russes et iraniens" → one party per state.
-    for m in ranked:
-        tok = parse.tokens[m.first]
-        if not any(e.kind == "country" and e.subkind == "demonym" for e in m.entries):
-            continue
+    # Coordinated states inside the phrase: "ses alliés russes et iraniens", "les ambassadeurs
+    # de Belgique, de France et d'Allemagne" → one party per state.
+    seen_codes = {code}
+    stack = [parse.tokens[m.first] for m in ranked if any(e.kind in ("country", "org") and e.code for e in m.entries)]
+    while stack:
+        tok = stack.pop()
+        m = index.by_token.get(tok.i)
         for child in parse.children(tok):
             other = index.by_token.get(child.i) if child.dep == "conj" else None
-            entry = next((e for e in other.entries if e.kind == "country" and e.code), None) if other else None
-            if entry is not None and entry.code != code:
+            entry = next((e for e in other.entries if e.kind in ("country", "org") and e.code), None) if other else None
+            if entry is not None and entry.code not in seen_codes:
+                seen_codes.add(entry.code)
+                stack.append(child)
                 results.append(Resolution(Entity(code=entry.code, sector=sector, entity_text=text, start=start,
                                                  end=end, name=entity.name,
-                                                 reason=f"coordinated with '{m.text}': '{other.text}'"),
+                                                 reason=f"coordinated with '{m.text if m else tok.text}': "
+                                                        f"'{other.text}'"),
                                           tokens[0].i, tokens[-1].i))
     for m in ranked:
         if len(m.codes) == 2 and m.codes[0] == code:
