@@ -29,7 +29,8 @@ def cmd_code(args: argparse.Namespace) -> int:
     from communique.export.writers import geojson, jsonl_line, summary_table
     from communique.ingest import read_inputs
 
-    coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None))
+    coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None,
+                                         vectors=not args.no_vectors))
     coded = []
     exclude = [Path(args.output)] if args.output not in (None, "-") else []
     out = _open_out(args.output)
@@ -81,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--summary", action="store_true",
                       help="print a table of the events (type, actor → recipient, place, date)")
     code.add_argument("--actors", metavar="TSV", help="your own actor file (see docs/actors.md)")
+    code.add_argument("--no-vectors", action="store_true",
+                      help="skip the learned signal (sentence vectors): faster, confidence from rules only")
     code.set_defaults(func=cmd_code)
 
     ev = sub.add_parser("evaluate", help="code a gold set's articles and score them")
