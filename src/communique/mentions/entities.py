@@ -46,7 +46,7 @@ _TRAILING_FUNCTION_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "e
 _PLACE_CLASS_NOUNS = {"ville", "villes", "région", "commune", "province", "quartier", "département",
                       "massif", "mer", "océan", "village", "wilaya", "comté", "canton", "district",
                       "oblast", "préfecture", "territoire", "état", "émirat", "capitale", "lac",
-                      "agglomération", "métropole", "île", "îles", "archipel", "désert", "vallée",
+                      "agglomération", "métropole", "îles", "archipel", "désert", "vallée",
                       "aéroport", "planète", "cratère", "parc", "fleuve", "rivière", "golfe"}
 # Nouns naming a body after its seat or its name: the whole phrase is the organisation
 # ("diocèse de Hearst", "université Harvard", "tribunal de Paris").
@@ -60,6 +60,17 @@ _INSTITUTION_HEADS = {"armée", "armée nationale", "forces armées", "gouvernem
                       "marine nationale", "gendarmerie", "gendarmerie nationale", "parlement",
                       "présidence", "garde nationale", "armée de l'air", "armée de terre",
                       "assemblée nationale", "sénat", "garde républicaine", "junte"}
+# Nouns that make a name an organisation whatever the NER said ("Chambre des communes",
+# "Grande Mosquée de Valence", "Stade de France": venues and buildings count as bodies).
+_ORG_HEAD_NOUNS = _INSTITUTION_NOUNS | {
+    "chambre", "cour", "conseil", "communauté", "gouvernement", "comité", "commission", "agence",
+    "association", "fédération", "syndicat", "union", "parti", "ministère", "banque", "assemblée",
+    "hôtel", "centre", "société", "compagnie", "office", "direction", "bureau", "secrétariat",
+    "fondation", "école", "mouvement", "alliance", "club", "stade", "groupe", "entreprise"}
+# Common nouns that introduce an organisation's name ("la société Opower", "le journal Bild").
+_ORG_KIND_NOUNS = {"société", "compagnie", "entreprise", "firme", "agence", "journal", "quotidien",
+                   "hebdomadaire", "magazine", "mensuel", "parti", "syndicat", "ong", "association",
+                   "constructeur", "opérateur", "banque", "fabricant", "multinationale", "start-up"}
 # Competitions named after a country or continent: the country is part of an event's name.
 _EVENT_HEADS = {"championnat", "championnats", "coupe", "tour", "open", "ironman", "jeux", "tournoi",
                 "rallye", "marathon", "festival", "mondial", "mondiaux", "grand prix", "masters",
@@ -70,14 +81,18 @@ _COMPASS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", 
 _PLACE_QUALIFIERS = {"latine", "centrale", "central", "méridionale", "méridional", "septentrionale",
                      "septentrional", "orientale", "oriental", "occidentale", "occidental",
                      "subsaharienne", "équatoriale", "insulaire", "continentale"}
-# World regions the country table leaves out (it lists states only).
-_WORLD_REGIONS = {"Europe", "Afrique", "Asie", "Océanie", "Antarctique", "Arctique", "Amérique du Nord",
-                  "Amérique du Sud", "Amérique latine", "Amérique centrale", "Moyen-Orient",
+# Continents, world regions and oceans the country table leaves out (it lists states only);
+# "Amérique latine", "Asie du Sud-Est" come from the qualifiers above.
+_WORLD_REGIONS = {"Europe", "Afrique", "Asie", "Océanie", "Antarctique", "Arctique", "Moyen-Orient",
                   "Proche-Orient", "Extrême-Orient", "Maghreb", "Machrek", "Sahel", "Balkans",
                   "Caraïbes", "Scandinavie", "Méditerranée", "Pacifique", "Atlantique"}
 # Words the NER labels alone that name nothing in this convention.
 _NOT_NAMES = {"état", "états", "république", "gouvernement", "constitution", "président",
-              "présidente", "région", "ville", "mairie", "premier ministre"} | _COMPASS
+              "présidente", "région", "ville", "premier ministre"} | _COMPASS
+_LOWER_ARTICLE = re.compile(r"^(le|la|les) |^l['’]")
+# Model designations after a maker's name ("737", "A320neo", "CL-415", "MU-2B").
+_MODEL = re.compile(r"^[A-Z]{0,3}-?\d{2,}[A-Za-z0-9-]*$|^[A-Z]{1,3}-\d[A-Z0-9-]*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z]$")
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 _TIME_ZONES = {"UTC", "GMT", "CET", "CEST", "HAE", "HNE", "HAA", "HAP", "HNP", "HAC", "HNC", "EST",
                "EDT", "PST", "PDT"}
@@ -96,7 +111,7 @@ class NamedEntity:
     start: int
     end: int
     text: str
-    source: str  # ner | lexicon | ner+lexicon | rule | document
+    source: str  # ner | lexicon | ner+lexicon | rule
     reason: str
 
 
@@ -126,21 +141,27 @@ def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
         if trimmed is not None:
             spans.append(trimmed)
     spans = [s for s in spans if _drop_demonym(parse, s, demonyms)]
-    spans = [s for s in spans if _drop_titles(parse, s, index)]
+    spans = [s for s in spans if _drop_titles(parse, s, index, demonyms)]
     spans = _apply_lexicon(parse, spans, index)
     spans.extend(_world_regions(parse, spans))
     for s in spans:
+        _hyphenated(parse, s)
         _place_class(parse, s)
         _place_qualifier(parse, s)
         _institution_seat(parse, s)
     spans.extend(_institutions_with_country(parse, spans, index, demonyms))
-    spans = [s for s in spans if not _not_a_name(parse, s)]
+    for s in spans:
+        _organisation_head(parse, s)
+        _organisation_kind(parse, s)
+        _article_of_title(parse, s)
+    spans = [s for s in spans if not _not_a_name(parse, s) and not _product_or_event(parse, s)]
     spans = _document_consistency(parse, spans)
+    spans.extend(_acronyms(parse, spans))
     out = []
     for s in _outermost([s for s in spans if s.label in LABELS]):
         start, end = parse.tokens[s.first].idx, parse.tokens[s.last].end
         out.append(NamedEntity(label=s.label, start=start, end=end, text=parse.text[start:end],
-                               source=s.source, reason="; ".join(s.reasons) or "NER"))
+                               source=s.source, reason="; ".join(s.reasons) or "spaCy NER span"))
     return out
 
 
@@ -216,8 +237,9 @@ def _trim(parse: Parse, span: _Span, index: MentionIndex) -> _Span | None:
     while last >= first:
         tok = toks[last]
         if _is_punct(tok) or (not _capitalised(tok) and (
-                _low(tok) in _TRAILING_FUNCTION_WORDS or _low(tok) in _WEEKDAYS or tok.pos in ("VERB", "AUX"))):
-            last -= 1
+                _low(tok) in _TRAILING_FUNCTION_WORDS or _low(tok) in _WEEKDAYS
+                or (span.source == "ner" and tok.pos in ("VERB", "AUX") and last not in index.by_token))):
+            last -= 1  # "ONU lundi", "Arena explose": the NER ran into the sentence
         else:
             break
     if first > last:
@@ -229,14 +251,15 @@ def _trim(parse: Parse, span: _Span, index: MentionIndex) -> _Span | None:
 def _sentence_article(parse: Parse, i: int, index: MentionIndex, label: str) -> bool:
     """Is the capitalised article at token ``i`` the sentence's, not part of the name?
 
-    It is the name's when a lexicon form starts with it ("Le Caire"); the sentence's when the
-    lexicon knows the name without it ("La France"), and, for places and people, when it opens
-    the sentence ("Les Bouches-du-Rhône ont…"): names of newspapers and parties keep theirs
-    ("Le Monde", "Les Républicains"), which the NER labels ORG.
+    It is the name's when a lexicon form starts with it capitalised ("Le Caire"), the sentence's
+    when the form writes it in lower case ("le Kremlin") or the lexicon knows the name without
+    it ("La France"), and, for places and people, when it opens the sentence ("Les
+    Bouches-du-Rhône ont…"): newspapers and parties keep theirs ("Le Monde"), and the NER
+    labels those ORG.
     """
     here = _mention_starting(index, i)
     if here is not None and _lexicon_label(here.entries) is not None:
-        return False
+        return any(_LOWER_ARTICLE.match(e.form) for e in here.entries)
     nxt = _mention_starting(index, i + 1)
     if nxt is not None and _lexicon_label(nxt.entries) is not None:
         return True
@@ -295,14 +318,26 @@ def _looks_like_demonym(parse: Parse, i: int) -> bool:
     return nxt is not None and (nxt.ent_type == "PER" or nxt.pos in ("VERB", "AUX"))
 
 
-def _drop_titles(parse: Parse, span: _Span, index: MentionIndex) -> bool:
-    """Titles are not part of a person's name ("M. Lapierre", "prince Charles")."""
-    if span.label != "PER":
+def _drop_titles(parse: Parse, span: _Span, index: MentionIndex, demonyms: set[int]) -> bool:
+    """Titles are not part of a name ("M. Lapierre", "prince Charles").
+
+    A minister's portfolio is the organisation ("ministre de l'Agriculture" → "Agriculture");
+    other phrases opened by a title are no organisation or place ("Chancelière allemande").
+    """
+    if span.label == "MISC" and _title_then_name(parse, span, index):
         return True
+    if span.label != "PER":
+        m = _mention_starting(index, span.first)
+        if m is None or not any(e.kind == "title" for e in m.entries) or any(
+                e.kind in ("org", "country") for e in m.entries):
+            return True
+        return _portfolio(parse, span, m, demonyms)
     while span.first <= span.last:
         m = _mention_starting(index, span.first)
         if m is None or not any(e.kind == "title" for e in m.entries) or m.last > span.last:
             break
+        if m.text[:1].isupper() and not any(e.subkind == "honorific" for e in m.entries):
+            break  # "Prince Rogers Nelson": a capitalised title word may be the name's
         span.note(f"dropped title '{m.text}'")
         span.first = m.last + 1
         while span.first <= span.last and _is_punct(parse.tokens[span.first]):
@@ -310,12 +345,47 @@ def _drop_titles(parse: Parse, span: _Span, index: MentionIndex) -> bool:
     return span.first <= span.last and any(_capitalised(t) for t in parse.tokens[span.first:span.last + 1])
 
 
+def _title_then_name(parse: Parse, span: _Span, index: MentionIndex) -> bool:
+    """"Premier ministre David Cameron" (MISC): the person after the title."""
+    m = _mention_starting(index, span.first)
+    if m is None or not any(e.kind == "title" for e in m.entries) or m.last >= span.last:
+        return False
+    rest = parse.tokens[m.last + 1:span.last + 1]
+    if len(rest) < 2 or not all(_capitalised(t) and t.pos == "PROPN" for t in rest):
+        return False
+    span.note(f"MISC → PER: name after the title '{m.text}'")
+    span.first, span.label = m.last + 1, "PER"
+    return True
+
+
+def _portfolio(parse: Parse, span: _Span, title: Mention, demonyms: set[int]) -> bool:
+    """"ministre de l'Agriculture" (ORG) → "Agriculture"; False when there is no portfolio."""
+    toks = parse.tokens
+    if not title.text.lower().startswith("ministre") or title.last >= span.last:
+        return False
+    i = title.last + 1
+    while i <= span.last and (_low(toks[i]) in _LEADING_FUNCTION_WORDS or _is_punct(toks[i])):
+        i += 1
+    if i > span.last or not _capitalised(toks[i]):
+        return False
+    last = i
+    while last + 1 <= span.last and not _is_punct(toks[last + 1]) and (
+            _capitalised(toks[last + 1]) or (toks[last + 1].pos == "ADJ" and last + 1 not in demonyms)):
+        last += 1
+    span.note(f"portfolio of '{title.text}'")
+    span.first, span.last, span.label = i, last, "ORG"
+    return True
+
+
 # -- lexicon --------------------------------------------------------------------------------------
 def _lexicon_label(entries: tuple[ActorEntry, ...]) -> tuple[str, ActorEntry] | None:
-    """LOC for a country's name or capital, ORG for a named institution or a seat of power."""
+    """LOC for a country's name or capital, ORG for a named institution or a seat of power.
+
+    A person of the user's actor file (kind ``person``) is PER.
+    """
     for e in entries:
         if e.kind == "org":
-            return "ORG", e
+            return ("PER" if e.subkind == "person" else "ORG"), e
     for e in entries:
         if e.kind == "country" and e.subkind in ("name", "capital"):
             return "LOC", e
@@ -347,7 +417,7 @@ def _in_event_name(parse: Parse, i: int) -> bool:
     j = i - 1
     while j >= 0 and _low(parse.tokens[j]) in ("de", "d'", "du", "des"):
         j -= 1
-    return j >= 0 and j < i and _low(parse.tokens[j]) in _EVENT_HEADS
+    return j >= 0 and _low(parse.tokens[j]) in _EVENT_HEADS
 
 
 def _apply_lexicon(parse: Parse, spans: list[_Span], index: MentionIndex) -> list[_Span]:
@@ -384,6 +454,17 @@ def _world_regions(parse: Parse, spans: list[_Span]) -> list[_Span]:
 
 
 # -- phrase shapes ------------------------------------------------------------------------------
+def _hyphenated(parse: Parse, span: _Span) -> None:
+    """"CGT-Cheminots": a name goes on across a hyphen written without spaces."""
+    toks = parse.tokens
+    j = span.last + 1
+    while (j + 1 < len(toks) and toks[j].text == "-" and toks[j].idx == toks[j - 1].end
+           and toks[j + 1].idx == toks[j].end and _capitalised(toks[j + 1])):
+        span.note(f"widened over '-{toks[j + 1].text}'")
+        span.last = j + 1
+        j += 2
+
+
 def _place_class(parse: Parse, span: _Span) -> None:
     """"la ville de Hilla" → "Hilla": a generic place noun is not part of the name."""
     if span.label != "LOC" or span.first == span.last:
@@ -434,6 +515,43 @@ def _institution_seat(parse: Parse, span: _Span) -> None:
         span.first, span.label = i, "ORG"
 
 
+def _organisation_head(parse: Parse, span: _Span) -> None:
+    """"Chambre des communes", "Grande Mosquée de Valence" are bodies, not places or people."""
+    if span.label not in ("LOC", "PER") or span.source != "ner":
+        return
+    toks = parse.tokens
+    head = toks[span.first]
+    if span.first == span.last and not _capitalised(head):
+        return
+    if head.pos == "ADJ" and span.first + 1 <= span.last:
+        head = toks[span.first + 1]  # "Grande Mosquée", "Haute Cour"
+    if _low(head) in _ORG_HEAD_NOUNS:
+        span.note(f"{span.label} → ORG: '{head.text}' names a body")
+        span.label = "ORG"
+
+
+def _organisation_kind(parse: Parse, span: _Span) -> None:
+    """"la société Opower", "le journal Bild": the name after such a noun is an organisation."""
+    if span.label not in ("LOC", "PER", "MISC") or span.source != "ner" or span.first == 0:
+        return
+    before = parse.tokens[span.first - 1]
+    if _low(before) in _ORG_KIND_NOUNS and not _capitalised(before) and _capitalised(parse.tokens[span.first]):
+        span.note(f"{span.label} → ORG: named after '{before.text}'")
+        span.label = "ORG"
+
+
+def _article_of_title(parse: Parse, span: _Span) -> None:
+    """"selon Les Républicains", "dans Le Figaro": a capitalised article mid-sentence is the name's."""
+    i = span.first - 1
+    if span.label != "ORG" or i < 1 or _low(parse.tokens[i]) not in _ARTICLES:
+        return
+    tok, prev = parse.tokens[i], parse.tokens[i - 1]
+    if not _capitalised(tok) or prev.sent != tok.sent or _is_punct(prev):
+        return
+    span.note(f"widened with '{tok.text}'")
+    span.first = i
+
+
 def _institutions_with_country(parse: Parse, spans: list[_Span], index: MentionIndex,
                                demonyms: set[int]) -> list[_Span]:
     """"l'armée syrienne", "le gouvernement ukrainien": a state body with its country adjective."""
@@ -455,17 +573,28 @@ def _institutions_with_country(parse: Parse, spans: list[_Span], index: MentionI
     return out
 
 
+def _product_or_event(parse: Parse, span: _Span) -> bool:
+    """"Airbus A320", "Boeing 737" are products; "Ironman France", "Coupe du monde" events."""
+    toks = parse.tokens
+    if span.label == "ORG":
+        nxt = toks[span.last + 1] if span.last + 1 < len(toks) else None
+        if (nxt is not None and _MODEL.match(nxt.text)) or (
+                span.last > span.first and _MODEL.match(toks[span.last].text)):
+            return True
+    return span.source == "ner" and _low(toks[span.first]) in _EVENT_HEADS - {"tour"}
+
+
 def _not_a_name(parse: Parse, span: _Span) -> bool:
     """Generic words, single letters ("groupe A") and time zones the NER took for names."""
-    if span.source not in ("ner",):
+    if span.source != "ner":
         return False
     toks = parse.tokens[span.first:span.last + 1]
     text = _text(parse, span)
     if text.lower() in _NOT_NAMES:
         return True
-    if len(toks[-1].text) == 1 and toks[-1].text.isalpha() and all(
-            t.pos in ("NOUN", "DET", "ADP") or len(t.text) == 1 for t in toks[:-1]):
-        return True  # "Groupe C", "A"
+    if (span.label != "PER" and len(toks) <= 3 and len(toks[-1].text) == 1 and toks[-1].text.isalpha()
+            and all(t.text.isalpha() for t in toks)):
+        return True  # "Groupe C", "A": a group or a list item
     if text in _TIME_ZONES:
         prev = span.first - 1
         while prev >= 0 and _is_punct(parse.tokens[prev]):
@@ -504,6 +633,33 @@ def _surnames(parse: Parse, spans: list[_Span]) -> set[str]:
             words = [t.text for t in parse.tokens[s.first:s.last + 1] if not _is_punct(t)]
             if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
                 out.add(words[-1])
+    return out
+
+
+def _acronyms(parse: Parse, spans: list[_Span]) -> list[_Span]:
+    """An acronym given in parentheses after a name or a person is an organisation, and so is
+    every other use of it in the article ("… démocratique du travail (CFDT)", "Dominique Dord
+    (UMP)"); time zones and units are not ("19 h 30 (UTC)", "(VTT)" after a common noun).
+    """
+    toks = parse.tokens
+    covered = {i for s in spans if s.label in LABELS for i in s.tokens()}
+    defined: dict[str, str] = {}
+    for tok in toks[2:-1]:
+        i = tok.i
+        if (toks[i - 1].text != "(" or toks[i + 1].text != ")" or not _ACRONYM.match(tok.text)
+                or tok.text in _TIME_ZONES):
+            continue
+        before = toks[i - 2]
+        if _capitalised(before) or before.ent_type in ("ORG", "PER") or before.i in covered:
+            defined.setdefault(tok.text, f"acronym '{tok.text}' given in parentheses after '{before.text}'")
+    for s in spans:
+        if s.first == s.last and s.source == "ner" and s.label != "ORG" and toks[s.first].text in defined:
+            s.note(f"{s.label} → ORG: {defined[toks[s.first].text]}")
+            s.label = "ORG"
+    out = []
+    for tok in toks:
+        if tok.text in defined and tok.i not in covered:
+            out.append(_Span(tok.i, tok.i, "ORG", "rule", [defined[tok.text]]))
     return out
 
 
