@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_evaluate)
 
     # Commands of other packages register themselves here (store, actors, runner, web).
-    for module in ("communique.store.commands", "communique.mentions.commands", "communique.runner.commands"):
+    for module in ("communique.store.commands", "communique.mentions.commands", "communique.runner.commands",
+                   "communique.web.commands"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

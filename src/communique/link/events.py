@@ -58,6 +58,7 @@ def load_events(store: Store) -> list[LinkEvent]:
     """Every event of the store, sorted by id (the order never depends on the database)."""
     backend = store.backend
     events: dict[str, LinkEvent] = {}
+    spans: dict[tuple[str | None, str | None], tuple[int, int] | None] = {}  # few distinct dates
     for r in backend.stream(
             "SELECT e.id, e.article_id, e.event, e.mode, e.date, e.date_basis, e.confidence, "
             "p.country_code, p.geonameid, a.published, a.source_key FROM events e "
@@ -65,7 +66,8 @@ def load_events(store: Store) -> list[LinkEvent]:
         ev = LinkEvent(id=r[0], article_id=r[1], event=r[2], mode=r[3], date=r[4],
                        date_basis=r[5], confidence=r[6], country=r[7], geonameid=r[8],
                        published=r[9], source_key=r[10])
-        span = interval(ev.date, ev.published)
+        key = (ev.date, ev.published)
+        span = spans[key] if key in spans else spans.setdefault(key, interval(*key))
         if span is not None:
             ev.lo, ev.hi = span
         events[ev.id] = ev
@@ -85,7 +87,7 @@ def load_events(store: Store) -> list[LinkEvent]:
     for event_id, position, text in backend.stream(
             "SELECT event_id, position, text FROM evidence"):
         texts.setdefault(event_id, []).append((position, text))
-    for event_id, spans in texts.items():
+    for event_id, pieces in texts.items():
         if (ev := events.get(event_id)) is not None:
-            ev.evidence = " ".join(t for _, t in sorted(spans))
+            ev.evidence = " ".join(t for _, t in sorted(pieces))
     return [events[k] for k in sorted(events)]

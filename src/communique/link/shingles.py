@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from communique.store.folding import words
 
 CHAR_K = 4  # character 4-grams survive inflection ("visite"/"visited" share "visi")
@@ -12,7 +14,7 @@ def char_shingles(text: str, *, k: int = CHAR_K) -> frozenset[str]:
     joined = " ".join(words(text))
     if len(joined) <= k:
         return frozenset([joined]) if joined else frozenset()
-    return frozenset(joined[i:i + k] for i in range(len(joined) - k + 1))
+    return frozenset({joined[i:i + k] for i in range(len(joined) - k + 1)})
 
 
 def word_shingles(text: str, *, k: int = 1) -> frozenset[str]:
@@ -31,21 +33,37 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 class TextSimilarity:
-    """Evidence similarity with the shingles of each text computed once (per block)."""
+    """Evidence similarity with the shingles of each text computed once (per block).
+
+    Word shingles are cheap and tried first; character shingles only when words fall short.
+    """
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._words: dict[str, frozenset[str]] = {}
+        self._chars: dict[str, frozenset[str]] = {}
 
-    def shingles(self, key: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
-        found = self._cache.get(key)
+    def _get(self, cache: dict[str, frozenset[str]], key: str, text: str,
+             make: Callable[[str], frozenset[str]]) -> frozenset[str]:
+        found = cache.get(key)
         if found is None:
-            found = self._cache[key] = (char_shingles(text), word_shingles(text))
+            found = cache[key] = make(text)
         return found
 
+    def similar(self, key_a: str, text_a: str, key_b: str, text_b: str, *,
+                threshold: float) -> bool:
+        """max(word Jaccard, character 4-gram Jaccard) >= threshold."""
+        if jaccard(self._get(self._words, key_a, text_a, word_shingles),
+                   self._get(self._words, key_b, text_b, word_shingles)) >= threshold:
+            return True
+        return jaccard(self._get(self._chars, key_a, text_a, char_shingles),
+                       self._get(self._chars, key_b, text_b, char_shingles)) >= threshold
+
     def __call__(self, key_a: str, text_a: str, key_b: str, text_b: str) -> float:
-        chars_a, words_a = self.shingles(key_a, text_a)
-        chars_b, words_b = self.shingles(key_b, text_b)
-        return max(jaccard(chars_a, chars_b), jaccard(words_a, words_b))
+        return max(jaccard(self._get(self._words, key_a, text_a, word_shingles),
+                           self._get(self._words, key_b, text_b, word_shingles)),
+                   jaccard(self._get(self._chars, key_a, text_a, char_shingles),
+                           self._get(self._chars, key_b, text_b, char_shingles)))
 
     def clear(self) -> None:
-        self._cache.clear()
+        self._words.clear()
+        self._chars.clear()

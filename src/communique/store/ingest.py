@@ -23,12 +23,13 @@ from communique.store.store import Store, now
 from communique.store.versioning import coder_version
 
 Progress = Callable[[Counter[str]], None]
+COUNTS = ("read", "stored", "unchanged", "duplicate", "events", "rejected")
 
 
 @dataclass(slots=True)
 class IngestSummary:
     run: RunRecord
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=lambda: Counter(dict.fromkeys(COUNTS, 0)))
     link: object | None = None  # the LinkSummary when linking ran
 
     def describe(self) -> str:

@@ -146,14 +146,17 @@ def dyads(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
     """Events (and stories) per month, actor–recipient pair and quad class."""
     clause, params = where(store, flt)
     rows = store.backend.query(
-        "SELECT substr(coalesce(e.day, ''), 1, 7), coalesce(a.code, '?'), coalesce(r.code, '-'), "
+        "SELECT substr(coalesce(e.day, ''), 1, 7), a.code, r.code, "
         "e.quad_code, count(DISTINCT e.id), count(DISTINCT s.story_id) FROM events e "
         "JOIN actors a ON a.event_id = e.id AND a.role = 'actor' "
         "LEFT JOIN actors r ON r.event_id = e.id AND r.role = 'recipient' "
         "LEFT JOIN story_events s ON s.event_id = e.id "
         f"WHERE {clause} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4", params)
-    return [{"month": r[0] or None, "actor": r[1], "recipient": r[2], "quad_code": r[3],
-             "events": int(r[4]), "stories": int(r[5])} for r in rows]
+    # No literal "?" in the SQL (it is the placeholder): missing codes are named here.
+    out = [{"month": r[0] or None, "actor": r[1] or "?", "recipient": r[2] or "-",
+            "quad_code": r[3], "events": int(r[4]), "stories": int(r[5])} for r in rows]
+    return sorted(out, key=lambda d: (d["month"] or "", d["actor"], d["recipient"],
+                                      d["quad_code"] if d["quad_code"] is not None else 0))
 
 
 @dataclass(slots=True)
