@@ -1,0 +1,237 @@
+"""The ASGI application: routes, the per-thread store, security headers, body limits, errors.
+
+    app = create_app("communique.db")                       # read-only
+    app = create_app(db, allow_ingest=True, token="…")      # POST /api/ingest, /ingest
+
+Endpoints are plain functions: Starlette runs them in its thread pool, and each worker thread
+reads through a store connection of its own (SQLite in WAL mode lets them read in parallel).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import secrets
+import threading
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from communique.errors import CommuniqueError
+from communique.store.store import Store, open_store
+from communique.web.params import BadParameter
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 1_000_000  # bytes: an article is at most 200,000 characters
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class NotFound(LookupError):
+    """An event, article or page that the store does not hold; becomes a 404."""
+
+
+class StorePool:
+    """One store connection per worker thread, all closed together at shutdown."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+        open_store(db).close()  # create or migrate once, before serving
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.db, migrate_schema=False)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
+
+class Settings:
+    """What the app was started with (kept on ``app.state.settings``)."""
+
+    def __init__(self, *, db: str, allow_ingest: bool, token: str | None,
+                 coder_factory: Callable[[], Any] | None) -> None:
+        self.db = db
+        self.allow_ingest = allow_ingest
+        self.token = token or (secrets.token_urlsafe(24) if allow_ingest else None)
+        self.coder_factory = coder_factory
+        self._coder: Any = None
+        self.ingest_lock = threading.Lock()
+
+    def coder(self) -> Any:
+        """The coder, loaded on the first ingest (it imports spaCy: seconds, not at start)."""
+        if self._coder is None:
+            if self.coder_factory is not None:
+                self._coder = self.coder_factory()
+            else:
+                from communique.coder import Coder
+
+                self._coder = Coder()
+        return self._coder
+
+    def token_ok(self, given: str | None) -> bool:
+        return bool(self.token and given and secrets.compare_digest(given, self.token))
+
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and friends to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                names = {name.lower() for name, _ in message["headers"]}
+                message["headers"] = list(message["headers"]) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """Refuses request bodies over ``limit`` bytes with 413, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, *, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        too_big = JSONResponse({"error": "too_large",
+                                "message": f"request body over {self.limit} bytes"}, 413)
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await too_big(scope, receive, send)
+            return
+        # Read the body here (bounded), then replay it to the app.
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await too_big(scope, receive, send)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.endswith(".json") or request.url.path.startswith("/api/") or \
+        request.query_params.get("format") == "json"
+
+
+def error_response(request: Request, status: int, error: str, message: str,
+                   **extra: Any) -> Response:
+    body = {"error": error, "message": message, **extra}
+    if wants_json(request):
+        return JSONResponse(body, status_code=status)
+    from communique.web.pages import render_error
+
+    return render_error(request, status, message)
+
+
+async def _bad_parameter(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, BadParameter)
+    return error_response(request, 400, "bad_parameter", str(exc), parameter=exc.name)
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return error_response(request, 404, "not_found", str(exc) or "not found")
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = getattr(exc, "status_code", 500)
+    detail = getattr(exc, "detail", "") or ""
+    name = {404: "not_found", 405: "method_not_allowed", 403: "forbidden"}.get(status, "error")
+    response = error_response(request, status, name, str(detail))
+    for key, value in (getattr(exc, "headers", None) or {}).items():
+        response.headers[key] = value
+    return response
+
+
+async def _store_error(request: Request, exc: Exception) -> Response:
+    return error_response(request, 500, "store_error", str(exc))
+
+
+def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
+               coder_factory: Callable[[], Any] | None = None) -> Starlette:
+    """The dashboard and API over the store at ``db`` (a SQLite path or a PostgreSQL DSN)."""
+    from starlette.exceptions import HTTPException
+
+    from communique.web import api, pages
+
+    pool = StorePool(str(db))
+    settings = Settings(db=str(db), allow_ingest=allow_ingest, token=token,
+                        coder_factory=coder_factory)
+    routes = [*api.routes(), *pages.routes(),
+              Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static")]
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={
+        BadParameter: _bad_parameter, NotFound: _not_found, HTTPException: _http_error,
+        CommuniqueError: _store_error})
+    app.state.pool = pool
+    app.state.settings = settings
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def store_of(request: Request) -> Store:
+    pool: StorePool = request.app.state.pool
+    return pool.get()
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)

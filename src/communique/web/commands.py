@@ -1,0 +1,43 @@
+"""``communique serve``: the dashboard and API over a store, on localhost by default."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from typing import Any
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from communique.web.app import create_app
+
+    token = args.token or (secrets.token_urlsafe(24) if args.allow_ingest else None)
+    app = create_app(args.db, allow_ingest=args.allow_ingest, token=token)
+    print(f"communique: serving {args.db} on http://{args.host}:{args.port}/ "
+          f"({'ingest allowed' if args.allow_ingest else 'read-only'})", file=sys.stderr)
+    if args.allow_ingest and not args.token:
+        print(f"communique: ingest token: {token}", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("communique: warning: listening beyond this machine", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                limit_concurrency=args.limit_concurrency)
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser("serve", help="web dashboard and JSON API over a store")
+    p.add_argument("--db", default=os.environ.get("COMMUNIQUE_DB", "communique.db"),
+                   help="store: a SQLite file (default: $COMMUNIQUE_DB or communique.db) or "
+                   "postgresql://user@host/db")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--allow-ingest", action="store_true",
+                   help="accept articles pasted in the browser or POSTed to /api/ingest")
+    p.add_argument("--token", help="the ingest token (default: a random one, printed at start)")
+    p.add_argument("--log-level", default="info", help="uvicorn log level (default info)")
+    p.add_argument("--limit-concurrency", type=int, default=200,
+                   help="answer 503 beyond this many connections at once (default 200)")
+    p.set_defaults(func=cmd_serve)

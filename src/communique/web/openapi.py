@@ -1,0 +1,82 @@
+"""The OpenAPI 3.1 description of ``/api/``, written out by hand from one table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from communique import __version__
+
+_FILTERS = {
+    "country": "ISO alpha-3 code of an actor, recipient or the place (MRT)",
+    "dyad": "actor and recipient codes, ACTOR,RECIPIENT (MAR,MRT)",
+    "type": "PLOVER event type (CONSULT, ACCUSE, ...)",
+    "mode": "PLOVER mode (visit, meet, ...)",
+    "context": "PLOVER context (military, diplomatic, ...)",
+    "sector": "sector of an actor or recipient (GOV, MIL, ...)",
+    "person": "part of a person's name, accents and case ignored",
+    "since": "events on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "until": "events on or before this ISO date",
+    "q": "words of the article (full-text search, accents folded)",
+}
+_EXTRA = {
+    "limit": ("integer", "at most this many rows (1-500)"),
+    "cursor": ("string", "the `next` value of the previous page (opaque)"),
+    "min_mentions": ("integer", "only stories with at least this many events (default 2)"),
+    "of": ("string", "only people of this country (alpha-3)"),
+}
+# path: (summary, query parameters, path parameter)
+ENDPOINTS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
+    "/api/events": ("Events, newest first, with cursor paging", (*_FILTERS, "limit", "cursor"), None),
+    "/api/events/{event_id}": ("One event record with its article and story facts", (), "event_id"),
+    "/api/stories": ("Stories: events reported more than once", (*_FILTERS, "limit", "min_mentions"), None),
+    "/api/articles/{article_id}": ("One article: text, metadata, events, rejection", (), "article_id"),
+    "/api/actors": ("Actor codes with event counts as actor and recipient", tuple(_FILTERS), None),
+    "/api/dyads": ("Events per month, actor-recipient pair and quad class", tuple(_FILTERS), None),
+    "/api/people": ("Named people with titles, organisations, countries", (*_FILTERS, "limit", "of"), None),
+    "/api/search": ("Full-text search over articles", ("q", "limit"), None),
+    "/api/counts": ("Event counts by type and quad class", tuple(_FILTERS), None),
+    "/api/map": ("Located events grouped by place", tuple(_FILTERS), None),
+    "/api/network": ("Countries and weighted edges by quad class", tuple(_FILTERS), None),
+}
+
+
+def _param(name: str, where: str = "query") -> dict[str, Any]:
+    kind, text = _EXTRA.get(name, ("string", _FILTERS.get(name, "")))
+    if where == "path":
+        kind, text = "string", "the id"
+    return {"name": name, "in": where, "required": where == "path" or None,
+            "description": text, "schema": {"type": kind}}
+
+
+def openapi() -> dict[str, Any]:
+    error = {"description": "bad parameter", "content": {"application/json": {"schema": {
+        "type": "object", "properties": {"error": {"type": "string"}, "message": {"type": "string"},
+                                         "parameter": {"type": "string"}}}}}}
+    paths: dict[str, Any] = {}
+    for path, (summary, names, path_param) in ENDPOINTS.items():
+        parameters = [_param(n) for n in names] + ([_param(path_param, "path")] if path_param else [])
+        for p in parameters:
+            if p["required"] is None:
+                del p["required"]
+        responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {}}},
+                                     "400": error}
+        if path_param:
+            responses["404"] = {"description": "not found"}
+        paths[path] = {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
+    paths["/api/ingest"] = {"post": {
+        "summary": "Code and store one article (only with --allow-ingest; Bearer token)",
+        "security": [{"token": []}],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["text"],
+            "properties": {"text": {"type": "string"}, "title": {"type": "string"},
+                           "published": {"type": "string", "format": "date"},
+                           "lang": {"type": "string", "enum": ["fr", "en"]}}}}}},
+        "responses": {"201": {"description": "stored"}, "400": error,
+                      "403": {"description": "missing or wrong token"},
+                      "405": {"description": "the server is read-only"},
+                      "413": {"description": "body over 1,000,000 bytes"}}}}
+    return {"openapi": "3.1.0",
+            "info": {"title": "communique API", "version": __version__,
+                     "description": "PLOVER events coded from French and English news."},
+            "paths": paths,
+            "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}}}

@@ -1,0 +1,53 @@
+"""Web fixtures: a small store coded from examples/articles.jsonl plus one hostile article."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Starlette 1.x suggests httpx2 for its TestClient; httpx (pinned) still works.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "articles.jsonl"
+# Untrusted text: markup in the title, the text and a javascript: URL must all come out inert.
+HOSTILE = {
+    "id": "web-hostile", "lang": "fr", "published": "2025-06-10",
+    "title": "Visite <b>officielle</b> <script>alert('title')</script>",
+    "url": "javascript:alert(1)",
+    "text": ("Le ministre marocain des Affaires étrangères, Nasser Bourita, a reçu mardi à Rabat "
+             "son homologue mauritanien <script>alert(1)</script> pour des entretiens sur la "
+             "coopération sécuritaire. <img src=x onerror=alert(1)> Les deux ministres ont signé "
+             "un accord de coopération militaire."),
+}
+
+
+def build_store(folder: Path, coder: object) -> Path:
+    from communique.store import open_store
+    from communique.store.ingest import ingest
+
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = folder / "web.db"
+    with open_store(db) as store:
+        ingest([str(EXAMPLES), str(hostile)], store=store, coder=coder, vectors=False)
+    return db
+
+
+@pytest.fixture(scope="module")
+def web_db(tmp_path_factory: pytest.TempPathFactory, coder: object) -> Path:
+    return build_store(tmp_path_factory.mktemp("web"), coder)
+
+
+@pytest.fixture(scope="module")
+def client(web_db: Path) -> Iterator[object]:
+    from communique.web import create_app
+
+    with TestClient(create_app(web_db)) as test_client:
+        yield test_client
