@@ -6,6 +6,7 @@ This is the only module that imports spaCy.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Iterator
 
 from communique.errors import ModelError
@@ -18,6 +19,9 @@ SUPPORTED_LANGS = tuple(MODELS)
 # fr_core_news_md labels entities PER/LOC/ORG/MISC, the English model PERSON/GPE/...;
 # fold them onto one small set.
 _ENT_FOLD = {"PERSON": "PER", "GPE": "LOC", "NORP": "NORP", "FAC": "LOC"}
+# "numpy" (default): the models multiply matrices with numpy's BLAS; "blis": spaCy's default.
+GEMM_ENV = "COMMUNIQUE_GEMM"
+_IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB values
 
 
 @functools.lru_cache(maxsize=None)
@@ -33,7 +37,35 @@ def load_pipeline(lang: str):  # -> spacy.language.Language
         raise ModelError(f"spaCy model {MODELS[lang]} is not installed: pip install -e . "
                          f"installs it ({exc})") from exc
     _keep_country_compounds(nlp, lang=lang)
+    _use_numpy_gemm(nlp)
     return nlp
+
+
+def _use_numpy_gemm(nlp) -> None:
+    """Multiply the models' matrices with numpy's BLAS rather than the BLIS bundled with thinc.
+
+    Matrix products are about half of the models' time. The ``blis`` wheel falls back to its
+    generic kernel on CPUs it does not recognise (AMD Zen 3 and 4 among them), where numpy's
+    OpenBLAS is about three times faster. Same weights, same products up to the order of the
+    additions: the annotations of the verification corpora come out identical (docs/scale.md).
+    ``COMMUNIQUE_GEMM=blis`` keeps spaCy's default.
+
+    BLAS gets one thread: communique scales by processes (``communique run --workers N``), and
+    OpenBLAS's threads spin while they wait, costing more CPU than they save on these small
+    products.
+    """
+    if os.environ.get(GEMM_ENV, "numpy") == "blis":
+        return
+    from thinc.api import Model, NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
 
 
 def _keep_country_compounds(nlp, *, lang: str) -> None:
@@ -56,20 +88,55 @@ def _keep_country_compounds(nlp, *, lang: str) -> None:
 
 
 def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
-    """Copy what later stages need out of a spaCy Doc."""
-    tokens: list[Token] = []
+    """Copy what later stages need out of a spaCy Doc.
+
+    The attributes come out of one ``Doc.to_array`` call and labels are named once per article:
+    a spaCy ``Token`` object per attribute access made this a tenth of the coding time.
+    """
+    import numpy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START
+    from spacy.parts_of_speech import NAMES as POS_NAMES
+
+    n = len(doc)
+    if not n:
+        return Parse(text=doc.text, tokens=[], sentences=[], lang=lang)
+    array = doc.to_array([ORTH, IDX, LEMMA, POS, DEP, HEAD, MORPH, ENT_TYPE])
+    strings = doc.vocab.strings
+    # Sentences as Doc.sents cuts them (the first token always starts one), without a
+    # spaCy Token object per token.
+    flags = doc.to_array([SENT_START]).tolist()
+    if not any(flags):
+        next(iter(doc.sents))  # no sentence boundaries: spaCy's own error, as before
+    starts = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i]
     sentences: list[Sentence] = []
-    for s_index, sent in enumerate(doc.sents):
-        sentences.append(Sentence(index=s_index, start=sent.start, end=sent.end,
-                                  char_start=sent.start_char, char_end=sent.end_char))
-        for tok in sent:
-            ent = tok.ent_type_
-            tokens.append(Token(
-                i=tok.i, text=tok.text, idx=tok.idx, lemma=tok.lemma_, pos=tok.pos_,
-                dep=tok.dep_.lower() if tok.dep_ != "ROOT" else "root", head=tok.head.i,
-                morph=str(tok.morph), ent_type=_ENT_FOLD.get(ent, ent), ent_iob=tok.ent_iob_ or "O",
-                sent=s_index,
-            ))
+    sent_of: list[int] = []
+    for s_index, (start, end) in enumerate(zip(starts, starts[1:] + [n])):
+        last_idx, last_orth = int(array[end - 1, 1]), int(array[end - 1, 0])
+        sentences.append(Sentence(index=s_index, start=start, end=end, char_start=int(array[start, 1]),
+                                  char_end=last_idx + len(strings[last_orth])))
+        sent_of.extend([s_index] * (end - start))
+    # HEAD is relative and stored as uint64: the cast wraps negative offsets back.
+    heads = (array[:, 5].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)).tolist()
+    iobs = doc.to_array([ENT_IOB]).tolist()
+    deps: dict[int, str] = {}
+    morphs: dict[int, str] = {}
+    ents: dict[int, str] = {}
+    tokens: list[Token] = []
+    for i, (orth, idx, lemma, pos, dep, _, morph, ent) in enumerate(array.tolist()):
+        if (dep_name := deps.get(dep)) is None:
+            label = strings[dep]
+            dep_name = deps[dep] = label.lower() if label != "ROOT" else "root"
+        if (morph_name := morphs.get(morph)) is None:
+            feats = strings[morph]
+            morph_name = morphs[morph] = "" if feats == "_" else feats  # spaCy's empty analysis
+        if (ent_name := ents.get(ent)) is None:
+            label = strings[ent]
+            ent_name = ents[ent] = _ENT_FOLD.get(label, label)
+        tokens.append(Token(
+            i=i, text=strings[orth], idx=idx, lemma=strings[lemma], pos=POS_NAMES[pos], dep=dep_name,
+            head=heads[i], morph=morph_name, ent_type=ent_name, ent_iob=_IOB[iobs[i]] or "O",
+            sent=sent_of[i],
+        ))
     return Parse(text=doc.text, tokens=tokens, sentences=sentences, lang=lang)
 
 
