@@ -58,8 +58,9 @@ def zipf_cumulative(n: int, s: float = 1.1) -> list[float]:
 class Generator:
     """Synthetic reports with the skews of a news corpus, reproducible from a seed."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, *, days: int = DAYS) -> None:
         self.rng = random.Random(seed)
+        self.days = max(1, days)
         codes = countries()
         self.rng.shuffle(codes)
         self.codes = codes
@@ -89,7 +90,7 @@ class Generator:
             "n": n, "event": event_type, "mode": rng.choice(MODES.get(event_type, [None])),
             "actors": [actor] + ([self.country()] if rng.random() < 0.1 else []),
             "recipients": [] if rng.random() < 0.2 else [recipient],
-            "day": rng.randrange(DAYS),
+            "day": rng.randrange(self.days),
             "place": rng.choice([actor, recipient, None]) if rng.random() < 0.6 else None,
             "geonameid": rng.randrange(1_000_000, 1_000_400) if rng.random() < 0.5 else None,
             # Words only reports of this event share: names of people and places.
@@ -107,9 +108,9 @@ class Generator:
         return text, "text", real["day"] + (1 if rng.random() < 0.1 else 0)
 
 
-def build_store(db: str, size: int, *, seed: int = 1) -> dict[str, int]:
+def build_store(db: str, size: int, *, seed: int = 1, days: int = DAYS) -> dict[str, int]:
     """Write ``size`` events (and their articles) straight into an empty store."""
-    gen = Generator(seed)
+    gen = Generator(seed, days=days)
     store = open_store(db)
     backend = store.backend
     if backend.dialect == "sqlite":
@@ -182,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="a PostgreSQL DSN instead (the stores go to a schema "
                         f"{BENCH_SCHEMA!r}, dropped and created again for each size)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument("--events-per-day", type=int, default=0,
+                        help="grow the archive over time at this daily flow (span = size / flow); "
+                             "default: every size spans the same three years, so bigger is denser")
     args = parser.parse_args(argv)
     folder = Path(args.db_dir or tempfile.mkdtemp(prefix="communique-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -192,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             for suffix in ("", "-wal", "-shm"):
                 Path(db + suffix).unlink(missing_ok=True)
         tick = time.perf_counter()
-        made = build_store(db, size)
+        days = size // args.events_per_day if args.events_per_day else DAYS
+        made = build_store(db, size, days=days)
         built = time.perf_counter() - tick
         with open_store(db) as store:
             tick = time.perf_counter()
@@ -207,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
                "candidate_pairs": cold.candidate_pairs, "near_duplicates": cold.duplicate_articles,
                "phases": cold.timings, "relink_phases": warm.timings}
         results.append(row)
-        print(f"{size:>9,} events ({made['articles']:,} articles, {made['real']:,} real events): "
+        print(f"{size:>9,} events over {days:,} days ({made['articles']:,} articles, {made['real']:,} real events): "
               f"link {cold_s:7.1f} s, relink {warm_s:7.1f} s — {cold.stories:,} stories, "
               f"{cold.linked_stories:,} linked, {cold.candidate_pairs:,} candidate pairs "
               f"(store built in {built:.0f} s)", flush=True)
