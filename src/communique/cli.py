@@ -11,29 +11,21 @@ import importlib
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from communique import __version__
 from communique.errors import CommuniqueError
 
 
-def _open_out(path: str | None) -> TextIO:
-    if path in (None, "-"):
-        return sys.stdout
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "w", encoding="utf-8")
-
-
 def cmd_code(args: argparse.Namespace) -> int:
     from communique.coder import Coder, CoderSettings
-    from communique.export.writers import geojson, jsonl_line, summary_table
+    from communique.export.writers import geojson, jsonl_line, open_output, summary_table
     from communique.ingest import read_inputs
 
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None,
                                          vectors=not args.no_vectors))
     coded = []
     exclude = [Path(args.output)] if args.output not in (None, "-") else []
-    out = _open_out(args.output)
+    out = open_output(args.output)
     try:
         for item in coder.code_items(read_inputs(args.inputs, exclude=exclude)):
             if args.format == "jsonl":

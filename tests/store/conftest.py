@@ -8,32 +8,10 @@ a failure, not a skip.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
-from store_backends import BACKENDS, drop_pg_database, pg_database
-
-
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    return request.param
-
-
-@pytest.fixture
-def fresh_db(backend: str, tmp_path: Path) -> Iterator[Callable[..., str]]:
-    """A factory of empty store locations on the test's backend (dropped afterwards)."""
-    made: list[str] = []
-
-    def make(name: str = "store") -> str:
-        location = str(tmp_path / f"{name}.db") if backend == "sqlite" else pg_database()
-        made.append(location)
-        return location
-
-    yield make
-    for location in made:
-        if backend == "postgresql":
-            drop_pg_database(location)
+from store_backends import backend, fresh_db  # noqa: F401  (fixtures, registered by import)
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +40,24 @@ def drop_pg_database(dsn: str) -> None:
     schema = options.split("&")[0]
     with psycopg.connect(base.rstrip("?&"), autocommit=True) as conn:
         conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def fresh_db(backend: str, tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """A factory of empty store locations on the test's backend (dropped afterwards)."""
+    made: list[str] = []
+
+    def make(name: str = "store") -> str:
+        location = str(tmp_path / f"{name}.db") if backend == "sqlite" else pg_database()
+        made.append(location)
+        return location
+
+    yield make
+    for location in made:
+        if backend == "postgresql":
+            drop_pg_database(location)

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from communique.model import CodedArticle
+
+
+def open_output(path: str | None) -> TextIO:
+    """Standard output for None or "-", else the file (its folder made if needed)."""
+    if path in (None, "-"):
+        return sys.stdout
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8")
 
 
 def jsonl_line(coded: CodedArticle) -> str:

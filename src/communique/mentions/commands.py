@@ -8,17 +8,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
     from communique.coder import Coder, CoderSettings
+    from communique.export.writers import open_output
     from communique.ingest import read_inputs
     from communique.mentions.report import format_table, jsonl_lines, report_items
 
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None))
     exclude = [Path(args.output)] if args.output not in (None, "-") else []
-    out = _open_out(args.output)
+    out = open_output(args.output)
     render = jsonl_lines if args.format == "jsonl" else format_table
     try:
         for n, report in enumerate(report_items(read_inputs(args.inputs, exclude=exclude), coder=coder,
@@ -32,13 +32,6 @@ def cmd_actors(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     return 0
-
-
-def _open_out(path: str | None) -> TextIO:
-    if path in (None, "-"):
-        return sys.stdout
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "w", encoding="utf-8")
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
