@@ -1,0 +1,86 @@
+"""Reported speech about acts not yet done: stated intents, demands and ultimatums.
+
+"X said it will withdraw" (an announced de-escalation: CONCEDE), "X is willing to cooperate"
+(AGREE), "X announced it will withdraw unless Y…" (THREATEN), "X said Y must return the
+helicopter" (REQUEST). Plans reported by the journalist and hypotheses stay uncoded
+(``events.modality``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from communique.events.lexicon import Trigger
+from communique.parse import Parse, Token
+
+SPEECH_VERBS = {
+    "fr": {"annoncer", "déclarer", "affirmer", "assurer", "indiquer", "promettre", "dire", "faire", "prévenir",
+           "avertir", "estimer", "expliquer", "souligner", "confirmer", "réaffirmer", "répéter", "préciser",
+           "exiger", "insister"},
+    "en": {"say", "announce", "tell", "state", "declare", "pledge", "promise", "warn", "insist", "add",
+           "vow", "confirm", "indicate", "claim", "assert", "reiterate"},
+}
+WILLING = {"fr": {"prêt", "prête", "prêts", "disposé", "disposée", "disposés", "décidé", "déterminé"},
+           "en": {"willing", "prepared", "ready", "determined", "offer", "vow", "pledge", "promise",
+                  "swear", "resolve", "intend"}}
+MUST = {"fr": {"devoir", "falloir"}, "en": {"must", "should", "ought", "need"}}
+# Announced de-escalations are CONCEDE (PLOVER; dev README decision 4); other cooperative acts
+# promised are AGREE; conflictual ones announced are THREATEN.
+DE_ESCALATION = {"RETREAT", "CONCEDE"}
+THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "arrest", "SANCTION": "relations",
+                "REJECT": None, "PROTEST": "restrict", "THREATEN": None, "ACCUSE": None, "REQUEST": None}
+
+
+def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
+    """"X said it will withdraw", "X is willing to", "Y must return": a stated intent or demand.
+
+    Returns "intent" or "demand" when the not-yet-done act is announced by a party (coded as
+    AGREE / THREATEN / CONCEDE, or REQUEST for a demand), None when it is the journalist's
+    plan or a hypothesis.
+    """
+    kids = list(parse.children(verb))
+    if any(c.dep in ("advmod", "neg") and c.lower in ("not", "n't", "never", "ne", "pas", "jamais") for c in kids):
+        return None
+    if any(c.dep == "mark" and c.lower in ("if", "unless", "si") for c in kids):
+        return None
+    ultimatum = any(c.dep == "advcl" and any(m.lower in ("unless", "moins") for m in parse.children(c))
+                    for c in kids)
+    head = parse.head(verb)
+    modal = [c for c in kids if c.dep.startswith("aux") and c.lower in MUST.get(lang, set())]
+    if lang == "fr" and head.lemma in MUST["fr"] and verb.dep == "xcomp":
+        modal = [head]
+        head = parse.head(head)
+    if modal and head.i != verb.i and head.lemma in SPEECH_VERBS.get(lang, set()):
+        return "demand"
+    future = (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
+              or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp"))
+    if future:
+        gov = parse.head(head) if head.lemma == "aller" else head
+        if verb.dep in ("ccomp", "conj") or head.lemma == "aller":
+            if gov.lemma in SPEECH_VERBS.get(lang, set()) and gov.i != verb.i:
+                return "ultimatum" if ultimatum else "intent"
+    if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in WILLING.get(lang, set())
+                                                  or head.lower in WILLING.get(lang, set())):
+        return "intent"
+    return None
+
+
+def demand_row(tok: Token) -> Trigger:
+    """A REQUEST reading for any act demanded with "must" under a speech verb."""
+    return Trigger(lemma=tok.lemma.lower(), pos="VERB", event="REQUEST", mode=None, context=(),
+                   roles=(("subj", "actor"), ("obj", "recipient")), cues=(), needs=frozenset(),
+                   note="demanded act", row=0)
+
+
+def intent_trigger(trig: Trigger, reading: str) -> Trigger:
+    """The trigger row re-read as an announced act."""
+    if reading == "ultimatum":  # "will withdraw its force unless…": a threat, whatever the act
+        return replace(trig, event="THREATEN", mode=None, note=f"ultimatum: {trig.event}")
+    if reading == "demand":
+        return replace(trig, event="REQUEST", mode=None, needs=frozenset(), note=f"demand that: {trig.event}",
+                       roles=(("subj", "actor"), ("obj", "recipient")))
+    if trig.event in THREAT_MODES:
+        return replace(trig, event="THREATEN", mode=THREAT_MODES[trig.event], note=f"announced {trig.event}")
+    if trig.event in DE_ESCALATION:
+        return replace(trig, event="CONCEDE", mode=None, note=f"announced {trig.event}")
+    return replace(trig, event="AGREE", mode=None, note=f"promised {trig.event}")
