@@ -60,21 +60,30 @@ class Coder:
     # -- batches -------------------------------------------------------------------------
     def code_items(self, items: Iterable[Article | CodedArticle]) -> Iterator[CodedArticle]:
         """Code a stream of articles (already-rejected inputs pass through), keeping order."""
+        for item in self.parse_items(items):
+            yield item if isinstance(item, CodedArticle) else self._code_parsed(*item)
+
+    def parse_items(self, items: Iterable[Article | CodedArticle]
+                    ) -> Iterator[CodedArticle | tuple[Article, Parse]]:
+        """Annotate a stream of articles, in input order: each codable article comes back with
+        its parse; rejected inputs and unsupported languages come back as rejected records.
+
+        Articles are batched per language through one ``nlp.pipe`` each, for spaCy's speed.
+        """
         from communique.nlp.pipelines import load_pipeline, to_parse
 
         pending: list[tuple[Article, str]] = []
 
-        def flush() -> Iterator[CodedArticle]:
+        def flush() -> Iterator[tuple[Article, Parse]]:
             by_lang: dict[str, list[int]] = {}
             for pos, (_, lang) in enumerate(pending):
                 by_lang.setdefault(lang, []).append(pos)
-            results: dict[int, CodedArticle] = {}
+            results: dict[int, tuple[Article, Parse]] = {}
             for lang, positions in by_lang.items():
                 nlp = load_pipeline(lang)
                 docs = nlp.pipe((pending[p][0].text for p in positions), batch_size=self.settings.batch_size)
                 for p, doc in zip(positions, docs):
-                    article = pending[p][0]
-                    results[p] = self._code_parsed(article, to_parse(doc, lang=lang))
+                    results[p] = (pending[p][0], to_parse(doc, lang=lang))
             for p in range(len(pending)):
                 yield results[p]
             pending.clear()

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from communique.errors import ArticleRejected
 from communique.lexicon.actors import ActorEntry, ActorLexicon
 from communique.mentions.actors import Mention, MentionIndex, find_mentions
 from communique.mentions.entities import named_entities
@@ -122,44 +121,17 @@ def article_rows(article_id: str, parse: Parse, lexicon: ActorLexicon, *, publis
     return rows
 
 
-def report_items(items: Iterable[Article | CodedArticle], *, coder: Coder, entities: bool = False,
-                 batch_size: int = 16) -> Iterator[ArticleMentions]:
+def report_items(items: Iterable[Article | CodedArticle], *, coder: Coder, entities: bool = False
+                 ) -> Iterator[ArticleMentions]:
     """Mentions of every input article, in input order; rejected inputs say why."""
-    from communique.language import choose_language
-    from communique.nlp.pipelines import load_pipeline, to_parse
-
-    pending: list[tuple[Article, str]] = []
-
-    def flush() -> Iterator[ArticleMentions]:
-        # One nlp.pipe per language keeps spaCy's batching; results come back in input order.
-        done: dict[int, ArticleMentions] = {}
-        for lang in dict.fromkeys(lang for _, lang in pending):
-            positions = [p for p, (_, other) in enumerate(pending) if other == lang]
-            docs = load_pipeline(lang).pipe((pending[p][0].text for p in positions), batch_size=batch_size)
-            for p, doc in zip(positions, docs):
-                article = pending[p][0]
-                rows = article_rows(article.id, to_parse(doc, lang=lang), coder.actors(lang),
-                                    published=article.published, entities=entities)
-                done[p] = ArticleMentions(article.id, lang, rows)
-        for p in range(len(pending)):
-            yield done[p]
-        pending.clear()
-
-    for item in items:
+    for item in coder.parse_items(items):
         if isinstance(item, CodedArticle):
-            yield from flush()
             yield ArticleMentions(item.article.id, item.article.lang, rejected=item.rejected)
             continue
-        try:
-            lang = choose_language(item.text, given=item.lang)
-        except ArticleRejected as exc:
-            yield from flush()
-            yield ArticleMentions(item.id, None, rejected=Rejection(exc.stage, exc.reason))
-            continue
-        pending.append((item, lang))
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()
+        article, parse = item
+        rows = article_rows(article.id, parse, coder.actors(parse.lang), published=article.published,
+                            entities=entities)
+        yield ArticleMentions(article.id, parse.lang, rows)
 
 
 def _cell(value: object) -> str:
