@@ -25,7 +25,7 @@ from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
 from communique.lexicon.actors import ActorLexicon, actor_lexicon
 from communique.mentions.actors import ArticleMemory, MentionIndex, find_mentions
-from communique.mentions.people import PersonMention, find_people
+from communique.mentions.people import find_people
 from communique.model import Article, CodedArticle, Event, Place, Rejection
 from communique.parse import Parse
 from communique.resolve.dates import DateMention, event_date, find_dates
@@ -151,7 +151,7 @@ class Coder:
                 memory.last_subject = subjects[:2]
         if skipped is not None:
             self.skipped[article.id] = skipped
-        drafts = merge(candidates, people)
+        drafts = merge(candidates)
         out: list[Event] = []
         published = _published(article)
         counts = Counter(code for m in index.mentions for e in m.entries
@@ -243,4 +243,4 @@ def code_items(items: Iterable[Article | CodedArticle], *, settings: CoderSettin
     yield from Coder(settings=settings or CoderSettings()).code_items(items)
 
 
-__all__ = ["Coder", "CoderSettings", "code_items", "PersonMention"]
+__all__ = ["Coder", "CoderSettings", "code_items"]

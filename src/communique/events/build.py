@@ -6,7 +6,6 @@ visit are one CONSULT; other types merge when their participants agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from communique.events.detect import Candidate
@@ -72,7 +71,7 @@ def _compatible(draft: Draft, cand: Candidate) -> bool:
     return bool((a1 | r1) & (a2 | r2) - {None}) or (not r1 and not r2 and a1 == a2)
 
 
-def merge(candidates: list[Candidate], people: list[PersonMention]) -> list[Draft]:
+def merge(candidates: list[Candidate]) -> list[Draft]:
     drafts: list[Draft] = []
     for cand in candidates:
         target = next((d for d in drafts if d.event == cand.entry.event and _compatible(d, cand)), None)
@@ -84,7 +83,6 @@ def merge(candidates: list[Candidate], people: list[PersonMention]) -> list[Draf
         target.candidates.append(cand)
         if cand.sentence not in target.sentences:
             target.sentences.append(cand.sentence)
-        taken = {e.code for e in target.actors} | {e.code for e in target.recipients}
         for res in cand.actors:
             if target.event == "CONSULT" and res.entity.code in {e.code for e in target.recipients}:
                 continue
@@ -93,7 +91,6 @@ def merge(candidates: list[Candidate], people: list[PersonMention]) -> list[Draf
             if res.entity.code in {e.code for e in target.actors} and res.entity.code is not None:
                 continue
             _add_entity(target.recipients, res.entity)
-        del taken
     return drafts
 
 
@@ -229,5 +226,3 @@ def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[Person
         confidence=confidence_for(draft, vote), explanation="; ".join(parts),
     )
 
-
-PlaceResolver = Callable[[str], Place | None]
