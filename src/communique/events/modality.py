@@ -59,11 +59,10 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
     if lang == "fr":
         if verb.feat("Tense") == "Fut" or any(a.feat("Tense") == "Fut" for a in auxes):
             return "future tense"
+        # A conditional with an auxiliary ("aurait bombardé") is the journalistic conditional
+        # reporting a past act: coded. Without one ("bombarderait") it is hypothetical.
         if verb.feat("Mood") == "Cnd" and not auxes:
             return "conditional"
-        tensed_aux = [a for a in auxes if a.dep == "aux:tense" or a.lemma in ("avoir", "être")]
-        if any(a.feat("Mood") == "Cnd" for a in tensed_aux):
-            pass  # "aurait bombardé": the journalistic conditional reports a past act
         if any(a.feat("Tense") == "Imp" and a.dep == "aux:tense" for a in auxes):
             return "pluperfect (background)"
     # Infinitives and "to"-clauses: an act only after a completive verb.
