@@ -86,3 +86,18 @@ def test_actor_file_with_a_bad_date_is_a_clear_error(tmp_path: Path) -> None:
     actors.write_text("form\tkind\tcode\tsector\tvalid_from\nX Corps\torg\tMLI\tMIL\t1er janvier\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="ISO date"):
         ActorLexicon.load("fr", user_file=actors)
+
+
+def test_country_names_are_proper_names() -> None:
+    """"La Réunion" is the island, "la réunion" a meeting; a leading article may be lower case."""
+    from communique.lexicon.actors import actor_lexicon
+
+    matcher = actor_lexicon("fr").matcher
+
+    def codes(text: str) -> set[str | None]:
+        return {e.code for m in matcher.find(text) for e in m.entries if e.kind == "country"}
+
+    assert "REU" not in codes("Lors de la réunion officielle, les deux parties ont parlé.")
+    assert "REU" in codes("Le ministre s'est rendu à La Réunion.")
+    assert "EGY" in codes("Il est arrivé au Caire, puis le Caire a répondu.")
+    assert "MAR" in codes("marocains") and "MAR" in codes("le Maroc")

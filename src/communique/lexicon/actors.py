@@ -76,7 +76,7 @@ class ActorLexicon:
             entry = ActorEntry(kind="country", form=form.form, code=form.code, sector=sector,
                                subkind=form.kind, name=countries.name(form.code) or form.form,
                                source=f"{lang}/countries.tsv")
-            matcher.add(form.form, entry)
+            matcher.add(form.form, entry, proper=form.kind in ("name", "capital", "seat"))
         for row in read_tsv(data_path("organisations.tsv")):
             matcher.add(row["form"], ActorEntry(
                 kind="org", form=row["form"], code=row["code"] or None, sector=row["sector"] or None,

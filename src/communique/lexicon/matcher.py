@@ -42,20 +42,29 @@ class Match(Generic[T]):
     entries: tuple[T, ...]
 
 
+_ARTICLES = {"le", "la", "les", "l", "the"}
+
+
 class PhraseMatcher(Generic[T]):
     """Map phrases to entries; find the longest non-overlapping matches in a text."""
 
     def __init__(self) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], bool, T]]] = {}
+        # first word (lower case) -> (key words, exact case?, positions that need a capital, entry)
+        self._index: dict[str, list[tuple[tuple[str, ...], bool, tuple[int, ...], T]]] = {}
         self._max_len = 1
 
-    def add(self, phrase: str, entry: T, *, case_sensitive: bool | None = None) -> None:
+    def add(self, phrase: str, entry: T, *, case_sensitive: bool | None = None, proper: bool = False) -> None:
+        """Add a phrase. ``proper``: a proper name, whose capitalised words (other than a
+        leading article) must be capitalised in the text too — "La Réunion" is the island,
+        "la réunion" a meeting."""
         pieces = tuple(w for w, _, _ in words(phrase))
         if not pieces:
             return
         exact = is_acronym(phrase) if case_sensitive is None else case_sensitive
         key_pieces = pieces if exact else tuple(p.lower() for p in pieces)
-        self._index.setdefault(key_pieces[0].lower(), []).append((key_pieces, exact, entry))
+        capitals = tuple(i for i, p in enumerate(pieces) if proper and p[:1].isupper()
+                         and not (i == 0 and p.lower() in _ARTICLES))
+        self._index.setdefault(key_pieces[0].lower(), []).append((key_pieces, exact, capitals, entry))
         self._max_len = max(self._max_len, len(pieces))
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> None:
@@ -72,12 +81,12 @@ class PhraseMatcher(Generic[T]):
         i = 0
         while i < len(pieces):
             best_len, best_entries = 0, []
-            for key, exact, entry in self._index.get(lowered[i], ()):
+            for key, exact, capitals, entry in self._index.get(lowered[i], ()):
                 n = len(key)
                 if n < best_len or i + n > len(pieces):
                     continue
                 seq = [w for w, _, _ in pieces[i:i + n]] if exact else lowered[i:i + n]
-                if tuple(seq) != key:
+                if tuple(seq) != key or any(not pieces[i + c][0][:1].isupper() for c in capitals):
                     continue
                 if n > best_len:
                     best_len, best_entries = n, [entry]
