@@ -164,8 +164,9 @@ class Coder:
             if not when[3]:  # else: history told as background
                 kept.append((draft, when))
         votes = self._votes(parse, [d for d, _ in kept])
+        setting = self._setting(parse, index, memory, lede=lede)
         for (draft, when), vote in zip(kept, votes):
-            place = self._place(parse, draft, index, memory, lede=lede)
+            place = self._place(parse, draft, index, memory, lede=lede, setting=setting)
             locate_groups(draft, place=place, main_country=main_country)
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
@@ -216,11 +217,18 @@ class Coder:
             return published.isoformat(), "publication", "no date in the evidence; publication date", False
         return None, "publication", "no date in the text and no publication date", False
 
+    def _setting(self, parse: Parse, index: MentionIndex, memory: ArticleMemory, *, lede: int | None):
+        """Where the article is set (dateline, opening sentences), shared by its events."""
+        from communique.resolve.places import ArticleSetting
+
+        return ArticleSetting.of(parse, index, context=memory.countries, lede=lede)
+
     def _place(self, parse: Parse, draft: Draft, index: MentionIndex, memory: ArticleMemory,
-               *, lede: int | None) -> Place | None:
+               *, lede: int | None, setting=None) -> Place | None:
+        """The event's place; ``setting`` also remembers it for the article's later events."""
         from communique.resolve.places import place_for
 
-        return place_for(parse, draft, index, context=memory.countries, lede=lede)
+        return place_for(parse, draft, index, context=memory.countries, lede=lede, setting=setting)
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:

@@ -643,6 +643,29 @@ class Gazetteer:
         ranked.sort(key=lambda t: t[0])
         return [c for _, c in ranked]
 
+    def country(self, code: str, *, lang: str | None = None) -> Place | None:
+        """The country of an ISO alpha-3 (or alpha-2) code as a place (resolution 1)."""
+        ci = self._a3_index.get((code or "").upper())
+        if ci is None:
+            return None
+        c = self._countries[ci]
+        name = (c[3] if lang == "fr" else c[4]) or c[2]
+        lat, lon = self._country_point(ci)
+        return Place(extracted_place=name, resolved_place=name, geonameid=c[5], lat=lat, lon=lon,
+                     country_code=c[1], feature_code="PCLI", resolution=1, reason=f"country {c[1]}")
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country (GeoNames' ``capital`` field), or None if unknown."""
+        ci = self._a3_index.get((code or "").upper())
+        if ci is None or self._countries[ci][9] < 0:
+            return None
+        i = self._countries[ci][9]
+        name = self._city_name(i)
+        return Place(extracted_place=name, resolved_place=name, geonameid=self._gid[i],
+                     lat=round(self._lat[i] / 1e5, 5), lon=round(self._lon[i] / 1e5, 5),
+                     country_code=self._countries[ci][1], feature_code="PPLC", resolution=4,
+                     reason=f"capital of {self._countries[ci][1]} (GeoNames countries.json)")
+
     def resolve(self, name: str, *, context_countries: Sequence[str] = (),
                 lang: str | None = None) -> Place | None:
         """The most likely place for ``name``, or None when nothing matches."""

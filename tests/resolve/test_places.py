@@ -1,0 +1,95 @@
+"""Where an event happened (communique.resolve.places), on sentences written for these tests.
+
+Each place must say why it was chosen (``Place.reason``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.resolve.gazetteer import gazetteer
+
+
+def _events(code_text, text, lang, event):
+    coded = code_text(text, lang=lang)
+    found = [e for e in coded.events if e.event == event]
+    assert found, [(e.event, e.explanation) for e in coded.events]
+    return found
+
+
+def test_place_phrase_is_kept_as_written(code_text) -> None:
+    ev = _events(code_text, "Kenyan troops attacked militants in the Somali town of Kismayo.", "en", "ASSAULT")[0]
+    loc = ev.event_loc
+    assert loc.extracted_place == "Somali town of Kismayo"
+    assert loc.resolved_place == "Kismayo" and loc.country_code == "SOM" and loc.resolution == 4
+    assert "locative phrase" in loc.reason
+
+
+def test_border_phrase_names_two_countries(code_text) -> None:
+    ev = _events(code_text, "Police arrested two protesters near the border between Spain and France on Monday.",
+                 "en", "COERCE")[0]
+    assert ev.event_loc.extracted_place == "border between Spain and France"
+    assert ev.event_loc.country_code in ("ESP", "FRA")
+
+
+def test_capital_is_the_party_country_capital(code_text) -> None:
+    ev = _events(code_text, "Dimanche, l'armée malienne a pris le contrôle de la capitale.", "fr", "COERCE")[0]
+    assert ev.event_loc.extracted_place == "capitale"
+    assert ev.event_loc.resolved_place == "Bamako" and ev.event_loc.country_code == "MLI"
+    assert "capital of MLI" in ev.event_loc.reason
+
+
+def test_sea_under_an_adverb_is_the_place(code_text) -> None:
+    ev = _events(code_text, "Des chasseurs russes ont intercepté un avion américain au-dessus de la mer Noire.",
+                 "fr", "MOBILIZE")[0]
+    assert ev.event_loc.resolved_place == "mer Noire" and ev.event_loc.country_code is None
+
+
+def test_unknown_town_takes_the_country_named_after_it(code_text) -> None:
+    ev = _events(code_text, "Des jihadistes ont attaqué samedi des soldats nigériens à Kobrakhane dans le nord du Niger.",
+                 "fr", "ASSAULT")[0]
+    assert ev.event_loc.extracted_place == "Kobrakhane"
+    assert ev.event_loc.resolution is None and ev.event_loc.country_code == "NER"
+    assert "named right after it" in ev.event_loc.reason
+
+
+def test_gerund_and_dative_are_not_places(code_text) -> None:
+    ev = _events(code_text, "Des militants ont protesté contre le gouvernement belge en formant une chaîne "
+                 "reliant les Pays-Bas à l'Allemagne.", "fr", "PROTEST")[0]
+    # neither "en reliant les Pays-Bas" nor "à l'Allemagne" is where the protest was
+    assert ev.event_loc.country_code == "BEL" and ev.event_loc.resolution == 1
+    assert "recipient's country" in ev.event_loc.reason
+
+
+def test_protest_with_no_place_is_in_the_target_country(code_text) -> None:
+    ev = _events(code_text, "Des milliers de manifestants ont protesté contre le gouvernement sénégalais.",
+                 "fr", "PROTEST")[0]
+    assert ev.event_loc.resolved_place == "Sénégal" and ev.event_loc.country_code == "SEN"
+    assert ev.event_loc.reason.startswith("no place named for the event")
+
+
+def test_place_of_the_opening_sentence(code_text) -> None:
+    text = ("Deux attaques ont eu lieu samedi dans le centre de Niamey. "
+            "Des hommes armés ont attaqué une caserne de l'armée nigérienne.")
+    ev = _events(code_text, text, "fr", "ASSAULT")[-1]
+    assert ev.event_loc.resolved_place == "Niamey" and ev.event_loc.country_code == "NER"
+    assert "no place in the event's sentences" in ev.event_loc.reason
+
+
+@pytest.mark.parametrize("code,name", [("MLI", "Bamako"), ("FRA", "Paris"), ("BFA", "Ouagadougou")])
+def test_gazetteer_capital(code, name) -> None:
+    place = gazetteer().capital(code)
+    assert place is not None and place.resolved_place == name and place.country_code == code
+    assert place.feature_code == "PPLC" and place.resolution == 4
+
+
+def test_gazetteer_country_in_the_text_language() -> None:
+    assert gazetteer().country("DEU", lang="fr").resolved_place == "Allemagne"
+    assert gazetteer().country("DEU", lang="en").resolved_place == "Germany"
+    assert gazetteer().country("XXX") is None
+
+
+def test_seas_have_no_country() -> None:
+    for name, lang in (("mer de Chine méridionale", "fr"), ("South China Sea", "en"), ("Méditerranée", "fr")):
+        place = gazetteer().resolve(name, lang=lang)
+        assert place is not None and place.country_code is None and place.resolution == 1
