@@ -9,7 +9,7 @@ slots (subject, object, prepositions) onto actor and recipient, with passives tu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from communique.events.lexicon import Trigger, TriggerLexicon
 from communique.events.modality import noun_modality, verb_modality
@@ -21,9 +21,11 @@ LIGHT_VERBS = {
     "fr": {"effectuer", "mener", "procéder", "tenir", "avoir", "faire", "entreprendre", "conduire",
            "organiser", "lancer", "commettre", "perpétrer", "réaliser", "accomplir", "ouvrir", "émettre",
            "délivrer", "adresser", "prendre", "adopter", "décréter", "imposer", "entamer", "engager",
-           "annoncer", "revendiquer", "signer", "rendre", "exécuter", "opérer", "multiplier", "poursuivre"},
+           "annoncer", "revendiquer", "signer", "rendre", "exécuter", "opérer", "multiplier", "poursuivre",
+           "exprimer", "manifester", "réitérer", "renouveler", "continuer", "déclencher"},
     "en": {"pay", "make", "hold", "conduct", "carry", "launch", "stage", "have", "open", "issue",
-           "impose", "begin", "start", "mount", "perform", "announce", "claim", "sign", "order", "undertake"},
+           "impose", "begin", "start", "mount", "perform", "announce", "claim", "sign", "order", "undertake",
+           "express", "voice", "reiterate", "renew", "continue", "resume", "extend"},
 }
 OCCURRENCE_VERBS = {
     "fr": {"dérouler", "tenir", "produire", "survenir", "intervenir", "faire", "viser", "frapper", "coûter",
@@ -39,7 +41,8 @@ PLURAL_EVENT_NOUNS = {"pourparlers", "sanctions", "manœuvres", "manoeuvres", "e
                       "sanctions", "exercises", "frappes", "excuses", "négociations", "consultations",
                       "bombardements", "drills", "manifestations", "demonstrations", "protests",
                       "rassemblements", "affrontements", "clashes", "airstrikes", "strikes", "raids",
-                      "attaques", "attacks", "tirs", "obsèques"}
+                      "attaques", "attacks", "tirs", "obsèques", "riots", "émeutes", "patrols", "patrouilles", "games",
+                      "hostilities", "hostilités", "félicitations", "congratulations"}
 _CASE_FOLD = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "l'": None}
 _POSS = {"fr": {"son", "sa", "ses", "leur", "leurs"}, "en": {"his", "her", "its", "their"}}
 
@@ -74,15 +77,31 @@ def _case(parse: Parse, tok: Token) -> str | None:
 
 
 def _is_passive(parse: Parse, verb: Token) -> bool:
+    kids = list(parse.children(verb))
+    if _active_compound(parse, verb, kids):
+        return False
     if verb.feat("Voice") == "Pass":
         return True
-    return any(c.dep in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in parse.children(verb))
+    return any(c.dep in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in kids)
+
+
+def _active_compound(parse: Parse, verb: Token, kids: list[Token] | None = None) -> bool:
+    """French "ont accusé", "a exigé": a past participle with the tense auxiliary "avoir" and no
+    "être" is active, whatever the parser says ("Les États-Unis ont accusé…" is sometimes read
+    as a passive subject)."""
+    if parse.lang != "fr" or verb.pos not in ("VERB", "AUX"):
+        return False
+    kids = list(parse.children(verb)) if kids is None else kids
+    auxes = [c for c in kids if c.dep.startswith("aux")]
+    return (any(a.lemma == "avoir" for a in auxes) and not any(a.lemma == "être" for a in auxes)
+            and not any(c.dep == "obl:agent" for c in kids))
 
 
 def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
     """Syntactic slots of a predicate: subj, obj, iobj, poss and one per preposition."""
     out: dict[str, list[Token]] = {}
     passive = _is_passive(parse, pred) if pred.pos in ("VERB", "AUX") else False
+    active_compound = _active_compound(parse, pred) if pred.pos in ("VERB", "AUX") else False
 
     def add(slot: str, tok: Token) -> None:
         # "au sein de la division", "auprès de": the real argument is below the relational noun.
@@ -99,7 +118,7 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
         if dep in ("nsubj",):
             add("obj" if passive and lang == "en" else "subj", child)
         elif dep in ("nsubj:pass", "nsubjpass"):
-            add("obj", child)
+            add("subj" if active_compound else "obj", child)
         elif dep in ("obl:agent",):
             add("subj", child)
         elif dep == "agent":
@@ -137,12 +156,29 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
         head = parse.head(pred)
         if head.pos in ("NOUN", "PROPN") and "obj" not in out:
             out["obj"] = [head]
+            if "subj" not in out:
+                clause_subj = _clause_subject(parse, head, lang=lang)
+                if clause_subj is not None:
+                    out["subj"] = [clause_subj]
         return out
     if "subj" not in out and pred.pos in ("VERB", "AUX"):
         inherited = _inherited_subject(parse, pred, lang=lang)
         if inherited is not None:
             out["subj"] = [inherited]
     return out
+
+
+def _clause_subject(parse: Parse, noun: Token, *, lang: str) -> Token | None:
+    """"X ont rompu avec le Qatar, accusé de…": a participle without agent on a noun that the
+    clause's verb acts upon is said by that verb's subject (the states breaking off accuse)."""
+    verb = next((a for a in parse.ancestors(noun) if a.pos in ("VERB", "AUX")), None)
+    if verb is None or verb.i == noun.i:
+        return None
+    subj = slots(parse, verb, lang=lang).get("subj", [])
+    if not subj:
+        return None
+    inside = {t.i for t in parse.subtree(subj[0])}
+    return None if noun.i in inside else subj[0]
 
 
 def _passive_participle(verb: Token) -> bool:
@@ -301,6 +337,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if "recipient" in trig.needs and not cand.recipients:
             _skip(skipped, tok, f"{trig.event}: needs a recipient")
             continue
+        if trig.event == "CONSULT" and not cand.recipients and len({r.entity.code for r in cand.actors}) < 2:
+            # "lors d'une réunion du Likoud", "the council met": one body meeting alone is not an
+            # interaction between parties.
+            _skip(skipped, tok, "CONSULT: a single party meeting alone")
+            continue
         out.append(cand)
     return out
 
@@ -338,6 +379,34 @@ def _counterparts(cand: Candidate, memory: ArticleMemory) -> None:
     cand.actors = [r for r in cand.actors if r.entity.code is not None or not r.entity.reason.startswith("counterpart")]
     cand.recipients = [r for r in cand.recipients
                        if r.entity.code is not None or not r.entity.reason.startswith("counterpart")]
+
+
+# Reactions to an act told just before ("a qualifié les frappes d'agression", "condemned the
+# decision"): the object names the act, not its author; the author is the party that acted last.
+REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
+ACT_NOUNS = {"frappe", "décision", "attaque", "annonce", "mesure", "résolution", "vote", "geste", "initiative",
+             "bombardement", "offensive", "opération", "sanction", "strike", "decision", "attack",
+             "announcement", "move", "measure", "resolution", "vote", "step", "bombing", "offensive",
+             "operation", "sanction", "airstrike"}
+_DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "the", "this", "these", "that", "those"}
+
+
+def _reaction_target(parse: Parse, cand: Candidate, arg_slots: dict[str, list[Token]],
+                     memory: ArticleMemory) -> None:
+    heads = arg_slots.get("obj", []) + arg_slots.get("à", []) + arg_slots.get("to", [])
+    head = next((h for h in heads if h.pos == "NOUN" and h.lemma.lower() in ACT_NOUNS
+                 and any(c.lower in _DEFINITE for c in parse.children(h))), None)
+    if head is None or not memory.last_subject:
+        return
+    taken = {r.entity.code for r in cand.actors}
+    for ent in memory.last_subject:
+        if ent.code is not None and ent.code not in taken:
+            cand.recipients.append(Resolution(replace(ent, entity_text=head.text, start=head.idx, end=head.end,
+                                                      reason=f"author of the act '{head.text}' told before "
+                                                             f"({ent.code})"), head.i, head.i))
+            cand.recipient_how = f"author of '{head.text}'"
+            cand.arg_tokens.setdefault("recipient", []).append(head)
+            return
 
 
 def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
@@ -406,6 +475,8 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
                                             for e in m.entries):
                 cand.place_args.append(arg)
     _counterparts(cand, memory)
+    if not cand.recipients and trig.event in REACTION_TYPES:
+        _reaction_target(parse, cand, arg_slots, memory)
     if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
         _fallback_recipient(parse, cand, index)
     if not cand.actors and tok.pos in ("VERB", "AUX") and not arg_slots.get("subj"):

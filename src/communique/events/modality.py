@@ -22,6 +22,13 @@ PLAN_VERBS = {
 # Verbs after which an infinitive is a completed act: "a décidé d'expulser", "vient de signer".
 COMPLETIVE = {"fr": {"décider", "venir", "commencer", "achever", "finir", "procéder", "choisir", "oser"},
               "en": {"decide", "begin", "start", "finish", "manage", "choose"}}
+# "X annonce avoir tiré un missile", "a affirmé avoir abattu": a past infinitive under a verb of
+# saying reports the speaker's own completed act. "a annoncé cesser toute collaboration": a
+# decision announced by the party itself is a decision taken.
+CLAIMED_ACT = {"fr": {"annoncer", "affirmer", "déclarer", "revendiquer", "reconnaître", "assurer", "dire",
+                      "confirmer", "indiquer", "expliquer", "préciser"},
+               "en": set()}
+ANNOUNCED_DECISION = {"fr": {"annoncer"}, "en": set()}
 MODAL_AUX = {"en": {"will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "wo"}}
 HABITUAL = {"fr": {"régulièrement", "souvent", "habituellement", "systématiquement", "toujours",
                    "fréquemment", "généralement", "parfois", "chaque"},
@@ -65,11 +72,18 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
             return "conditional"
         if any(a.feat("Tense") == "Imp" and a.dep == "aux:tense" for a in auxes):
             return "pluperfect (background)"
+    if lang == "fr" and verb.dep == "xcomp" and any(a.feat("VerbForm") == "Inf" for a in auxes):
+        head = parse.head(verb)
+        if head.i != verb.i and head.lemma in CLAIMED_ACT["fr"]:
+            return verb_modality(parse, head, lang=lang)  # "annonce avoir tiré"
     # Infinitives and "to"-clauses: an act only after a completive verb.
     if verb.feat("VerbForm") == "Inf" or (lang == "en" and verb.dep == "xcomp"):
         head = parse.head(verb)
         if head.i != verb.i:
             if head.lemma in COMPLETIVE.get(lang, set()):
+                return verb_modality(parse, head, lang=lang)
+            if (head.lemma in ANNOUNCED_DECISION.get(lang, set()) and verb.dep == "xcomp"
+                    and not any(c.dep == "obj" for c in parse.children(head))):
                 return verb_modality(parse, head, lang=lang)
             return f"infinitive under '{head.text}' (intention, not an act)"
     if verb.dep in ("xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl", "relcl"):

@@ -48,6 +48,8 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     head = parse.head(verb)
     modal = [c for c in kids if c.dep.startswith("aux") and c.lower in MUST.get(lang, set())]
     if lang == "fr" and head.lemma in MUST["fr"] and verb.dep == "xcomp":
+        if head.feat("Mood") == "Cnd" or any(c.lower in ("se", "s'") for c in parse.children(head)):
+            return None  # "l'Iran devrait commander" (expected), "se devaient de" (a duty): no demand
         modal = [head]
         head = parse.head(head)
     if modal and head.i != verb.i and head.lemma in SPEECH_VERBS.get(lang, set()):

@@ -279,7 +279,7 @@ def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | 
                 glue = 0
                 i = (m.first - 1) if step < 0 else (m.last + 1)
                 continue
-            if tok.lower in _LIST_GLUE or tok.pos == "DET":
+            if tok.lower in _LIST_GLUE or tok.pos == "DET" or tok.text in ("'", "’"):  # "l' Égypte"
                 glue += tok.lower in _LIST_GLUE
                 i += step
                 continue
