@@ -151,6 +151,57 @@ def test_every_entity_says_where_it_came_from() -> None:
     assert "dropped 'la'" in found[0].reason and found[0].source == "ner+lexicon"
 
 
+def test_a_ministers_portfolio_is_the_organisation() -> None:
+    parse = make_parse("le ministre colombien de la Santé a parlé , puis le ministre des Finances .",
+                       pos={"colombien": "ADJ", "a": "AUX", "parlé": "VERB"})
+    assert entities(parse) == [("Santé", "ORG"), ("Finances", "ORG")]
+
+
+def test_an_article_after_an_opening_quote_belongs_to_the_name() -> None:
+    parse = make_parse("le collectif « La [Piccola Compagnia|ORG] » a joué .")
+    assert entities(parse) == [("La Piccola Compagnia", "ORG")]
+
+
+def test_a_name_after_an_organisation_noun_is_an_organisation() -> None:
+    parse = make_parse("l' agence de presse [Novinar|PER] et la compagnie aérienne [Skyjet|LOC] ont annoncé .",
+                       pos={"aérienne": "ADJ"})
+    assert entities(parse) == [("Novinar", "ORG"), ("Skyjet", "ORG")]
+
+
+def test_clubs_and_venues_are_organisations() -> None:
+    parse = make_parse("au [Beacon Theatre|LOC] puis contre le [HBC Nantes|LOC] et à la [Mairie|LOC] .")
+    assert entities(parse) == [("Beacon Theatre", "ORG"), ("HBC Nantes", "ORG"), ("Mairie", "ORG")]
+
+
+def test_an_organisation_is_one_wherever_the_article_repeats_it() -> None:
+    parse = make_parse("la société [Opnova|ORG] a annoncé des pertes . Opnova recrute pourtant .")
+    assert entities(parse) == [("Opnova", "ORG"), ("Opnova", "ORG")]
+
+
+def test_capitalised_common_words_and_short_forms_are_no_names() -> None:
+    parse = make_parse("[Cinéma|ORG] : décès d' un acteur . La [Commission|ORG] a décidé .",
+                       pos={"Cinéma": "NOUN"})
+    assert entities(parse) == []
+
+
+def test_the_words_spelling_an_acronym_are_the_organisations_name() -> None:
+    parse = make_parse("le Jet Propulsion Laboratory ( JPL ) a confirmé .")
+    assert entities(parse) == [("Jet Propulsion Laboratory", "ORG"), ("JPL", "ORG")]
+
+
+def test_a_body_takes_the_place_it_serves() -> None:
+    parse = make_parse("l' [Université d' agriculture|ORG] du [Pendjab|LOC] a signé .")
+    assert entities(parse) == [("Université d'agriculture du Pendjab", "ORG")]
+
+
+def test_news_media_are_organisations_without_being_actors() -> None:
+    parse = make_parse("selon Libération et l' agence Reuters , les élèves du [lycée Vaugelas|LOC] ont voté .")
+    found = entities(parse)
+    assert found == [("Libération", "ORG"), ("Reuters", "ORG"), ("Vaugelas", "ORG")]
+    index = MentionIndex(parse, find_mentions(parse, actor_lexicon("fr")))
+    assert all(m.text != "Reuters" for m in index.mentions)  # not a party to events
+
+
 def test_an_empty_parse_has_no_entities() -> None:
     assert entities(Parse(text="", tokens=[], sentences=[], lang="fr")) == []
 

@@ -9,8 +9,17 @@ annotation (WiNER-fr; see docs/actors.md, "Named entities"):
 - demonyms are not entities ("les Français"; "l'Espagnol Ruben Ruzafa" → only the person);
 - country names, capitals and world regions are LOC; named institutions (organisations.tsv)
   and seats of power used as metonyms ("le Kremlin", "Matignon", "l'Élysée") are ORG;
+- news agencies, media and journals (media_organisations.tsv, read only here) are ORG;
 - a state body with its country adjective is one ORG ("l'armée syrienne"), and so is a body
-  named after its seat ("diocèse de Hearst", "université de Kutch");
+  named after its seat ("diocèse de Hearst", "université de Kutch") or with the place it
+  serves ("Université d'agriculture du Punjab");
+- a minister's portfolio is the ORG ("le ministre colombien de la Santé" → "Santé"); a name
+  after an organisation noun is one ("l'agence de presse Anadolu", "la compagnie aérienne
+  Flydubai"), and so is a venue or club marked as such ("Beacon Theatre", "HBC Nantes");
+- an organisation found once is one wherever the article repeats its name, and the words
+  spelling an organisation's acronym in parentheses are its name ("Jet Propulsion Laboratory
+  (JPL)"); an organisation noun alone ("la Commission", "le Front") is no name, nor is a common
+  word capitalised by its place at the start of a sentence or a line ("Cinéma : …");
 - a place introduced by a generic noun keeps only its name ("la ville de Hilla" → "Hilla",
   "la mer Méditerranée" → "Méditerranée"); streets and squares keep theirs ("place de la
   République");
@@ -22,11 +31,13 @@ Each entity says where it came from (``source``) and which rules shaped it (``re
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from communique.lexicon.actors import ActorEntry
+from communique.lexicon.tables import data_path, read_tsv
 from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
 
@@ -53,10 +64,13 @@ _PLACE_CLASS_NOUNS = {"ville", "villes", "région", "commune", "province", "quar
 _INSTITUTION_NOUNS = {"diocèse", "archidiocèse", "université", "observatoire", "tribunal", "église",
                       "mosquée", "cathédrale", "prison", "collège", "lycée", "hôpital",
                       "institut", "musée", "parquet", "académie", "synagogue", "abbaye",
-                      "monastère", "basilique", "chu"}
+                      "monastère", "basilique", "chu", "chru"}
+# Of those, the ones written before a proper name that the name does not include ("le lycée
+# Vaugelas", "la mosquée Al-Fateh"); "université Harvard", "église Sainte-Rita" keep their noun.
+_NAME_ONLY_NOUNS = {"lycée", "mosquée"}
 # State bodies that, with a country adjective, are one named organisation ("l'armée
 # syrienne", "le gouvernement ukrainien"); people ("ministre", "soldats") are not.
-_INSTITUTION_HEADS = {"armée", "armée nationale", "forces armées", "gouvernement", "marine",
+_INSTITUTION_HEADS = {"armée", "armée nationale", "forces armées", "marine",
                       "marine nationale", "gendarmerie", "gendarmerie nationale", "parlement",
                       "présidence", "garde nationale", "armée de l'air", "armée de terre",
                       "assemblée nationale", "sénat", "garde républicaine", "junte"}
@@ -66,11 +80,26 @@ _ORG_HEAD_NOUNS = _INSTITUTION_NOUNS | {
     "chambre", "cour", "conseil", "communauté", "gouvernement", "comité", "commission", "agence",
     "association", "fédération", "syndicat", "union", "parti", "ministère", "banque", "assemblée",
     "hôtel", "centre", "société", "compagnie", "office", "direction", "bureau", "secrétariat",
-    "fondation", "école", "mouvement", "alliance", "club", "stade", "groupe", "entreprise"}
+    "fondation", "école", "mouvement", "alliance", "club", "stade", "groupe", "entreprise", "mairie",
+    "gendarmerie", "police", "théâtre", "hotel"}
+# Words that end a club's, a venue's or a company's name, or mark a sports club anywhere in it ("Splendid
+# Hotel", "Beacon Theatre", "HBC Nantes", "Milan AC"): case-sensitive.
+_ORG_TAIL_WORDS = {"Hotel", "Theatre", "Theater", "Club", "Arena", "Inc", "Inc.", "Ltd", "Corporation",
+                   "Corp", "Corp.", "Group", "Holding", "Holdings", "Airlines", "Airways", "Records",
+                   "Studios", "Entertainment", "Motors", "Pictures", "Bank", "Media", "University",
+                   "Institute", "Society", "Association", "Foundation", "Agency", "Council",
+                   "Committee", "Company", "Associates", "Laboratory", "Network", "News", "Party",
+                   "League", "Federation", "Union", "Unit"}
+_CLUB_MARKS = {"FC", "RC", "AC", "AS", "HBC", "SC", "CF", "BC", "AJ", "OGC", "SCO", "ASM", "RCT"}
 # Common nouns that introduce an organisation's name ("la société Opower", "le journal Bild").
-_ORG_KIND_NOUNS = {"société", "compagnie", "entreprise", "firme", "agence", "journal", "quotidien",
-                   "hebdomadaire", "magazine", "mensuel", "parti", "syndicat", "ong", "association",
-                   "constructeur", "opérateur", "banque", "fabricant", "multinationale", "start-up"}
+_ORG_KIND_NOUNS = {"société", "sociétés", "compagnie", "compagnies", "entreprise", "entreprises", "firme",
+                   "firmes", "agence", "journal", "quotidien", "hebdomadaire", "magazine", "mensuel",
+                   "parti", "syndicat", "ong", "association", "constructeur", "opérateur", "banque",
+                   "fabricant", "multinationale", "start-up", "chaîne", "groupe", "collectif", "site",
+                   "label", "éditeur", "club", "transporteur"}
+# "agence de presse", "chaîne de télévision": complements that keep the noun a kind of body.
+_KIND_COMPLEMENTS = {"presse", "télévision", "radio", "information", "informations", "train", "transport",
+                     "football", "rugby", "basket", "handball", "hockey", "musique", "production"}
 # Competitions named after a country or continent: the country is part of an event's name.
 _EVENT_HEADS = {"championnat", "championnats", "coupe", "tour", "open", "ironman", "jeux", "tournoi",
                 "rallye", "marathon", "festival", "mondial", "mondiaux", "grand prix", "masters",
@@ -89,6 +118,14 @@ _WORLD_REGIONS = {"Europe", "Afrique", "Asie", "Océanie", "Antarctique", "Arcti
 # Words the NER labels alone that name nothing in this convention.
 _NOT_NAMES = {"état", "états", "république", "gouvernement", "constitution", "président",
               "présidente", "région", "ville", "premier ministre"} | _COMPASS
+# Organisation nouns written alone: a short, anaphoric form ("la Commission", "le Front"),
+# which the annotation leaves out.
+_SHORT_FORMS = {"commission", "conseil", "front", "cour", "chambre", "comité", "agence",
+                "alliance", "fédération", "ligue", "communauté", "mouvement", "parti", "office",
+                "bureau", "direction", "groupe", "organisation", "ministère", "armée", "église"}
+_OPENERS = {"«", "(", '"', "“"}
+# Capitalised words after "ministre de" that name no portfolio ("ministre d'État").
+_PORTFOLIO_NOT = {"État", "Etat"}
 _LOWER_ARTICLE = re.compile(r"^(le|la|les) |^l['’]")
 # Model designations after a maker's name ("737", "A320neo", "CL-415", "MU-2B").
 _MODEL = re.compile(r"^[A-Z]{0,3}-?\d{2,}[A-Za-z0-9-]*$|^[A-Z]{1,3}-\d[A-Z0-9-]*$")
@@ -143,6 +180,7 @@ def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
     spans = [s for s in spans if _drop_demonym(parse, s, demonyms)]
     spans = [s for s in spans if _drop_titles(parse, s, index, demonyms)]
     spans = _apply_lexicon(parse, spans, index)
+    spans = _merge_known(parse, spans, _media_spans(parse))
     spans.extend(_world_regions(parse, spans))
     for s in spans:
         _hyphenated(parse, s)
@@ -150,13 +188,17 @@ def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
         _place_qualifier(parse, s)
         _institution_seat(parse, s)
     spans.extend(_institutions_with_country(parse, spans, index, demonyms))
+    spans = _portfolios(parse, spans, index, demonyms)
     for s in spans:
         _organisation_head(parse, s)
         _organisation_kind(parse, s)
         _article_of_title(parse, s)
     spans = [s for s in spans if not _not_a_name(parse, s) and not _product_or_event(parse, s)]
+    spans = _body_of_place(parse, spans)
     spans = _document_consistency(parse, spans)
     spans.extend(_acronyms(parse, spans))
+    spans.extend(_repeated_organisations(parse, spans))
+    spans.extend(_acronym_expansions(parse, spans, index))
     out = []
     for s in _outermost([s for s in spans if s.label in LABELS]):
         start, end = parse.tokens[s.first].idx, parse.tokens[s.last].end
@@ -420,10 +462,34 @@ def _in_event_name(parse: Parse, i: int) -> bool:
     return j >= 0 and _low(parse.tokens[j]) in _EVENT_HEADS
 
 
+@functools.lru_cache(maxsize=1)
+def _media_names() -> re.Pattern[str]:
+    """News agencies, media and journals (``media_organisations.tsv``), as one case-sensitive pattern."""
+    forms = sorted({row["form"] for row in read_tsv(data_path("media_organisations.tsv"))}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace("'", "['’]") for f in forms) + r")(?![\w-])")
+
+
+def _media_spans(parse: Parse) -> list[_Span]:
+    """Names of ``media_organisations.tsv`` in the text, on token boundaries."""
+    starts = {t.idx: t.i for t in parse.tokens}
+    ends = {t.end: t.i for t in parse.tokens}
+    out = []
+    for m in _media_names().finditer(parse.text):
+        first, last = starts.get(m.start()), ends.get(m.end())
+        if first is not None and last is not None and first <= last:
+            out.append(_Span(first, last, "ORG", "lexicon", [f"medium '{m.group()}' (media_organisations.tsv)"]))
+    return out
+
+
 def _apply_lexicon(parse: Parse, spans: list[_Span], index: MentionIndex) -> list[_Span]:
     """Relabel NER spans the lexicon knows, widen them to its forms, add the names it missed."""
+    return _merge_known(parse, spans, _lexicon_spans(parse, index))
+
+
+def _merge_known(parse: Parse, spans: list[_Span], known: list[_Span]) -> list[_Span]:
+    """Relabel the NER spans a lexicon span covers exactly, widen those inside it, add the others."""
     out = list(spans)
-    for lex in _lexicon_spans(parse, index):
+    for lex in known:
         why = lex.reasons[0]
         overlapping = [s for s in out if s.first <= lex.last and lex.first <= s.last]
         if not overlapping or all(s.label == "MISC" for s in overlapping):
@@ -506,6 +572,11 @@ def _institution_seat(parse: Parse, span: _Span) -> None:
     if _low(toks[span.first]) in _INSTITUTION_NOUNS:
         span.note(f"LOC → ORG: '{toks[span.first].text}' names a body")
         span.label = "ORG"
+        nxt = span.first + 1
+        if (_low(toks[span.first]) in _NAME_ONLY_NOUNS and not _capitalised(toks[span.first])
+                and nxt <= span.last and _capitalised(toks[nxt])):
+            span.note(f"dropped '{toks[span.first].text}'")  # "lycée Vaugelas" → "Vaugelas"
+            span.first = nxt
         return
     i = span.first - 1
     while i >= 0 and _low(toks[i]) in ("de", "du", "des", "d'", "la", "l'"):
@@ -517,27 +588,58 @@ def _institution_seat(parse: Parse, span: _Span) -> None:
 
 def _organisation_head(parse: Parse, span: _Span) -> None:
     """"Chambre des communes", "Grande Mosquée de Valence" are bodies, not places or people."""
-    if span.label not in ("LOC", "PER") or span.source != "ner":
+    if span.label not in ("LOC", "PER", "MISC") or span.source != "ner":
         return
     toks = parse.tokens
     head = toks[span.first]
-    if span.first == span.last and not _capitalised(head):
-        return
+    if span.first == span.last and (not _capitalised(head) or span.label == "MISC"):
+        return  # "Église" alone, as the NER's MISC, is the institution in general
     if head.pos == "ADJ" and span.first + 1 <= span.last:
         head = toks[span.first + 1]  # "Grande Mosquée", "Haute Cour"
     if _low(head) in _ORG_HEAD_NOUNS:
         span.note(f"{span.label} → ORG: '{head.text}' names a body")
         span.label = "ORG"
+        return
+    words = [t.text for t in toks[span.first:span.last + 1]]
+    mark = next((w for w in words if w in _CLUB_MARKS), None)
+    if mark is None and span.last > span.first and words[-1] in _ORG_TAIL_WORDS and span.label != "MISC":
+        mark = words[-1]
+    if mark is not None:
+        span.note(f"{span.label} → ORG: '{mark}' names a club or a venue")
+        span.label = "ORG"
 
 
 def _organisation_kind(parse: Parse, span: _Span) -> None:
-    """"la société Opower", "le journal Bild": the name after such a noun is an organisation."""
+    """"la société Opower", "le quotidien allemand Bild", "l'agence de presse Anadolu": the name
+    after such a noun (and its adjectives or complement) is an organisation."""
     if span.label not in ("LOC", "PER", "MISC") or span.source != "ner" or span.first == 0:
         return
-    before = parse.tokens[span.first - 1]
-    if _low(before) in _ORG_KIND_NOUNS and not _capitalised(before) and _capitalised(parse.tokens[span.first]):
-        span.note(f"{span.label} → ORG: named after '{before.text}'")
+    if not _capitalised(parse.tokens[span.first]):
+        return
+    kind = _kind_before(parse, span.first)
+    if kind is not None:
+        span.note(f"{span.label} → ORG: named after '{kind}'")
         span.label = "ORG"
+
+
+def _kind_before(parse: Parse, i: int) -> str | None:
+    """The organisation noun right before token ``i``, over up to two lower-case adjectives or a
+    "de" complement ("compagnie aérienne low-cost", "agence de presse"), or None."""
+    toks = parse.tokens
+    j = i - 1
+    for _ in range(3):
+        if j < 0 or _capitalised(toks[j]) or _is_punct(toks[j]) or toks[j].sent != toks[i].sent:
+            return None
+        low = _low(toks[j])
+        if low in _ORG_KIND_NOUNS:
+            return toks[j].text
+        if j >= 2 and low in _KIND_COMPLEMENTS and _low(toks[j - 1]) in ("de", "d'"):
+            j -= 2  # "agence de presse", "chaîne de télévision"
+        elif toks[j].pos == "ADJ" or low in ("low-cost", "low cost"):
+            j -= 1
+        else:
+            return None
+    return None
 
 
 def _article_of_title(parse: Parse, span: _Span) -> None:
@@ -546,8 +648,9 @@ def _article_of_title(parse: Parse, span: _Span) -> None:
     if span.label != "ORG" or i < 1 or _low(parse.tokens[i]) not in _ARTICLES:
         return
     tok, prev = parse.tokens[i], parse.tokens[i - 1]
-    if not _capitalised(tok) or prev.sent != tok.sent or _is_punct(prev):
-        return
+    if not _capitalised(tok) or prev.sent != tok.sent or (
+            _is_punct(prev) and (prev.text not in _OPENERS or span.source != "ner")):
+        return  # "parti « Les Républicains »": a quote or bracket opens the name, not a sentence
     span.note(f"widened with '{tok.text}'")
     span.first = i
 
@@ -573,6 +676,70 @@ def _institutions_with_country(parse: Parse, spans: list[_Span], index: MentionI
     return out
 
 
+def _body_of_place(parse: Parse, spans: list[_Span]) -> list[_Span]:
+    """"Université d'agriculture" + "du Punjab", "Conseil régional" + "de Bretagne": a body
+    whose name opens with an institution noun takes the place it serves."""
+    toks = parse.tokens
+    ordered = sorted(spans, key=lambda s: s.first)
+    dropped: set[int] = set()
+    for a, s in enumerate(ordered):
+        if s.label != "ORG" or id(s) in dropped:
+            continue
+        head = toks[s.first]
+        if _low(head) not in _ORG_HEAD_NOUNS or not _capitalised(head):
+            continue
+        j = s.last + 1
+        if j >= len(toks) or _low(toks[j]) not in ("de", "du", "des", "d'"):
+            continue
+        k = j + 1
+        while k < len(toks) and _low(toks[k]) in ("la", "l'", "les"):
+            k += 1
+        place = next((t for t in ordered[a + 1:] if t.first == k and t.label == "LOC"), None)
+        if place is None or toks[place.last].sent != head.sent:
+            continue
+        s.note(f"widened with '{parse.span_text(j, place.last)}': the place the body serves")
+        s.last = place.last
+        dropped.add(id(place))
+    return [s for s in spans if id(s) not in dropped]
+
+
+def _portfolios(parse: Parse, spans: list[_Span], index: MentionIndex, demonyms: set[int]) -> list[_Span]:
+    """"le ministre colombien de la Santé" → "Santé": a minister's portfolio is an organisation,
+    whether or not the NER marked it (and whatever label it gave it)."""
+    toks = parse.tokens
+    out = list(spans)
+    for m in index.mentions:
+        if not any(e.kind == "title" for e in m.entries) or _low(toks[m.first]) != "ministre":
+            continue
+        i = m.first + 1
+        while i < len(toks) and (i in demonyms and not _capitalised(toks[i])):
+            i += 1  # "ministre colombien de la Santé"
+        k = i
+        while k < len(toks) and _low(toks[k]) in ("de", "du", "des", "d'", "la", "l'"):
+            k += 1
+        if (k == i or k >= len(toks) or not _capitalised(toks[k]) or toks[k].text in _PORTFOLIO_NOT
+                or toks[k].ent_type == "PER"):
+            continue  # "ministre de de Gaulle": a person's minister
+        last = k
+        while last + 1 < len(toks) and not _is_punct(toks[last + 1]) and toks[last + 1].sent == toks[k].sent and (
+                _capitalised(toks[last + 1]) or (toks[last + 1].pos == "ADJ" and _agrees(toks[k], toks[last + 1]))):
+            last += 1
+        inside = [s for s in out if s.first <= last and k <= s.last]
+        if any(s.label in LABELS and (s.first < k or s.last > last) and s.label != "PER" for s in inside):
+            continue  # a longer name covers it ("ministère de l'Intérieur turc")
+        out = [s for s in out if s not in inside or s.label == "PER" and (s.first < k or s.last > last)]
+        if any(s.first <= last and k <= s.last for s in out):
+            continue  # "Intérieur Bernard Cazeneuve": the NER ran the portfolio into a person
+        out.append(_Span(k, last, "ORG", "rule", [f"portfolio of '{parse.span_text(m.first, i - 1)}'"]))
+    return out
+
+
+def _agrees(noun: Token, adj: Token) -> bool:
+    """Does ``adj`` agree in gender with ``noun`` ("Finances françaises", not "Affaires … français")?"""
+    a, b = noun.feat("Gender"), adj.feat("Gender")
+    return a is None or b is None or a == b
+
+
 def _product_or_event(parse: Parse, span: _Span) -> bool:
     """"Airbus A320", "Boeing 737" are products; "Ironman France", "Coupe du monde" events."""
     toks = parse.tokens
@@ -590,11 +757,13 @@ def _not_a_name(parse: Parse, span: _Span) -> bool:
         return False
     toks = parse.tokens[span.first:span.last + 1]
     text = _text(parse, span)
-    if text.lower() in _NOT_NAMES:
+    if text.lower() in _NOT_NAMES or text.lower() in _SHORT_FORMS:
         return True
     if (span.label != "PER" and len(toks) <= 3 and len(toks[-1].text) == 1 and toks[-1].text.isalpha()
             and all(t.text.isalpha() for t in toks)):
         return True  # "Groupe C", "A": a group or a list item
+    if span.first == span.last and span.label != "PER" and _sentence_initial_word(parse, span.first):
+        return True  # "Cinéma : décès de …", "Rassemblement à Toulouse": a capitalised common word
     if text in _TIME_ZONES:
         prev = span.first - 1
         while prev >= 0 and _is_punct(parse.tokens[prev]):
@@ -603,13 +772,23 @@ def _not_a_name(parse: Parse, span: _Span) -> bool:
     return False
 
 
+def _sentence_initial_word(parse: Parse, i: int) -> bool:
+    """A common noun, adjective or verb capitalised only because it opens a sentence or a line."""
+    tok = parse.tokens[i]
+    if tok.pos not in ("NOUN", "ADJ", "VERB") or not tok.lemma[:1].islower():
+        return False
+    prev = parse.tokens[i - 1] if i > 0 else None
+    return prev is None or prev.sent != tok.sent or "\n" in prev.text
+
+
 # -- the article as a whole ---------------------------------------------------------------------
 def _document_consistency(parse: Parse, spans: list[_Span]) -> list[_Span]:
     """One name, one label in an article; the surname of a named person is a person."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in spans:
         if s.label in LABELS:
-            votes[_text(parse, s)][s.label] += 2 if s.source != "ner" else 1
+            relabelled = any("→ ORG" in r for r in s.reasons)  # "la compagnie Flydubai"
+            votes[_text(parse, s)][s.label] += 2 if s.source != "ner" or relabelled else 1
     surnames = _surnames(parse, spans)
     for s in spans:
         if s.source != "ner":
@@ -660,6 +839,69 @@ def _acronyms(parse: Parse, spans: list[_Span]) -> list[_Span]:
     for tok in toks:
         if tok.text in defined and tok.i not in covered:
             out.append(_Span(tok.i, tok.i, "ORG", "rule", [defined[tok.text]]))
+    return out
+
+
+def _repeated_organisations(parse: Parse, spans: list[_Span]) -> list[_Span]:
+    """An organisation found once is the same organisation wherever the article names it again
+    and the NER saw nothing ("la compagnie Flydubai … Flydubai a annoncé")."""
+    toks = parse.tokens
+    covered = {i for s in spans if s.label in LABELS for i in s.tokens()}
+    names: dict[tuple[str, ...], str] = {}
+    for s in spans:
+        if (s.label == "ORG" and _capitalised(toks[s.first]) and len(_text(parse, s)) > 2
+                and not any(c.isdigit() for c in _text(parse, s)) and _text(parse, s).lower() not in _SHORT_FORMS):
+            names.setdefault(tuple(t.text for t in toks[s.first:s.last + 1]), _text(parse, s))
+    out = []
+    for words, text in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        n = len(words)
+        for i in range(len(toks) - n + 1):
+            if toks[i].text != words[0] or any(j in covered for j in range(i, i + n)):
+                continue
+            if tuple(t.text for t in toks[i:i + n]) != words:
+                continue
+            nxt = toks[i + n] if i + n < len(toks) else None
+            if nxt is not None and not _is_punct(nxt) and (_capitalised(nxt) or nxt.text[:1].isdigit()):
+                continue  # part of a longer name, or an edition ("CAN 2017")
+            out.append(_Span(i, i + n - 1, "ORG", "rule", [f"'{text}' is an organisation elsewhere in the article"]))
+            covered.update(range(i, i + n))
+    return out
+
+
+def _acronym_expansions(parse: Parse, spans: list[_Span], index: MentionIndex) -> list[_Span]:
+    """"Unités de protection du peuple (YPG)", "agence spatiale japonaise (JAXA)": the words whose
+    initials spell an organisation's acronym given in parentheses are its full name.
+
+    The acronym must be an organisation (found as one, or a lexicon's) or the words must open with
+    a noun for a body, so that "Brevet d'études du premier cycle (BEPC)" stays an exam.
+    """
+    toks = parse.tokens
+    org_tokens = {i for s in spans if s.label == "ORG" for i in s.tokens()}
+    out = []
+    for tok in toks[2:-1]:
+        i = tok.i
+        if toks[i - 1].text != "(" or toks[i + 1].text != ")" or not re.fullmatch(r"[A-Z]{2,8}", tok.text):
+            continue
+        letters = tok.text
+        known = i in org_tokens or any(e.kind == "org" for m in [index.by_token.get(i)] if m for e in m.entries)
+        end = i - 2
+        for start in range(end, max(-1, end - 2 * len(letters) - 2), -1):
+            words = [t for t in toks[start:end + 1]]
+            if any(_is_punct(t) or "\n" in t.text for t in words):
+                break
+            content = [t for t in words if _low(t) not in _TRAILING_FUNCTION_WORDS]
+            initials = "".join(t.text[0] for t in content).upper()
+            if initials != letters:
+                continue
+            if _low(toks[start]) in _TRAILING_FUNCTION_WORDS:
+                break
+            head = _low(toks[start])
+            if not known and head not in _ORG_HEAD_NOUNS | _ORG_KIND_NOUNS and not any(
+                    j in org_tokens for j in range(start, end + 1)) and not (
+                    len(content) > 2 and all(_capitalised(t) for t in content)):
+                break  # "Jet Propulsion Laboratory (JPL)": a capitalised name of three words or more
+            out.append(_Span(start, end, "ORG", "rule", [f"words spelling the acronym '{letters}'"]))
+            break
     return out
 
 
