@@ -1,12 +1,15 @@
 """Load the web API and pages: a synthetic store of 100k events, 50 concurrent clients.
 
     python bench/web_load.py [--events 100000] [--clients 50] [--requests 100] [--db PATH]
+                             [--cache-seconds S]
 
 Builds the store through the store API (``Store.put``, one transaction per 500 articles; reused
 when ``--db`` already holds enough events), starts ``communique serve`` on a free loopback port,
 sends ``--requests`` requests to each endpoint from ``--clients`` concurrent asyncio clients
-(httpx), and prints p50/p95 latency and error counts per endpoint. Bounded: loopback only, a
-fixed number of requests, a 30 s timeout per request and ``--max-seconds`` overall.
+(httpx), and prints p50/p95 latency and error counts per endpoint (and what the errors were).
+``--cache-seconds 0`` starts the server with its answer cache off, so that every aggregate is
+computed for every request. Bounded: loopback only, a fixed number of requests, a 30 s timeout
+per request and ``--max-seconds`` overall.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 COUNTRIES = {  # code: (capital, lat, lon, demonym)
@@ -149,7 +153,7 @@ def endpoints(base_ids: dict[str, str]) -> dict[str, list[str]]:
 
 
 async def load(base: str, targets: dict[str, list[str]], *, clients: int, requests: int,
-               max_seconds: float) -> dict[str, tuple[list[float], int]]:
+               max_seconds: float, failures: Counter[str]) -> dict[str, tuple[list[float], int]]:
     import httpx
 
     jobs: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
@@ -167,8 +171,11 @@ async def load(base: str, targets: dict[str, list[str]], *, clients: int, reques
             try:
                 answer = await client.get(url)
                 ok = answer.status_code == 200
-            except httpx.HTTPError:
+                if not ok:
+                    failures[f"{name}: HTTP {answer.status_code}"] += 1
+            except httpx.HTTPError as exc:
                 ok = False
+                failures[f"{name}: {type(exc).__name__}"] += 1
             took = time.perf_counter() - tick
             times, errors = results[name]
             times.append(took)
@@ -192,6 +199,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=100, help="per endpoint")
     parser.add_argument("--max-seconds", type=float, default=600)
     parser.add_argument("--db", help="store to build or reuse (default: a temporary file)")
+    parser.add_argument("--cache-seconds", type=float, default=10.0,
+                        help="the server's answer cache (0: off; default 10, as `serve`)")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     db = args.db or str(Path(tmp.name) / "load.db")
@@ -200,7 +209,8 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", db,
-                               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"])
+                               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+                               "--cache-seconds", str(args.cache_seconds)])
     try:
         import httpx
 
@@ -217,8 +227,9 @@ def main() -> int:
                "cursor": first["next"]}
         targets = endpoints(ids)
         started = time.perf_counter()
+        failures: Counter[str] = Counter()
         results = asyncio.run(load(base, targets, clients=args.clients, requests=args.requests,
-                                   max_seconds=args.max_seconds))
+                                   max_seconds=args.max_seconds, failures=failures))
         wall = time.perf_counter() - started
     finally:
         server.terminate()
@@ -230,11 +241,14 @@ def main() -> int:
         tmp.cleanup()
     total = sum(len(t) for t, _ in results.values())
     print(f"{args.events} events, {args.clients} clients, {args.requests} requests per endpoint, "
+          f"cache {args.cache_seconds:g} s, "
           f"{total} requests in {wall:.1f} s ({total / wall:.0f} req/s)")
     print(f"{'endpoint':26} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
     for name, (times, errors) in results.items():
         ms = [t * 1000 for t in times]
         print(f"{name:26} {len(ms):5d} {percentile(ms, 50):8.0f} {percentile(ms, 95):8.0f} {errors:6d}")
+    for what, n in failures.most_common():
+        print(f"error: {what} × {n}")
     return 0
 
 

@@ -50,6 +50,19 @@ def test_api_ingest_codes_and_stores(open_client) -> None:
     assert ev["article_id"] == result["article_id"]
 
 
+def test_ingest_refreshes_cached_aggregates(open_client) -> None:
+    auth = {"authorization": "Bearer s3cret"}
+    before = open_client.get("/api/counts").json()  # now cached for 10 s
+    text = ("Le président nigérien a reçu jeudi à Niamey le ministre tchadien de la Défense "
+            "pour des entretiens sur la surveillance de la frontière.")
+    answer = open_client.post("/api/ingest", json={"text": text, "published": "2025-06-06",
+                                                   "lang": "fr"}, headers=auth)
+    assert answer.status_code == 201, answer.text
+    after = open_client.get("/api/counts").json()
+    assert after["articles"] == before["articles"] + 1
+    assert after["events"] == before["events"] + len(answer.json()["events"])
+
+
 def test_api_ingest_bad_bodies(open_client) -> None:
     auth = {"authorization": "Bearer s3cret"}
     assert open_client.post("/api/ingest", content=b"not json", headers=auth).status_code == 400

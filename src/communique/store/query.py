@@ -1,14 +1,14 @@
 """Questions to the store: events by filter, dyads per month, people, stories.
 
-Every filter becomes an ``EXISTS`` over a child table, so one event is returned once however
-many parties match, and the same SQL runs on SQLite and PostgreSQL.
+Every filter on a child table becomes ``e.id IN (SELECT event_id …)``, so one event is returned
+once however many parties match, and the same SQL runs on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from communique.export.tables import Provenance
@@ -44,19 +44,22 @@ def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
 
-    def party(condition: str, *values: Any) -> None:
-        clauses.append(f"EXISTS (SELECT 1 FROM actors x WHERE x.event_id = e.id AND {condition})")
+    def among(subquery: str, *values: Any) -> None:
+        # Uncorrelated ``e.id IN (…)``, not a correlated EXISTS per event: both engines then
+        # read the child table's index once for the code asked (dyad at 100k events: 25 ms
+        # instead of 700 ms on SQLite, which otherwise scans every actor row).
+        clauses.append(f"e.id IN ({subquery})")
         params.extend(values)
 
     if flt.country:
         code = flt.country.upper()
-        clauses.append("(EXISTS (SELECT 1 FROM actors x WHERE x.event_id = e.id AND x.code = ?) "
-                       "OR EXISTS (SELECT 1 FROM places x WHERE x.event_id = e.id "
-                       "AND x.country_code = ?))")
-        params.extend([code, code])
+        among("SELECT x.event_id FROM actors x WHERE x.code = ? "
+              "UNION SELECT x.event_id FROM places x WHERE x.country_code = ?", code, code)
     if flt.dyad:
-        party("x.role = 'actor' AND x.code = ?", flt.dyad[0].upper())
-        party("x.role = 'recipient' AND x.code = ?", flt.dyad[1].upper())
+        among("SELECT x.event_id FROM actors x WHERE x.code = ? AND x.role = 'actor'",
+              flt.dyad[0].upper())
+        among("SELECT x.event_id FROM actors x WHERE x.code = ? AND x.role = 'recipient'",
+              flt.dyad[1].upper())
     if flt.event_type:
         clauses.append("e.event = ?")
         params.append(flt.event_type.upper())
@@ -64,16 +67,14 @@ def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.mode = ?")
         params.append(flt.mode)
     if flt.context:
-        clauses.append("EXISTS (SELECT 1 FROM event_contexts x WHERE x.event_id = e.id "
-                       "AND x.context = ?)")
-        params.append(flt.context)
+        among("SELECT x.event_id FROM event_contexts x WHERE x.context = ?", flt.context)
     if flt.sector:
         sector = flt.sector.upper()
-        party("(x.sector = ? OR x.other_sectors LIKE ?)", sector, f'%"{sector}"%')
+        among("SELECT x.event_id FROM actors x WHERE x.sector = ? OR x.other_sectors LIKE ?",
+              sector, f'%"{sector}"%')
     if flt.person:
-        clauses.append("EXISTS (SELECT 1 FROM people x WHERE x.event_id = e.id "
-                       "AND x.name_key LIKE ?)")
-        params.append(f"%{name_key(flt.person)}%")
+        among("SELECT x.event_id FROM people x WHERE x.name_key LIKE ?",
+              f"%{name_key(flt.person)}%")
     if flt.since:
         clauses.append("e.day >= ?")
         params.append(flt.since)
@@ -85,9 +86,7 @@ def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
         clauses.append(f"e.article_id IN ({sql})")
         params.extend(values)
     if flt.story:
-        clauses.append("EXISTS (SELECT 1 FROM story_events x WHERE x.event_id = e.id "
-                       "AND x.story_id = ?)")
-        params.append(flt.story)
+        among("SELECT x.event_id FROM story_events x WHERE x.story_id = ?", flt.story)
     return (" AND ".join(clauses) or "1 = 1"), params
 
 
@@ -98,8 +97,8 @@ def text_match(store: Store, query: str) -> tuple[str, list[Any]]:
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         return ("SELECT a.id FROM article_search JOIN articles a ON a.rowid = article_search.rowid "
                 "WHERE article_search MATCH ?"), [match]
-    return ("SELECT a.id FROM articles a WHERE to_tsvector('simple', coalesce(a.search_text, '')) "
-            "@@ plainto_tsquery('simple', ?)"), [" ".join(terms)]
+    return "SELECT a.id FROM articles a WHERE a.search_vector @@ plainto_tsquery('simple', ?)", \
+        [" ".join(terms)]
 
 
 def event_ids(store: Store, flt: EventFilter) -> list[str]:
@@ -159,43 +158,43 @@ def dyads(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
                                       d["quad_code"] if d["quad_code"] is not None else 0))
 
 
-@dataclass(slots=True)
-class _Person:
-    names: Counter[str] = field(default_factory=Counter)
-    titles: Counter[str] = field(default_factory=Counter)
-    offices: Counter[str] = field(default_factory=Counter)
-    orgs: Counter[str] = field(default_factory=Counter)
-    countries: Counter[str] = field(default_factory=Counter)
-    events: set[str] = field(default_factory=set)
-    first: str | None = None
-    last: str | None = None
-
-
 def people(store: Store, flt: EventFilter, *, country: str | None = None) -> list[dict[str, Any]]:
-    """Named people (grouped by folded name) with their titles, organisations and countries."""
+    """Named people (grouped by folded name) with their titles, organisations and countries,
+    most events first.
+
+    Two grouped queries: the database counts events and dates per person and keeps the first
+    ``limit``; only their rows come back to Python for the names, titles and organisations.
+    """
     clause, params = where(store, flt)
     if country:
         clause += " AND p.country = ?"
         params.append(country.upper())
-    found: dict[str, _Person] = defaultdict(_Person)
-    for r in store.backend.stream(
-            "SELECT p.name_key, p.name, p.title, p.office, p.org, p.country, p.event_id, e.day "
-            f"FROM people p JOIN events e ON e.id = p.event_id WHERE {clause}", params):
-        person = found[r[0]]
-        person.names[r[1]] += 1
-        for counter, value in ((person.titles, r[2]), (person.offices, r[3]),
-                               (person.orgs, r[4]), (person.countries, r[5])):
-            if value:
-                counter[value] += 1
-        person.events.add(r[6])
-        if r[7]:
-            person.first = min(person.first or r[7], r[7])
-            person.last = max(person.last or r[7], r[7])
-    rows = [{"name": _top(p.names), "titles": _ranked(p.titles), "offices": _ranked(p.offices),
-             "orgs": _ranked(p.orgs), "countries": _ranked(p.countries), "events": len(p.events),
-             "first": p.first, "last": p.last} for p in found.values()]
-    rows.sort(key=lambda row: (-row["events"], row["name"]))
-    return rows[:flt.limit] if flt.limit is not None else rows
+    source = f"FROM people p JOIN events e ON e.id = p.event_id WHERE {clause}"
+    sql = (f"SELECT p.name_key, count(DISTINCT p.event_id), min(e.day), max(e.day) {source} "
+           "GROUP BY p.name_key ORDER BY count(DISTINCT p.event_id) DESC, p.name_key")
+    values = list(params)
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        values.append(flt.limit)
+    found = {r[0]: {"events": int(r[1]), "first": r[2], "last": r[3]}
+             for r in store.backend.query(sql, values)}
+    facts: dict[str, dict[str, Counter[str]]] = {
+        key: {f: Counter() for f in ("names", "titles", "offices", "orgs", "countries")}
+        for key in found}
+    for part in chunks(list(found), READ_BATCH):
+        marks = ", ".join("?" for _ in part)
+        for r in store.backend.query(
+                "SELECT p.name_key, p.name, p.title, p.office, p.org, p.country, count(*) "
+                f"{source} AND p.name_key IN ({marks}) GROUP BY 1, 2, 3, 4, 5, 6",
+                [*params, *part]):
+            person = facts[r[0]]
+            for name, value in zip(("names", "titles", "offices", "orgs", "countries"), r[1:6]):
+                if value:
+                    person[name][value] += int(r[6])
+    return [{"name": _top(facts[key]["names"]), "titles": _ranked(facts[key]["titles"]),
+             "offices": _ranked(facts[key]["offices"]), "orgs": _ranked(facts[key]["orgs"]),
+             "countries": _ranked(facts[key]["countries"]), **row}
+            for key, row in found.items()]
 
 
 def _top(counter: Counter[str]) -> str:

@@ -169,9 +169,8 @@ class Store:
         else:
             rows = self.backend.query(
                 "SELECT a.id, a.title, a.published, a.url, a.text FROM articles a, "
-                "plainto_tsquery('simple', ?) q WHERE to_tsvector('simple', "
-                "coalesce(a.search_text, '')) @@ q ORDER BY ts_rank(to_tsvector('simple', "
-                "coalesce(a.search_text, '')), q) DESC, a.id LIMIT ?", (" ".join(terms), limit))
+                "plainto_tsquery('simple', ?) q WHERE a.search_vector @@ q "
+                "ORDER BY ts_rank(a.search_vector, q) DESC, a.id LIMIT ?", (" ".join(terms), limit))
         return [SearchHit(article_id=r[0], title=r[1], published=r[2], url=r[3],
                           snippet=snippet(r[4], terms)) for r in rows]
 

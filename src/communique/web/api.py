@@ -17,6 +17,7 @@ from communique.store.records import read_events
 from communique.store.store import Store
 from communique.web import queries
 from communique.web.app import NotFound, store_of
+from communique.web.cache import cached
 from communique.web.params import (FILTER_KEYS, BadParameter, check_known, decode_cursor,
                                    encode_cursor, event_filter, filter_params, limit)
 
@@ -74,21 +75,21 @@ def search_answer(store: Store, params: dict[str, str]) -> dict[str, Any]:
                          "url": h.url, "snippet": h.snippet} for h in hits]}
 
 
-def people_answer(store: Store, params: dict[str, str]) -> dict[str, Any]:
+def people_answer(request: Request, params: dict[str, str]) -> dict[str, Any]:
     flt = event_filter(params, limit=limit(params, default=100))
     of = params.get("of", "").strip()
     if of and not (len(of) == 3 and of.isalpha()):
         raise BadParameter("of", f"want a three-letter country code, got {of!r}")
-    rows = people(store, flt, country=of or None)
+    rows = cached(request, people, flt, country=of.upper() or None)
     return {"filters": filter_params(flt), "count": len(rows), "people": rows}
 
 
-def stories_answer(store: Store, params: dict[str, str]) -> dict[str, Any]:
+def stories_answer(request: Request, params: dict[str, str]) -> dict[str, Any]:
     flt = event_filter(params, limit=limit(params, default=50))
     raw = params.get("min_mentions", "2").strip() or "2"
     if not raw.isdigit() or int(raw) < 1:
         raise BadParameter("min_mentions", f"want a whole number of at least 1, got {raw!r}")
-    rows = stories(store, flt, min_mentions=int(raw))
+    rows = cached(request, stories, flt, min_mentions=int(raw))
     return {"filters": filter_params(flt), "count": len(rows), "stories": rows}
 
 
@@ -110,24 +111,24 @@ def _article(request: Request) -> Response:
 
 def _stories(request: Request) -> Response:
     params = params_of(request, (*FILTER_KEYS, "limit", "min_mentions"))
-    return JSONResponse(stories_answer(store_of(request), params))
+    return JSONResponse(stories_answer(request, params))
 
 
 def _actors(request: Request) -> Response:
     flt = event_filter(params_of(request, FILTER_KEYS))
-    rows = queries.actors(store_of(request), flt)
+    rows = cached(request, queries.actors, flt)
     return JSONResponse({"filters": filter_params(flt), "count": len(rows), "actors": rows})
 
 
 def _dyads(request: Request) -> Response:
     flt = event_filter(params_of(request, FILTER_KEYS))
-    rows = queries.dyads(store_of(request), flt)
+    rows = cached(request, queries.dyads, flt)
     return JSONResponse({"filters": filter_params(flt), "count": len(rows), "dyads": rows})
 
 
 def _people(request: Request) -> Response:
     params = params_of(request, (*FILTER_KEYS, "limit", "of"))
-    return JSONResponse(people_answer(store_of(request), params))
+    return JSONResponse(people_answer(request, params))
 
 
 def _search(request: Request) -> Response:
@@ -139,18 +140,18 @@ def _search(request: Request) -> Response:
 
 def _counts(request: Request) -> Response:
     flt = event_filter(params_of(request, FILTER_KEYS))
-    return JSONResponse({"filters": filter_params(flt), **queries.counts(store_of(request), flt)})
+    return JSONResponse({"filters": filter_params(flt), **cached(request, queries.counts, flt)})
 
 
 def _map(request: Request) -> Response:
     flt = event_filter(params_of(request, FILTER_KEYS))
-    points = queries.map_points(store_of(request), flt)
+    points = cached(request, queries.map_points, flt)
     return JSONResponse({"filters": filter_params(flt), "count": len(points), "points": points})
 
 
 def _network(request: Request) -> Response:
     flt = event_filter(params_of(request, FILTER_KEYS))
-    return JSONResponse({"filters": filter_params(flt), **queries.network(store_of(request), flt)})
+    return JSONResponse({"filters": filter_params(flt), **cached(request, queries.network, flt)})
 
 
 def _openapi(request: Request) -> Response:

@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -39,6 +40,9 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+
+
+THREADS = 8  # requests worked on at once (``serve --threads``)
 
 
 class NotFound(LookupError):
@@ -202,11 +206,15 @@ async def _store_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
-               coder_factory: Callable[[], Any] | None = None) -> Starlette:
-    """The dashboard and API over the store at ``db`` (a SQLite path or a PostgreSQL DSN)."""
+               coder_factory: Callable[[], Any] | None = None,
+               cache_seconds: float | None = None, threads: int | None = None) -> Starlette:
+    """The dashboard and API over the store at ``db`` (a SQLite path or a PostgreSQL DSN);
+    aggregate answers are kept ``cache_seconds`` (default 10, 0: never; see ``web/cache.py``);
+    at most ``threads`` requests are worked on at once (default ``THREADS``), the others wait."""
     from starlette.exceptions import HTTPException
 
     from communique.web import api, pages
+    from communique.web.cache import DEFAULT_SECONDS, AnswerCache
 
     pool = StorePool(str(db))
     settings = Settings(db=str(db), allow_ingest=allow_ingest, token=token,
@@ -215,6 +223,11 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
               Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static")]
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        # Endpoints run in anyio's thread pool (40 threads by default). The work is mostly
+        # Python under one GIL: forty threads do not answer faster than a few, and they starve
+        # the event loop, which then reads requests late and drops kept-alive connections
+        # under load (the load test saw this at 50 clients).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads or THREADS
         yield
         pool.close()
 
@@ -223,6 +236,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         CommuniqueError: _store_error})
     app.state.pool = pool
     app.state.settings = settings
+    app.state.cache = AnswerCache(DEFAULT_SECONDS if cache_seconds is None else cache_seconds)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app

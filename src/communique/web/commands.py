@@ -15,15 +15,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from communique.web.app import create_app
 
     token = args.token or (secrets.token_urlsafe(24) if args.allow_ingest else None)
-    app = create_app(args.db, allow_ingest=args.allow_ingest, token=token)
+    app = create_app(args.db, allow_ingest=args.allow_ingest, token=token,
+                     cache_seconds=args.cache_seconds, threads=args.threads)
     print(f"communique: serving {args.db} on http://{args.host}:{args.port}/ "
           f"({'ingest allowed' if args.allow_ingest else 'read-only'})", file=sys.stderr)
     if args.allow_ingest and not args.token:
         print(f"communique: ingest token: {token}", file=sys.stderr)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print("communique: warning: listening beyond this machine", file=sys.stderr)
+    # Kept-alive connections stay open 30 s (uvicorn's 5 s races with clients reusing them).
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                limit_concurrency=args.limit_concurrency)
+                limit_concurrency=args.limit_concurrency, timeout_keep_alive=30)
     return 0
 
 
@@ -40,4 +42,9 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--log-level", default="info", help="uvicorn log level (default info)")
     p.add_argument("--limit-concurrency", type=int, default=200,
                    help="answer 503 beyond this many connections at once (default 200)")
+    p.add_argument("--cache-seconds", type=float, default=10.0,
+                   help="keep the answers of aggregate queries (counts, dyads, people, map, "
+                   "network…) this long; 0: never (default 10)")
+    p.add_argument("--threads", type=int, default=8,
+                   help="requests worked on at once; more wait their turn (default 8)")
     p.set_defaults(func=cmd_serve)

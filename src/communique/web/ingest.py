@@ -67,8 +67,11 @@ def run_ingest(request: Request, fields: dict[str, Any]) -> dict[str, Any]:
         path = Path(tmp) / "web.jsonl"
         path.write_text(json.dumps({k: v for k, v in fields.items() if v is not None},
                                    ensure_ascii=False) + "\n", encoding="utf-8")
-        summary = ingest([str(path)], store=store, coder=settings.coder(), link=True,
-                         vectors=False)
+        try:
+            summary = ingest([str(path)], store=store, coder=settings.coder(), link=True,
+                             vectors=False)
+        finally:  # counts, dyads, map… include the new article at once
+            request.app.state.cache.clear()
     coded = store.get(fields["id"])
     return {"article_id": fields["id"], "counts": dict(summary.counts),
             "events": [e.id for e in coded.events] if coded else [],

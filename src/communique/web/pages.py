@@ -18,6 +18,7 @@ from communique.web import geometry, queries
 from communique.web.api import (article_answer, event_answer, events_answer, params_of,
                                 people_answer, search_answer, stories_answer)
 from communique.web.app import HERE, Settings, store_of
+from communique.web.cache import cached
 from communique.web.i18n import choose_lang, translator
 from communique.web.params import (FILTER_KEYS, BadParameter, check_known, event_filter,
                                    filter_params)
@@ -92,7 +93,7 @@ def overview(request: Request) -> tuple[dict[str, Any], None]:
     store = store_of(request)
     flt = event_filter(params)
     latest = events_answer(store, {**params, "limit": "10"})
-    return {"filters": filter_params(flt), "counts": queries.counts(store, flt),
+    return {"filters": filter_params(flt), "counts": cached(request, queries.counts, flt),
             "latest": latest["events"]}, None
 
 
@@ -147,7 +148,7 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> tuple[list[dict[str, An
 def dyad_list(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, FILTER_KEYS)
     flt = event_filter(params)
-    net = queries.network(store_of(request), flt)
+    net = cached(request, queries.network, flt)
     rows = sorted(net["edges"], key=lambda e: (-e["events"], e["actor"], e["recipient"]))
     return {"filters": filter_params(flt), "count": len(rows), "dyads": rows}, None
 
@@ -156,7 +157,7 @@ def dyad(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
     params = params_of(request, tuple(k for k in FILTER_KEYS if k != "dyad"))
     actor, recipient = request.path_params["actor"], request.path_params["recipient"]
     flt = event_filter({**params, "dyad": f"{actor},{recipient}"})
-    cells = queries.dyad_timeline(store_of(request), flt)
+    cells = cached(request, queries.dyad_timeline, flt)
     data = {"actor": flt.dyad[0] if flt.dyad else actor, "recipient": flt.dyad[1] if flt.dyad else recipient,
             "filters": filter_params(flt), "timeline": cells,
             "events": sum(c["events"] for c in cells)}
@@ -165,24 +166,24 @@ def dyad(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def map_page(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
     flt = event_filter(params_of(request, FILTER_KEYS))
-    points = queries.map_points(store_of(request), flt)
+    points = cached(request, queries.map_points, flt)
     return {"filters": filter_params(flt), "count": len(points), "points": points}, \
         geometry.map_figure(points)
 
 
 def network_page(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
     flt = event_filter(params_of(request, FILTER_KEYS))
-    net = queries.network(store_of(request), flt)
+    net = cached(request, queries.network, flt)
     return {"filters": filter_params(flt), **net}, geometry.network_figure(net)
 
 
 def people_page(request: Request) -> tuple[dict[str, Any], None]:
-    return people_answer(store_of(request), params_of(request, (*FILTER_KEYS, "limit", "of"))), None
+    return people_answer(request, params_of(request, (*FILTER_KEYS, "limit", "of"))), None
 
 
 def stories_page(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, (*FILTER_KEYS, "limit", "min_mentions"))
-    return stories_answer(store_of(request), params), None
+    return stories_answer(request, params), None
 
 
 def search_page(request: Request) -> tuple[dict[str, Any], None]:

@@ -1,0 +1,2 @@
+-- Nothing to change on SQLite: FTS5 keeps its own index, and bm25() ranks from it. (Version 4
+-- stores PostgreSQL's tsvector; see 0004_search_vector.postgresql.sql.)
