@@ -94,7 +94,7 @@ def test_country_names_and_institutions_the_ner_missed_are_added() -> None:
 
 @pytest.mark.parametrize("marked,expected", [
     ("Le [Kremlin|LOC] a démenti .", ("Kremlin", "ORG")),
-    ("L' [Élysée|LOC] a annoncé .", ("Élysée", "ORG")),
+    ("[Matignon|LOC] a annoncé .", ("Matignon", "ORG")),
     ("la [Maison-Blanche|LOC] a répondu .", ("Maison-Blanche", "ORG")),
 ])
 def test_seats_of_power_are_organisations(marked: str, expected: tuple[str, str]) -> None:
@@ -202,6 +202,35 @@ def test_news_media_are_organisations_without_being_actors() -> None:
     assert all(m.text != "Reuters" for m in index.mentions)  # not a party to events
 
 
+def test_the_presidents_palace_stays_a_place_other_seats_are_bodies() -> None:
+    parse = make_parse("selon l' [Élysée|LOC] , le [Kremlin|LOC] a répondu .")
+    assert entities(parse) == [("Élysée", "LOC"), ("Kremlin", "ORG")]
+
+
+def test_an_association_keeps_its_noun_a_company_does_not() -> None:
+    parse = make_parse("l' association [Terre Solidaire|ORG] et la société [Brivotel|ORG] ont signé .")
+    assert entities(parse) == [("association Terre Solidaire", "ORG"), ("Brivotel", "ORG")]
+
+
+def test_a_town_service_names_only_its_town() -> None:
+    parse = make_parse("le parquet de [Montbrison|LOC] a saisi l' évêque du diocèse de [Varmont|LOC] .")
+    assert entities(parse) == [("Montbrison", "LOC"), ("diocèse de Varmont", "ORG")]
+
+
+@pytest.mark.parametrize("marked", [
+    "le ministre de l' Intérieur [Bernard Lefort|PER] a parlé .",
+    "le ministre de l' [Intérieur Bernard Lefort|ORG] a parlé .",
+])
+def test_a_ministers_name_after_the_portfolio_is_a_person(marked: str) -> None:
+    assert entities(make_parse(marked)) == [("Intérieur", "ORG"), ("Bernard Lefort", "PER")]
+
+
+def test_a_body_in_lower_case_before_its_acronym() -> None:
+    parse = make_parse("les ingénieurs de l' agence spatiale coréenne ( KSPA ) ont réussi .",
+                       pos={"spatiale": "ADJ", "coréenne": "ADJ"})
+    assert ("agence spatiale coréenne", "ORG") in entities(parse)
+
+
 def test_an_empty_parse_has_no_entities() -> None:
     assert entities(Parse(text="", tokens=[], sentences=[], lang="fr")) == []
 
@@ -214,7 +243,7 @@ def test_an_empty_parse_has_no_entities() -> None:
     ("Les Marocains et les Mauritaniens ont renforcé la coopération maroco-mauritanienne, a déclaré le Kremlin.",
      [("Kremlin", "ORG")], ["Marocains", "Mauritaniens", "maroco-mauritanienne"]),
     ("Le Conseil de sécurité des Nations unies a condamné l'attaque, selon l'Élysée.",
-     [("Conseil de sécurité des Nations unies", "ORG"), ("Élysée", "ORG")], ["Nations unies"]),
+     [("Conseil de sécurité des Nations unies", "ORG"), ("Élysée", "LOC")], ["Nations unies"]),
     ("L'armée syrienne a repris la ville de Palmyre, selon le ministère russe de la Défense.",
      [("armée syrienne", "ORG"), ("Palmyre", "LOC")], ["ville de Palmyre"]),
 ])

@@ -2,8 +2,9 @@
 
 Sources (all under ``data/``): ``<lang>/countries.tsv`` (names, demonyms, capitals, seats of
 power), ``organisations.tsv`` (named institutions, any language), ``<lang>/sector_heads.tsv``
-(generic heads: armée, ministère, rebels...), ``<lang>/titles.tsv`` (ranks and offices), and the
-user's own actor file when one is given (see docs/actors.md).
+(generic heads: armée, ministère, rebels...), ``<lang>/titles.tsv`` (ranks and offices),
+``leaders.tsv`` (heads of state and government with their terms) and the user's own actor file
+when one is given (see docs/actors.md).
 """
 
 from __future__ import annotations
@@ -99,8 +100,13 @@ class ActorLexicon:
                     kind="title", form=row["form"], sector=row.get("sector") or None,
                     context=_split(row.get("context", "")), subkind=row.get("kind", ""),
                     name=row["form"], source=f"{lang}/titles.tsv"), case_sensitive=False)
-        if user_file is not None:
-            for row in read_tsv(user_file):
+        # The user's own file, then the bundled office-holders (heads of state and government,
+        # UN Secretaries-General): same columns, each row bounded in time by its validity dates.
+        # The user's row for a form comes first, so it wins over the bundled one.
+        for path in (user_file, data_path("leaders.tsv")):
+            if path is None or not path.exists():
+                continue
+            for row in read_tsv(path):
                 if row.get("lang") and row["lang"] != lang:
                     continue
                 # A known person acts for the body and state given with them, like a named
@@ -109,9 +115,9 @@ class ActorLexicon:
                     kind="org", form=row["form"], code=row.get("code") or None,
                     sector=row.get("sector") or None, other_sectors=_split(row.get("other_sectors", "")),
                     context=_split(row.get("context", "")), subkind=row.get("kind", ""),
-                    name=row.get("name") or row["form"], source=user_file.name,
-                    valid_from=_iso_or_none(row.get("valid_from"), user_file),
-                    valid_to=_iso_or_none(row.get("valid_to"), user_file)))
+                    name=row.get("name") or row["form"], source=path.name,
+                    valid_from=_iso_or_none(row.get("valid_from"), path),
+                    valid_to=_iso_or_none(row.get("valid_to"), path)))
         return cls(lang=lang, matcher=matcher, prefixes=prefixes)
 
 

@@ -384,6 +384,7 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     name: str | None = None
     locative: list[tuple[Mention, ActorEntry]] = []
     head_entry: ActorEntry | None = None
+    sector_locked, sector_locked_depth = False, 0
     for m in ranked:
         for entry in m.entries:
             if entry.kind in ("country", "org") and entry.code and code is None:
@@ -395,7 +396,10 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                 code_reason = f"{entry.subkind or entry.kind} '{m.text}' ({entry.source})"
             if entry.sector and entry.kind in ("org", "head", "title", "country"):
                 spec = entry.sector in SPECIFIC_SECTORS
-                if sector is None or (sector == "GOV" and spec and entry.kind != "country"):
+                # A named institution or person heading the phrase keeps its sector: "Pierre
+                # Nkurunziza, angered by the European Union…" is not the EU's (IGO).
+                if sector is None or (sector == "GOV" and spec and entry.kind != "country"
+                                      and not (sector_locked and depth(m) > sector_locked_depth)):
                     if entry.kind == "country" and entry.subkind == "demonym" and sector is None:
                         if depth(m) == 0 and parse.tokens[m.first].pos in ("NOUN", "PROPN"):
                             # "les Algériens", "Iraqi Kurds"... a people, not its government
@@ -403,6 +407,8 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                         continue  # a demonym gives the country, not the sector
                     sector = entry.sector
                     sector_reason = f"{entry.kind} '{m.text}'"
+                    if entry.kind == "org" and not sector_locked:
+                        sector_locked, sector_locked_depth = True, depth(m)
                     other = list(entry.other_sectors)
                     if entry.kind in ("org", "head"):
                         name = m.text

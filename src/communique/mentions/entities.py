@@ -8,17 +8,21 @@ annotation (WiNER-fr; see docs/actors.md, "Named entities"):
   unless the article belongs to the name ("Le Monde", "Le Caire", "La Réunion");
 - demonyms are not entities ("les Français"; "l'Espagnol Ruben Ruzafa" → only the person);
 - country names, capitals and world regions are LOC; named institutions (organisations.tsv)
-  and seats of power used as metonyms ("le Kremlin", "Matignon", "l'Élysée") are ORG;
+  and seats of power used as metonyms ("le Kremlin", "Matignon") are ORG, but the annotation
+  keeps "l'Élysée" a place;
 - news agencies, media and journals (media_organisations.tsv, read only here) are ORG;
 - a state body with its country adjective is one ORG ("l'armée syrienne"), and so is a body
   named after its seat ("diocèse de Hearst", "université de Kutch") or with the place it
   serves ("Université d'agriculture du Punjab");
-- a minister's portfolio is the ORG ("le ministre colombien de la Santé" → "Santé"); a name
+- a minister's portfolio is the ORG ("le ministre colombien de la Santé" → "Santé"), and the
+  name after it a PER ("le ministre de l'Intérieur Bernard Cazeneuve"); a name
   after an organisation noun is one ("l'agence de presse Anadolu", "la compagnie aérienne
-  Flydubai"), and so is a venue or club marked as such ("Beacon Theatre", "HBC Nantes");
+  Flydubai"; "association" stays in the name: "l'association Médecins du monde"), and so
+  is a venue or club marked as such ("Beacon Theatre", "HBC Nantes");
 - an organisation found once is one wherever the article repeats its name, and the words
   spelling an organisation's acronym in parentheses are its name ("Jet Propulsion Laboratory
-  (JPL)"); an organisation noun alone ("la Commission", "le Front") is no name, nor is a common
+  (JPL)"), as are a body's lower-case words before one ("l'agence spatiale japonaise (JAXA)");
+  an organisation noun alone ("la Commission", "le Front") is no name, nor is a common
   word capitalised by its place at the start of a sentence or a line ("Cinéma : …");
 - a place introduced by a generic noun keeps only its name ("la ville de Hilla" → "Hilla",
   "la mer Méditerranée" → "Méditerranée"); streets and squares keep theirs ("place de la
@@ -68,6 +72,10 @@ _INSTITUTION_NOUNS = {"diocèse", "archidiocèse", "université", "observatoire"
 # Of those, the ones written before a proper name that the name does not include ("le lycée
 # Vaugelas", "la mosquée Al-Fateh"); "université Harvard", "église Sainte-Rita" keep their noun.
 _NAME_ONLY_NOUNS = {"lycée", "mosquée"}
+# Of those, the local services that the annotation does not name after their town: in "le
+# parquet de Montpellier", "l'hôpital de Rome", "l'église de Saint-Étienne-du-Rouvray" only the
+# town is an entity (a LOC), while "le diocèse de Hearst", "le CHU de Reims" are organisations.
+_TOWN_SERVICE_NOUNS = {"parquet", "hôpital", "église"}
 # State bodies that, with a country adjective, are one named organisation ("l'armée
 # syrienne", "le gouvernement ukrainien"); people ("ministre", "soldats") are not.
 _INSTITUTION_HEADS = {"armée", "armée nationale", "forces armées", "marine",
@@ -126,6 +134,13 @@ _SHORT_FORMS = {"commission", "conseil", "front", "cour", "chambre", "comité", 
 _OPENERS = {"«", "(", '"', "“"}
 # Capitalised words after "ministre de" that name no portfolio ("ministre d'État").
 _PORTFOLIO_NOT = {"État", "Etat"}
+# Seats of power the annotation keeps as places even as metonyms ("l'Élysée a annoncé"): the
+# president's palace is a LOC in the corpus (5/5 in the study articles), unlike "le Kremlin",
+# "Matignon" or "le Pentagone". Matched on the seat's form without its article.
+_SEATS_AS_PLACES = {"Élysée", "Elysée", "palais de l'Élysée", "palais de l'Elysée"}
+# Organisation nouns that the annotation keeps in the name they introduce ("l'association
+# Médecins du monde"), unlike "la société Opower" or "le journal Le Monde".
+_KIND_IN_NAME = {"association"}
 _LOWER_ARTICLE = re.compile(r"^(le|la|les) |^l['’]")
 # Model designations after a maker's name ("737", "A320neo", "CL-415", "MU-2B").
 _MODEL = re.compile(r"^[A-Z]{0,3}-?\d{2,}[A-Za-z0-9-]*$|^[A-Z]{1,3}-\d[A-Z0-9-]*$")
@@ -192,6 +207,7 @@ def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
     for s in spans:
         _organisation_head(parse, s)
         _organisation_kind(parse, s)
+        _kind_in_name(parse, s)
         _article_of_title(parse, s)
     spans = [s for s in spans if not _not_a_name(parse, s) and not _product_or_event(parse, s)]
     spans = _body_of_place(parse, spans)
@@ -433,7 +449,7 @@ def _lexicon_label(entries: tuple[ActorEntry, ...]) -> tuple[str, ActorEntry] | 
             return "LOC", e
     for e in entries:
         if e.kind == "country" and e.subkind == "seat":
-            return "ORG", e
+            return ("LOC" if _LOWER_ARTICLE.sub("", e.form) in _SEATS_AS_PLACES else "ORG"), e
     return None
 
 
@@ -581,7 +597,8 @@ def _institution_seat(parse: Parse, span: _Span) -> None:
     i = span.first - 1
     while i >= 0 and _low(toks[i]) in ("de", "du", "des", "d'", "la", "l'"):
         i -= 1
-    if i >= 0 and _low(toks[i]) in _INSTITUTION_NOUNS and toks[i].sent == toks[span.first].sent:
+    if (i >= 0 and _low(toks[i]) in _INSTITUTION_NOUNS - _TOWN_SERVICE_NOUNS
+            and toks[i].sent == toks[span.first].sent):
         span.note(f"widened to '{toks[i].text} …': a body named after its seat")
         span.first, span.label = i, "ORG"
 
@@ -620,6 +637,17 @@ def _organisation_kind(parse: Parse, span: _Span) -> None:
     if kind is not None:
         span.note(f"{span.label} → ORG: named after '{kind}'")
         span.label = "ORG"
+
+
+def _kind_in_name(parse: Parse, span: _Span) -> None:
+    """"l'association Médecins du monde": the noun right before the name belongs to it."""
+    i = span.first - 1
+    if span.label != "ORG" or i < 0 or not _capitalised(parse.tokens[span.first]):
+        return
+    tok = parse.tokens[i]
+    if tok.text in _KIND_IN_NAME and tok.sent == parse.tokens[span.first].sent:
+        span.note(f"widened with '{tok.text}'")
+        span.first = i
 
 
 def _kind_before(parse: Parse, i: int) -> str | None:
@@ -723,7 +751,18 @@ def _portfolios(parse: Parse, spans: list[_Span], index: MentionIndex, demonyms:
         last = k
         while last + 1 < len(toks) and not _is_punct(toks[last + 1]) and toks[last + 1].sent == toks[k].sent and (
                 _capitalised(toks[last + 1]) or (toks[last + 1].pos == "ADJ" and _agrees(toks[k], toks[last + 1]))):
+            if _person_run(parse, last + 1) is not None:
+                break  # "ministre de l'Intérieur Bernard Cazeneuve": the minister's name follows
             last += 1
+        person = _person_run(parse, last + 1)
+        if person is not None:
+            # The NER's spans over the portfolio and the name give way to the two of them.
+            end = person
+            out = [s for s in out if not (k <= s.last and s.first <= end and s.first >= m.first and s.last <= end
+                                          and (s.first <= last or s.label != "PER"))]
+            if not any(s.first <= end and last < s.last for s in out):
+                out.append(_Span(last + 1, end, "PER", "rule",
+                                 [f"the minister's name after the portfolio '{parse.span_text(k, last)}'"]))
         inside = [s for s in out if s.first <= last and k <= s.last]
         if any(s.label in LABELS and (s.first < k or s.last > last) and s.label != "PER" for s in inside):
             continue  # a longer name covers it ("ministère de l'Intérieur turc")
@@ -732,6 +771,24 @@ def _portfolios(parse: Parse, spans: list[_Span], index: MentionIndex, demonyms:
             continue  # "Intérieur Bernard Cazeneuve": the NER ran the portfolio into a person
         out.append(_Span(k, last, "ORG", "rule", [f"portfolio of '{parse.span_text(m.first, i - 1)}'"]))
     return out
+
+
+def _person_run(parse: Parse, i: int) -> int | None:
+    """The last token of a person's name starting at ``i`` ("Bernard Cazeneuve", "Jean-Yves Le
+    Drian", "Najat Vallaud-Belkacem"): two or more capitalised words, or one the NER starts a
+    person with; None if no name starts there."""
+    toks = parse.tokens
+    if i >= len(toks) or not _capitalised(toks[i]) or _is_punct(toks[i]):
+        return None
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].sent == toks[i].sent and (
+            (_capitalised(toks[j + 1]) and not _is_punct(toks[j + 1]))
+            or (toks[j + 1].text == "-" and toks[j + 1].idx == toks[j].end and j + 2 < len(toks)
+                and toks[j + 2].idx == toks[j + 1].end and _capitalised(toks[j + 2]))):
+        j += 2 if toks[j + 1].text == "-" else 1
+    if j > i or (toks[i].ent_iob == "B" and toks[i].ent_type == "PER"):
+        return j
+    return None
 
 
 def _agrees(noun: Token, adj: Token) -> bool:
@@ -884,7 +941,7 @@ def _acronym_expansions(parse: Parse, spans: list[_Span], index: MentionIndex) -
             continue
         letters = tok.text
         known = i in org_tokens or any(e.kind == "org" for m in [index.by_token.get(i)] if m for e in m.entries)
-        end = i - 2
+        end, spelt = i - 2, False
         for start in range(end, max(-1, end - 2 * len(letters) - 2), -1):
             words = [t for t in toks[start:end + 1]]
             if any(_is_punct(t) or "\n" in t.text for t in words):
@@ -901,8 +958,32 @@ def _acronym_expansions(parse: Parse, spans: list[_Span], index: MentionIndex) -
                     len(content) > 2 and all(_capitalised(t) for t in content)):
                 break  # "Jet Propulsion Laboratory (JPL)": a capitalised name of three words or more
             out.append(_Span(start, end, "ORG", "rule", [f"words spelling the acronym '{letters}'"]))
+            spelt = True
             break
+        if not spelt:
+            span = _lower_case_body(parse, end, org_tokens)
+            if span is not None:
+                span.note(f"a body written in lower case before the acronym '{letters}'")
+                out.append(span)
     return out
+
+
+def _lower_case_body(parse: Parse, end: int, taken: set[int]) -> _Span | None:
+    """"l'agence spatiale japonaise (JAXA)", "la fédération internationale (ITU)": a body written in
+    lower case, from its noun to the acronym, whose initials need not spell it (the acronym is
+    often the name in another language). The nearest noun for a body wins ("le bureau des débris
+    spatiaux de l'agence spatiale européenne (ESA)" → "agence spatiale européenne")."""
+    toks = parse.tokens
+    if end < 0 or _low(toks[end]) in _TRAILING_FUNCTION_WORDS:
+        return None
+    for start in range(end, max(-1, end - 8), -1):
+        tok = toks[start]
+        if (_capitalised(tok) or _is_punct(tok) or "\n" in tok.text or start in taken
+                or tok.pos not in ("NOUN", "ADJ", "DET", "ADP") or tok.sent != toks[end].sent):
+            return None
+        if tok.text in _ORG_HEAD_NOUNS | _ORG_KIND_NOUNS:
+            return _Span(start, end, "ORG", "rule") if start < end else None
+    return None
 
 
 def _outermost(spans: list[_Span]) -> list[_Span]:
