@@ -110,3 +110,14 @@ def test_user_actor_file_wins_over_the_bundled_table(tmp_path) -> None:
     coded = coder.code_article(Article(id="u", text="Putin threatened to cut gas deliveries to Ukraine.",
                                        lang="en", published="2015-01-10"))
     assert _parties(coded)[0][1] == [("RUS", "ELI")]
+
+
+def test_a_leaders_name_matches_only_with_its_capitals() -> None:
+    from communique.mentions.actors import find_mentions
+    from communique.nlp.pipelines import load_pipeline, to_parse
+
+    text = "Les rebelles se sont repliés dans le bush avant que Bush ne parle."
+    parse = to_parse(load_pipeline("fr")(text), lang="fr")
+    found = [m.text for m in find_mentions(parse, actor_lexicon("fr"))
+             if any(e.source == "leaders.tsv" for e in m.entries)]
+    assert found == ["Bush"]

@@ -117,7 +117,9 @@ class ActorLexicon:
                     context=_split(row.get("context", "")), subkind=row.get("kind", ""),
                     name=row.get("name") or row["form"], source=path.name,
                     valid_from=_iso_or_none(row.get("valid_from"), path),
-                    valid_to=_iso_or_none(row.get("valid_to"), path)))
+                    valid_to=_iso_or_none(row.get("valid_to"), path)),
+                    # A person's name keeps its capitals: "Bush" is not "dans le bush".
+                    proper=row.get("kind") == "person")
         return cls(lang=lang, matcher=matcher, prefixes=prefixes)
 
 
