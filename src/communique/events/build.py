@@ -30,6 +30,16 @@ W_VECTOR_AGREE = 0.1  # the sentence-vector prototypes vote for the same type
 W_VECTOR_NONE = -0.2  # they see no event (background, plan, opinion) by a clear margin
 W_VECTOR_OTHER = -0.05
 VECTOR_NONE_MARGIN = 0.05
+# A party found only by reference ("il", "ce pays", bare "les militaires" → the state named last)
+# is weaker evidence than one named in the clause.
+W_ANAPHOR = -0.1
+_ANAPHOR_REASONS = ("pronoun ", "relative ")
+_ANAPHOR_MARKS = (" refers to the last state", " refers back to", "from bare '", "the article's main country")
+
+
+def _anaphoric(res) -> bool:
+    reason = res.entity.reason
+    return reason.startswith(_ANAPHOR_REASONS) or any(m in reason for m in _ANAPHOR_MARKS)
 
 
 @dataclass(slots=True)
@@ -159,6 +169,9 @@ def confidence_for(draft: Draft, vote: VectorVote | None = None) -> float:
         score += W_VERB if cand.via == "verb" else 0.0
         score += W_CUE if cand.entry.cues else 0.0
         score += W_FALLBACK if cand.fallback_actor else 0.0
+        parties = cand.actors + cand.recipients
+        if parties and (any(_anaphoric(r) for r in cand.actors) or all(_anaphoric(r) for r in parties)):
+            score += W_ANAPHOR
         best = max(best, score)
     best += W_REPEAT * (len(draft.candidates) - 1)
     if vote is not None:
@@ -171,8 +184,20 @@ def confidence_for(draft: Draft, vote: VectorVote | None = None) -> float:
     return round(min(0.99, max(0.05, best)), 3)
 
 
+def unidentified_attacker(draft: Draft) -> None:
+    """"Un Français a été enlevé au Tchad", "une attaque a eu lieu à Tombouctou": an attack whose
+    author the text does not name is coded with unidentified assailants, who then take the
+    country where they act (``locate_groups``), as the gold sets code "ravisseurs", "hommes armés"."""
+    if draft.event != "ASSAULT" or draft.actors or not draft.recipients or not draft.candidates:
+        return
+    trig = draft.candidates[0].trigger
+    draft.actors.append(Entity(code=None, sector="UNK", entity_text="", start=trig.idx, end=trig.idx,
+                               name=None, reason="unidentified assailants (the text names no author)"))
+
+
 def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None) -> None:
     """Armed groups and crowds take the country where they act (guidelines §6)."""
+    unidentified_attacker(draft)
     for ent in draft.actors + draft.recipients:
         if ent.code is None and ent.sector in ("REB", "CVL", "UNK", "BUS", None):
             code = place.country_code if place and place.country_code else main_country
@@ -180,6 +205,7 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
                 ent.code = code
                 ent.reason += f"; country {code} from " + ("the event's place" if place and place.country_code
                                                            else "the article's main country")
+    draft.actors = [e for e in draft.actors if e.code is not None or e.entity_text or not e.reason.startswith("unidentified")]
 
 
 def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[PersonMention],

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from communique.events.lexicon import Trigger, TriggerLexicon
-from communique.events.modality import noun_modality, verb_modality
+from communique.events.modality import ANNOUNCED_DECISION, noun_modality, verb_modality
 from communique.events.reported import SPEECH_VERBS, demand_row, intent_trigger, stated_intent
 from communique.mentions.actors import ArticleMemory, MentionIndex, Resolution, resolve_phrase
 from communique.parse import Parse, Sentence, Token
@@ -191,6 +191,15 @@ def _inherited_subject(parse: Parse, verb: Token, *, lang: str) -> Token | None:
     head = parse.head(verb)
     if head.i == verb.i:
         return None
+    if _gerund(parse, verb):
+        # "L'armée a démenti toute implication en rejetant la faute…": the gerund's subject is
+        # the main verb's, wherever the parser hung it.
+        main = next((a for a in parse.ancestors(verb) if a.pos in ("VERB", "AUX")), None)
+        if main is not None:
+            subj = next((c for c in parse.children(main) if c.dep == "nsubj"), None)
+            if subj is not None and not _is_passive(parse, main):
+                return subj
+            return _inherited_subject(parse, main, lang=lang)
     if verb.dep in ("conj", "xcomp", "advcl") and head.pos in ("VERB", "AUX"):
         for c in parse.children(head):
             if c.dep in ("nsubj",) and not _is_passive(parse, head):
@@ -200,6 +209,12 @@ def _inherited_subject(parse: Parse, verb: Token, *, lang: str) -> Token | None:
     if verb.dep.startswith("acl") and head.pos in ("NOUN", "PROPN"):
         return head  # "la délégation, qui a rencontré…" / "troops deployed by…"
     return None
+
+
+def _gerund(parse: Parse, verb: Token) -> bool:
+    """French gérondif: "en" + present participle."""
+    return (parse.lang == "fr" and verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Pres"
+            and any(c.lower == "en" and c.dep in ("mark", "case") for c in parse.children(verb)))
 
 
 def _cue_words(tokens: list[Token]) -> list[str]:
@@ -260,6 +275,9 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
             return anchor, f"frames the clause ('{head.text if head.lower in FRAMING_CASES else case}')"
     if noun.dep in ("nsubj", "nsubj:pass", "nsubjpass") and head.lemma in OCCURRENCE_VERBS.get(lang, set()):
         return head, f"said to happen ('{head.text}')"
+    if (lang == "fr" and noun.dep == "nsubj" and head.lemma == "avoir"
+            and any(c.lower == "lieu" and c.dep in ("obj", "dobj") for c in parse.children(head))):
+        return head, "said to happen ('a eu lieu')"
     if head.lemma in FRAMING_CASES or head.lower in FRAMING_CASES:
         anchor = parse.head(head)
         return anchor, f"frames the clause ('{head.text}')"
@@ -309,14 +327,25 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             anchor_slots = slots(parse, anchor, lang=lang)
             # The noun's own "de"/poss phrase is tried first (roles order); the light or main
             # verb's subject is the fallback actor.
-            if "subj" in anchor_slots:
-                arg_slots.setdefault("subj", anchor_slots["subj"])
+            # "L'attaque contre la police a eu lieu…": the occurrence verb's subject is the
+            # trigger noun itself, not an actor.
+            anchor_subj = [h for h in anchor_slots.get("subj", []) if h.i != tok.i]
+            if len(anchor_subj) < len(anchor_slots.get("subj", [])):
+                # Its compound modifiers may still name the author ("US Predator attacks have killed").
+                anchor_subj += [c for c in parse.children(tok) if c.dep == "compound"]
+            if anchor_subj:
+                arg_slots.setdefault("subj", anchor_subj)
             for slot, heads in anchor_slots.items():
                 if slot not in ("subj", "obj") and slot not in arg_slots:
                     arg_slots[slot] = [h for h in heads if h.i != tok.i]
         trig = next((r for r in rows if cue_holds(parse, r, tok, arg_slots, tokens, index)), None)
         if trig is None:
             _skip(skipped, tok, "no trigger row's cue holds")
+            continue
+        if (trig.event == "CONSULT" and anchor.dep == "xcomp" and anchor.feat("VerbForm") == "Inf"
+                and parse.head(anchor).lemma in ANNOUNCED_DECISION.get(lang, set())):
+            # "X a annoncé se rendre en Italie": an announced trip is a plan, not a visit made.
+            _skip(skipped, tok, f"announced trip under '{parse.head(anchor).text}' (a plan)")
             continue
         if reading is not None:
             trig = intent_trigger(trig, reading)

@@ -14,10 +14,12 @@ PLAN_VERBS = {
     "fr": {"devoir", "pouvoir", "vouloir", "prévoir", "envisager", "compter", "entendre", "souhaiter",
            "espérer", "aller", "projeter", "chercher", "tenter", "essayer", "menacer", "promettre",
            "proposer", "appeler", "demander", "exhorter", "inviter", "exiger", "refuser", "s'apprêter",
-           "apprêter", "viser", "permettre", "falloir", "risquer", "préparer", "annoncer", "devenir"},
+           "apprêter", "viser", "permettre", "falloir", "risquer", "préparer", "annoncer", "devenir",
+           "sembler", "paraître"},
     "en": {"plan", "intend", "expect", "want", "hope", "seek", "aim", "threaten", "promise", "propose",
            "urge", "ask", "call", "demand", "refuse", "prepare", "need", "wish", "try", "attempt", "be",
-           "going", "vow", "pledge", "agree", "decline", "offer", "fail", "allow", "help", "have"},
+           "going", "vow", "pledge", "agree", "decline", "offer", "fail", "allow", "help", "have",
+           "seem", "appear"},
 }
 # Verbs after which an infinitive is a completed act: "a décidé d'expulser", "vient de signer".
 COMPLETIVE = {"fr": {"décider", "venir", "commencer", "achever", "finir", "procéder", "choisir", "oser"},
@@ -41,6 +43,15 @@ FUTURE_NOUN_MODIFIERS = {"fr": {"prochain", "prochaine", "prochains", "prochaine
                          "en": {"next", "upcoming", "planned", "future", "proposed", "possible",
                                 "scheduled", "expected", "potential"}}
 DEMONSTRATIVES = {"fr": {"ce", "cet", "cette", "ces"}, "en": {"this", "these", "that", "those"}}
+# "l'annulation du sommet", "the cancellation of the talks": the meeting did not take place.
+CANCELLING_NOUNS = {"fr": {"annulation", "report", "ajournement", "suspension"},
+                    "en": {"cancellation", "postponement", "suspension", "cancelling"}}
+# A pluperfect anchored on the same or the previous day ("plus tôt dans la journée, X avait mis en
+# garde…", "avaient demandé lundi") tells a step of the same episode: core, not background.
+SAME_DAY_ANCHORS = {"fr": {"hier", "avant-hier", "veille", "journée", "matin", "matinée", "après-midi", "soir",
+                           "soirée", "nuit", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                           "dimanche"}}
+_ANCHOR_DEPS = ("advmod", "obl", "obl:mod", "obl:tmod", "nmod", "nmod:tmod", "npadvmod")
 
 
 def _aux(parse: Parse, verb: Token) -> list[Token]:
@@ -71,7 +82,8 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if verb.feat("Mood") == "Cnd" and not auxes:
             return "conditional"
         if any(a.feat("Tense") == "Imp" and a.dep == "aux:tense" for a in auxes):
-            return "pluperfect (background)"
+            if not same_day_anchor(parse, verb, lang=lang):
+                return "pluperfect (background)"
     if lang == "fr" and verb.dep == "xcomp" and any(a.feat("VerbForm") == "Inf" for a in auxes):
         head = parse.head(verb)
         if head.i != verb.i and head.lemma in CLAIMED_ACT["fr"]:
@@ -96,8 +108,36 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
     return None
 
 
+def same_day_anchor(parse: Parse, verb: Token, *, lang: str) -> str | None:
+    """A time adverbial of the verb's own clause placing it on the same or the previous day."""
+    words = SAME_DAY_ANCHORS.get(lang, set())
+    # A fronted adverbial the parser made the head ("Plus tôt dans la journée, X avait…").
+    node = verb
+    for _ in range(3):
+        head = parse.head(node)
+        if head.i == node.i or head.pos in ("VERB", "AUX"):
+            break
+        if head.lower in words or (head.lower == "tôt" and any(c.lower == "plus" for c in parse.children(head))):
+            return head.text
+        node = head
+    for child in parse.children(verb):
+        if child.lower in words and child.pos in ("NOUN", "ADV", "PROPN"):
+            return child.text  # "avaient demandé lundi" (a bare weekday, whatever its label)
+        if child.dep not in _ANCHOR_DEPS:
+            continue
+        for tok in parse.subtree(child):
+            if tok.lower in words:
+                return tok.text
+            if tok.lower == "tôt" and any(c.lower == "plus" for c in parse.children(tok)):
+                return "plus tôt"
+    return None
+
+
 def noun_modality(parse: Parse, noun: Token, *, lang: str) -> str | None:
     """Reason why a nominal trigger does not report a new event (None when it does)."""
+    head = parse.head(noun)
+    if head.i != noun.i and head.lemma.lower() in CANCELLING_NOUNS.get(lang, set()):
+        return f"cancelled ('{head.text}')"
     for child in parse.children(noun):
         if child.lower in DEMONSTRATIVES.get(lang, set()) and child.dep in ("det", "det:dem"):
             return f"demonstrative '{child.text}' refers back to an event already told"
