@@ -93,3 +93,13 @@ def test_seas_have_no_country() -> None:
     for name, lang in (("mer de Chine méridionale", "fr"), ("South China Sea", "en"), ("Méditerranée", "fr")):
         place = gazetteer().resolve(name, lang=lang)
         assert place is not None and place.country_code is None and place.resolution == 1
+
+
+def test_place_words_are_data_per_language() -> None:
+    from communique.resolve.places import place_words
+
+    fr, en = place_words("fr"), place_words("en")
+    assert "à" in fr.locative and "in" not in fr.locative
+    assert "in" in en.locative and "frontière" not in en.place_nouns
+    assert "frontière" in fr.place_nouns and "border" in en.place_nouns
+    assert "mardi" in fr.time_words and "tuesday" in en.time_words

@@ -27,8 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from communique.errors import LexiconError
+from communique.lexicon.tables import data_path, read_tsv
 from communique.mentions.actors import MentionIndex
 from communique.model import Place
 from communique.parse import Parse, Token
@@ -38,44 +41,39 @@ if TYPE_CHECKING:
     from communique.events.build import Draft
 
 
-LOCATIVE = {"à", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "au-dessus", "dessus", "long",
-            "in", "at", "near", "outside", "inside", "into", "off", "across", "over", "along"}
-# Words after which a "de"/"of" phrase is where the action is: "au-dessus de la mer de Chine",
-# "près de Gao", "au large de Tobrouk", "le long de la frontière", "le contrôle de la capitale",
-# "off the coast of Libya".
-LOCATIVE_HEADS = {"au-dessus", "dessus", "près", "proximité", "large", "long", "abords", "environs",
-                  "alentours", "contrôle", "control", "coast", "outskirts", "vicinity"}
-_OF = {"de", "du", "des", "d'", "d’", "of"}
-# Common nouns that head a place phrase: the phrase is the place as written, resolved by the
-# most specific name inside it.
-PLACE_NOUNS = {
-    # fr
-    "frontière", "frontières", "base", "port", "île", "îles", "comté", "mont", "monts", "massif",
-    "arrondissement", "ville", "village", "localité", "commune", "centre", "rue", "rues", "région",
-    "province", "préfecture", "département", "district", "zone", "quartier", "banlieue",
-    "périphérie", "territoire", "côte", "côtes", "large", "mer", "golfe", "lac", "fleuve", "vallée",
-    "désert", "plaine", "plateau", "camp", "aéroport", "ambassade", "consulat", "palais", "siège",
-    "académie", "école", "prison", "hôpital", "université", "parlement", "place", "capitale",
-    "nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "enclave",
-    "détroit", "eaux", "commissariat", "caserne", "sanctuaire", "mosquée", "église", "marché",
-    # en
-    "border", "island", "islands", "county", "mountains", "city", "town", "region", "area",
-    "suburb", "suburbs", "outskirts", "coast", "sea", "gulf", "lake", "river", "valley", "desert",
-    "airport", "embassy", "consulate", "palace", "headquarters", "academy", "school", "prison",
-    "hospital", "parliament", "square", "capital", "north", "south", "east", "west", "northeast",
-    "northwest", "southeast", "southwest", "strait", "waters", "barracks", "shrine", "mosque",
-    "church", "market",
-}
-CAPITAL_NOUNS = {"capitale", "capital"}
-# Words that end a place phrase as written ("le nord-ouest de la Syrie mardi matin").
-TIME_WORDS = {
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre", "hier", "aujourd'hui", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "morning", "evening", "night", "yesterday",
-    "today", "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december",
-}
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The words of one language that make a phrase a place (``data/<lang>/place_words.tsv``),
+    and the time words that end a place phrase as written ("le nord-ouest de la Syrie mardi
+    matin"; from ``data/<lang>/time_words.tsv``)."""
+
+    locative: frozenset[str]  # "à", "dans", "in", "near"
+    locative_heads: frozenset[str]  # "au large", "près" + de; "off the coast" + of
+    of: frozenset[str]
+    place_nouns: frozenset[str]  # "frontière", "base", "border", "town"
+    capital_nouns: frozenset[str]
+    time_words: frozenset[str]
+
+
+_TIME_KINDS = {"month", "weekday", "relative_day", "day_part"}
+
+
+@lru_cache(maxsize=None)
+def place_words(lang: str) -> PlaceWords:
+    kinds: dict[str, set[str]] = {k: set() for k in ("locative", "locative_head", "of", "place_noun",
+                                                     "capital_noun")}
+    path = data_path(lang, "place_words.tsv")
+    for row in read_tsv(path):
+        if row.get("kind") not in kinds:
+            raise LexiconError(f"{path.name}: unknown kind {row.get('kind')!r} for {row.get('word')!r}")
+        kinds[row["kind"]].add(row["word"])
+    times = {row["word"].lower() for row in read_tsv(data_path(lang, "time_words.tsv"))
+             if row.get("kind") in _TIME_KINDS}
+    return PlaceWords(locative=frozenset(kinds["locative"]), locative_heads=frozenset(kinds["locative_head"]),
+                      of=frozenset(kinds["of"]), place_nouns=frozenset(kinds["place_noun"]),
+                      capital_nouns=frozenset(kinds["capital_noun"]), time_words=frozenset(times))
+
+
 # Dependency labels whose subtrees are not part of a place phrase as written.
 _CUT_DEPS = {"acl:relcl", "relcl", "appos", "punct", "parataxis", "conj", "cc", "advcl", "acl"}
 MAX_PHRASE_TOKENS = 12
@@ -144,9 +142,10 @@ def _locative_case(parse: Parse, tok: Token) -> str | None:
     head = parse.head(tok)
     if case is None and head.dep == "prep":
         case, head = head.lower, parse.head(head)
-    if case in LOCATIVE:
+    words = place_words(parse.lang)
+    if case in words.locative:
         return case
-    if case in _OF and head.i != tok.i and head.lower in LOCATIVE_HEADS:
+    if case in words.of and head.i != tok.i and head.lower in words.locative_heads:
         return f"{head.lower} {case}"
     return None
 
@@ -170,7 +169,7 @@ def _np_range(parse: Parse, tok: Token) -> tuple[int, int]:
     while first - 1 in keep and parse.tokens[first - 1].dep not in ("det", "case", "prep"):
         first -= 1
     while (last + 1 in keep and parse.tokens[last + 1].pos not in ("PUNCT", "NUM")
-           and parse.tokens[last + 1].lower not in TIME_WORDS
+           and parse.tokens[last + 1].lower not in place_words(parse.lang).time_words
            and "\n" not in parse.text[parse.tokens[last].end:parse.tokens[last + 1].idx]):
         last += 1
     while last > tok.i and parse.tokens[last].pos in ("ADP", "DET", "CCONJ", "PUNCT"):
@@ -229,14 +228,15 @@ def _resolve_phrase(parse: Parse, tok: Token, case: str, index: MentionIndex, *,
         return place
     if tok.pos not in ("NOUN", "PROPN"):
         return None
-    if tok.lower in PLACE_NOUNS or tok.lemma.lower() in PLACE_NOUNS:
+    words = place_words(lang)
+    if tok.lower in words.place_nouns or tok.lemma.lower() in words.place_nouns:
         first, last = _np_range(parse, tok)
         if last - first + 1 > MAX_PHRASE_TOKENS:
             first, last = tok.i, tok.i
         start, end = parse.tokens[first].idx, parse.tokens[last].end
         text = parse.text[start:end]
         inner = _best_name(parse, tok, index, (first, last), context=context, prefer=prefer)
-        if inner is None and (tok.lower in CAPITAL_NOUNS or tok.lemma.lower() in CAPITAL_NOUNS) and prefer:
+        if inner is None and (tok.lower in words.capital_nouns or tok.lemma.lower() in words.capital_nouns) and prefer:
             inner = gaz.capital(prefer[0])
             if inner is not None:
                 inner.reason = f"'{tok.text}' of the party's country {prefer[0]}: {inner.reason}"
@@ -318,7 +318,7 @@ def _phrase_for(parse: Parse, tok: Token, index: MentionIndex, *, context: Seque
         place = Place(extracted_place=text, start=start, end=end, resolution=None,
                       reason=f"locative phrase '{text}' (a name after '{case}', tagged {tok.ent_type or 'no entity'}); not in the gazetteer")
         tentative.add(id(place))
-    if place is None and tok.pos in ("NOUN", "PROPN") and tok.lower not in PLACE_NOUNS:
+    if place is None and tok.pos in ("NOUN", "PROPN") and tok.lower not in place_words(parse.lang).place_nouns:
         # Not a place noun: the first place named inside the phrase.
         for text, start, end in _place_phrases(parse, tok, index)[:1]:
             head = next(t for t in parse.subtree(tok) if t.idx == start)
