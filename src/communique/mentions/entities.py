@@ -38,117 +38,18 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from communique.lexicon.actors import ActorEntry
 from communique.lexicon.tables import data_path, read_tsv
+from communique.mentions import name_shapes
 from communique.mentions.actors import Mention, MentionIndex
+from communique.mentions.name_spans import LABELS, NameSpan, capitalised, entity_words, is_punct, low, name_text
 from communique.parse import Parse, Token
 
-LABELS = ("PER", "LOC", "ORG")
 
-# The word lists below describe how French news writes names; they are short, closed classes
-# of function words and generic nouns, so they live with the rules that read them.
-
-# Articles and prepositions that open a phrase but are not part of a name.
-_LEADING_FUNCTION_WORDS = {"le", "la", "les", "l'", "l", "un", "une", "des", "du", "de", "d'", "d",
-                           "au", "aux", "à", "en", "dans", "par", "pour", "sur", "et", "ou", "'",
-                           "the", "a", "an", "of"}
-_ARTICLES = {"le", "la", "les", "l'", "l"}
-_TRAILING_FUNCTION_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "ou", "à", "au",
-                            "aux", "en", "of", "and", "the"}
-# Generic nouns before a place name that the name does not include ("la ville de Hilla").
-_PLACE_CLASS_NOUNS = {"ville", "villes", "région", "commune", "province", "quartier", "département",
-                      "massif", "mer", "océan", "village", "wilaya", "comté", "canton", "district",
-                      "oblast", "préfecture", "territoire", "état", "émirat", "capitale", "lac",
-                      "agglomération", "métropole", "îles", "archipel", "désert", "vallée",
-                      "aéroport", "planète", "cratère", "parc", "fleuve", "rivière", "golfe"}
-# Nouns naming a body after its seat or its name: the whole phrase is the organisation
-# ("diocèse de Hearst", "université Harvard", "tribunal de Paris").
-_INSTITUTION_NOUNS = {"diocèse", "archidiocèse", "université", "observatoire", "tribunal", "église",
-                      "mosquée", "cathédrale", "prison", "collège", "lycée", "hôpital",
-                      "institut", "musée", "parquet", "académie", "synagogue", "abbaye",
-                      "monastère", "basilique", "chu", "chru"}
-# Of those, the ones written before a proper name that the name does not include ("le lycée
-# Vaugelas", "la mosquée Al-Fateh"); "université Harvard", "église Sainte-Rita" keep their noun.
-_NAME_ONLY_NOUNS = {"lycée", "mosquée"}
-# Of those, the local services that the annotation does not name after their town: in "le
-# parquet de Montpellier", "l'hôpital de Rome", "l'église de Saint-Étienne-du-Rouvray" only the
-# town is an entity (a LOC), while "le diocèse de Hearst", "le CHU de Reims" are organisations.
-_TOWN_SERVICE_NOUNS = {"parquet", "hôpital", "église"}
-# State bodies that, with a country adjective, are one named organisation ("l'armée
-# syrienne", "le gouvernement ukrainien"); people ("ministre", "soldats") are not.
-_INSTITUTION_HEADS = {"armée", "armée nationale", "forces armées", "marine",
-                      "marine nationale", "gendarmerie", "gendarmerie nationale", "parlement",
-                      "présidence", "garde nationale", "armée de l'air", "armée de terre",
-                      "assemblée nationale", "sénat", "garde républicaine", "junte"}
-# Nouns that make a name an organisation whatever the NER said ("Chambre des communes",
-# "Grande Mosquée de Valence", "Stade de France": venues and buildings count as bodies).
-_ORG_HEAD_NOUNS = _INSTITUTION_NOUNS | {
-    "chambre", "cour", "conseil", "communauté", "gouvernement", "comité", "commission", "agence",
-    "association", "fédération", "syndicat", "union", "parti", "ministère", "banque", "assemblée",
-    "hôtel", "centre", "société", "compagnie", "office", "direction", "bureau", "secrétariat",
-    "fondation", "école", "mouvement", "alliance", "club", "stade", "groupe", "entreprise", "mairie",
-    "gendarmerie", "police", "théâtre", "hotel"}
-# Words that end a club's, a venue's or a company's name, or mark a sports club anywhere in it ("Splendid
-# Hotel", "Beacon Theatre", "HBC Nantes", "Milan AC"): case-sensitive.
-_ORG_TAIL_WORDS = {"Hotel", "Theatre", "Theater", "Club", "Arena", "Inc", "Inc.", "Ltd", "Corporation",
-                   "Corp", "Corp.", "Group", "Holding", "Holdings", "Airlines", "Airways", "Records",
-                   "Studios", "Entertainment", "Motors", "Pictures", "Bank", "Media", "University",
-                   "Institute", "Society", "Association", "Foundation", "Agency", "Council",
-                   "Committee", "Company", "Associates", "Laboratory", "Network", "News", "Party",
-                   "League", "Federation", "Union", "Unit"}
-_CLUB_MARKS = {"FC", "RC", "AC", "AS", "HBC", "SC", "CF", "BC", "AJ", "OGC", "SCO", "ASM", "RCT"}
-# Common nouns that introduce an organisation's name ("la société Opower", "le journal Bild").
-_ORG_KIND_NOUNS = {"société", "sociétés", "compagnie", "compagnies", "entreprise", "entreprises", "firme",
-                   "firmes", "agence", "journal", "quotidien", "hebdomadaire", "magazine", "mensuel",
-                   "parti", "syndicat", "ong", "association", "constructeur", "opérateur", "banque",
-                   "fabricant", "multinationale", "start-up", "chaîne", "groupe", "collectif", "site",
-                   "label", "éditeur", "club", "transporteur"}
-# "agence de presse", "chaîne de télévision": complements that keep the noun a kind of body.
-_KIND_COMPLEMENTS = {"presse", "télévision", "radio", "information", "informations", "train", "transport",
-                     "football", "rugby", "basket", "handball", "hockey", "musique", "production"}
-# Competitions named after a country or continent: the country is part of an event's name.
-_EVENT_HEADS = {"championnat", "championnats", "coupe", "tour", "open", "ironman", "jeux", "tournoi",
-                "rallye", "marathon", "festival", "mondial", "mondiaux", "grand prix", "masters",
-                "trophée", "challenge", "critérium", "salon"}
-# Compass points and qualifiers that continue a place name ("Afrique de l'Ouest",
-# "Amérique latine", "Méditerranée orientale").
-_COMPASS = {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre"}
-_PLACE_QUALIFIERS = {"latine", "centrale", "central", "méridionale", "méridional", "septentrionale",
-                     "septentrional", "orientale", "oriental", "occidentale", "occidental",
-                     "subsaharienne", "équatoriale", "insulaire", "continentale"}
-# Continents, world regions and oceans the country table leaves out (it lists states only);
-# "Amérique latine", "Asie du Sud-Est" come from the qualifiers above.
-_WORLD_REGIONS = {"Europe", "Afrique", "Asie", "Océanie", "Antarctique", "Arctique", "Moyen-Orient",
-                  "Proche-Orient", "Extrême-Orient", "Maghreb", "Machrek", "Sahel", "Balkans",
-                  "Caraïbes", "Scandinavie", "Méditerranée", "Pacifique", "Atlantique"}
-# Words the NER labels alone that name nothing in this convention.
-_NOT_NAMES = {"état", "états", "république", "gouvernement", "constitution", "président",
-              "présidente", "région", "ville", "premier ministre"} | _COMPASS
-# Organisation nouns written alone: a short, anaphoric form ("la Commission", "le Front"),
-# which the annotation leaves out.
-_SHORT_FORMS = {"commission", "conseil", "front", "cour", "chambre", "comité", "agence",
-                "alliance", "fédération", "ligue", "communauté", "mouvement", "parti", "office",
-                "bureau", "direction", "groupe", "organisation", "ministère", "armée", "église"}
-_OPENERS = {"«", "(", '"', "“"}
-# Capitalised words after "ministre de" that name no portfolio ("ministre d'État").
-_PORTFOLIO_NOT = {"État", "Etat"}
-# Seats of power the annotation keeps as places even as metonyms ("l'Élysée a annoncé"): the
-# president's palace is a LOC in the corpus (5/5 in the study articles), unlike "le Kremlin",
-# "Matignon" or "le Pentagone". Matched on the seat's form without its article.
-_SEATS_AS_PLACES = {"Élysée", "Elysée", "palais de l'Élysée", "palais de l'Elysée"}
-# Organisation nouns that the annotation keeps in the name they introduce ("l'association
-# Médecins du monde"), unlike "la société Opower" or "le journal Le Monde".
-_KIND_IN_NAME = {"association"}
 _LOWER_ARTICLE = re.compile(r"^(le|la|les) |^l['’]")
-# Model designations after a maker's name ("737", "A320neo", "CL-415", "MU-2B").
-_MODEL = re.compile(r"^[A-Z]{0,3}-?\d{2,}[A-Za-z0-9-]*$|^[A-Z]{1,3}-\d[A-Z0-9-]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z]$")
-_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
-_TIME_ZONES = {"UTC", "GMT", "CET", "CEST", "HAE", "HNE", "HAA", "HAP", "HNP", "HAC", "HNC", "EST",
-               "EDT", "PST", "PDT"}
-_TIME = re.compile(r"^\d{1,2}([:h]\d{0,2})?$|^h$|^heures?$", re.IGNORECASE)
 # Endings of French nationality nouns ("Suissesse", "Québécois", "Bermudienne").
 _DEMONYM_SUFFIX = re.compile(r"(ais|aise|aises|ois|oise|oises|ien|ienne|iens|iennes|ain|aine|ains|aines|"
                              r"éen|éenne|éens|éennes|in|ine|ins|ines|ote|otes|an|ane|ans|anes|esse|esses|"
@@ -167,27 +68,12 @@ class NamedEntity:
     reason: str
 
 
-@dataclass(slots=True)
-class _Span:
-    first: int  # token indices, inclusive
-    last: int
-    label: str  # PER, LOC, ORG or MISC (MISC survives only if a rule relabels it)
-    source: str
-    reasons: list[str] = field(default_factory=list)
-
-    def note(self, reason: str) -> None:
-        self.reasons.append(reason)
-
-    def tokens(self) -> range:
-        return range(self.first, self.last + 1)
-
-
 def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
     """The article's PER/LOC/ORG names, outermost only, in text order."""
     if not parse.tokens:
         return []
     demonyms = _demonym_tokens(index)
-    spans: list[_Span] = []
+    spans: list[NameSpan] = []
     for span in _ner_spans(parse):
         trimmed = _trim(parse, span, index)
         if trimmed is not None:
@@ -198,19 +84,19 @@ def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
     spans = _merge_known(parse, spans, _media_spans(parse))
     spans.extend(_world_regions(parse, spans))
     for s in spans:
-        _hyphenated(parse, s)
-        _place_class(parse, s)
-        _place_qualifier(parse, s)
-        _institution_seat(parse, s)
-    spans.extend(_institutions_with_country(parse, spans, index, demonyms))
-    spans = _portfolios(parse, spans, index, demonyms)
+        name_shapes.hyphenated(parse, s)
+        name_shapes.place_class(parse, s)
+        name_shapes.place_qualifier(parse, s)
+        name_shapes.institution_seat(parse, s)
+    spans.extend(name_shapes.institutions_with_country(parse, spans, index, demonyms))
+    spans = name_shapes.portfolios(parse, spans, index, demonyms)
     for s in spans:
-        _organisation_head(parse, s)
-        _organisation_kind(parse, s)
-        _kind_in_name(parse, s)
-        _article_of_title(parse, s)
-    spans = [s for s in spans if not _not_a_name(parse, s) and not _product_or_event(parse, s)]
-    spans = _body_of_place(parse, spans)
+        name_shapes.organisation_head(parse, s)
+        name_shapes.organisation_kind(parse, s)
+        name_shapes.kind_in_name(parse, s)
+        name_shapes.article_of_title(parse, s)
+    spans = [s for s in spans if not name_shapes.not_a_name(parse, s) and not name_shapes.product_or_event(parse, s)]
+    spans = name_shapes.body_of_place(parse, spans)
     spans = _document_consistency(parse, spans)
     spans.extend(_acronyms(parse, spans))
     spans.extend(_repeated_organisations(parse, spans))
@@ -223,33 +109,16 @@ def named_entities(parse: Parse, index: MentionIndex) -> list[NamedEntity]:
     return out
 
 
-# -- helpers -----------------------------------------------------------------------------------
-def _is_punct(tok: Token) -> bool:
-    return tok.pos in ("PUNCT", "SPACE") or not any(c.isalnum() for c in tok.text)
-
-
-def _low(tok: Token) -> str:
-    return tok.lower.replace("’", "'")
-
-
-def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper()
-
-
-def _text(parse: Parse, span: _Span) -> str:
-    return parse.span_text(span.first, span.last)
-
-
 def _mention_starting(index: MentionIndex, i: int) -> Mention | None:
     m = index.by_token.get(i)
     return m if m is not None and m.first == i else None
 
 
 # -- spans from the NER ---------------------------------------------------------------------
-def _ner_spans(parse: Parse) -> list[_Span]:
+def _ner_spans(parse: Parse) -> list[NameSpan]:
     """NER spans, cut at line breaks (the NER sometimes runs a list of names together)."""
-    out: list[_Span] = []
-    current: _Span | None = None
+    out: list[NameSpan] = []
+    current: NameSpan | None = None
     for tok in parse.tokens:
         inside = (tok.ent_iob in ("B", "I") and bool(tok.ent_type) and "\n" not in tok.text
                   and not _spaced_dash(parse, tok))
@@ -259,7 +128,7 @@ def _ner_spans(parse: Parse) -> list[_Span]:
             out.append(current)
             current = None
         if inside and current is None:
-            current = _Span(tok.i, tok.i, tok.ent_type, "ner")
+            current = NameSpan(tok.i, tok.i, tok.ent_type, "ner")
         elif continues and current is not None:
             current.last = tok.i
     if current is not None:
@@ -276,26 +145,26 @@ def _spaced_dash(parse: Parse, tok: Token) -> bool:
     return before.isspace() and after.isspace()
 
 
-def _trim(parse: Parse, span: _Span, index: MentionIndex) -> _Span | None:
+def _trim(parse: Parse, span: NameSpan, index: MentionIndex) -> NameSpan | None:
     """Strip articles, prepositions and punctuation around a name."""
     toks = parse.tokens
     first, last = span.first, span.last
     while first <= last:
         tok = toks[first]
-        if _is_punct(tok):
+        if is_punct(tok):
             first += 1
-        elif _low(tok) in _LEADING_FUNCTION_WORDS and not _capitalised(tok):
+        elif low(tok) in entity_words().leading_function_words and not capitalised(tok):
             span.note(f"dropped '{tok.text}'")
             first += 1
-        elif _low(tok) in _ARTICLES and first < last and _sentence_article(parse, first, index, span.label):
+        elif low(tok) in entity_words().articles and first < last and _sentence_article(parse, first, index, span.label):
             span.note(f"dropped '{tok.text}'")
             first += 1
         else:
             break
     while last >= first:
         tok = toks[last]
-        if _is_punct(tok) or (not _capitalised(tok) and (
-                _low(tok) in _TRAILING_FUNCTION_WORDS or _low(tok) in _WEEKDAYS
+        if is_punct(tok) or (not capitalised(tok) and (
+                low(tok) in entity_words().trailing_function_words or low(tok) in entity_words().weekdays
                 or (span.source == "ner" and tok.pos in ("VERB", "AUX") and last not in index.by_token))):
             last -= 1  # "ONU lundi", "Arena explose": the NER ran into the sentence
         else:
@@ -339,18 +208,18 @@ def _demonym_tokens(index: MentionIndex) -> set[int]:
     return out
 
 
-def _drop_demonym(parse: Parse, span: _Span, demonyms: set[int]) -> bool:
+def _drop_demonym(parse: Parse, span: NameSpan, demonyms: set[int]) -> bool:
     """False when the span is only a demonym; "Autrichienne Nadine Fest" keeps the person."""
     toks = parse.tokens
     i = span.first
-    if _low(toks[i]) in _ARTICLES and i + 1 in demonyms:
+    if low(toks[i]) in entity_words().articles and i + 1 in demonyms:
         i += 1  # "Les Lyonnaises", "L'Italienne" at the start of a sentence
-    while i <= span.last and (i in demonyms or (i > span.first and _is_punct(toks[i]))):
+    while i <= span.last and (i in demonyms or (i > span.first and is_punct(toks[i]))):
         i += 1
     if i > span.last:
         return False
     if i > span.first:
-        if not _capitalised(toks[i]):
+        if not capitalised(toks[i]):
             return False  # "Américaine de souche": no name left
         span.note(f"dropped demonym '{parse.span_text(span.first, i - 1)}'")
         span.first = i
@@ -370,13 +239,13 @@ def _looks_like_demonym(parse: Parse, i: int) -> bool:
     tok = parse.tokens[i]
     if not _DEMONYM_SUFFIX.search(tok.lower) or i == 0:
         return False
-    if _low(parse.tokens[i - 1]) not in _ARTICLES | {"un", "une", "des"}:
+    if low(parse.tokens[i - 1]) not in entity_words().articles | {"un", "une", "des"}:
         return False
     nxt = parse.tokens[i + 1] if i + 1 < len(parse.tokens) else None
     return nxt is not None and (nxt.ent_type == "PER" or nxt.pos in ("VERB", "AUX"))
 
 
-def _drop_titles(parse: Parse, span: _Span, index: MentionIndex, demonyms: set[int]) -> bool:
+def _drop_titles(parse: Parse, span: NameSpan, index: MentionIndex, demonyms: set[int]) -> bool:
     """Titles are not part of a name ("M. Lapierre", "prince Charles").
 
     A minister's portfolio is the organisation ("ministre de l'Agriculture" → "Agriculture");
@@ -398,37 +267,37 @@ def _drop_titles(parse: Parse, span: _Span, index: MentionIndex, demonyms: set[i
             break  # "Prince Rogers Nelson": a capitalised title word may be the name's
         span.note(f"dropped title '{m.text}'")
         span.first = m.last + 1
-        while span.first <= span.last and _is_punct(parse.tokens[span.first]):
+        while span.first <= span.last and is_punct(parse.tokens[span.first]):
             span.first += 1
-    return span.first <= span.last and any(_capitalised(t) for t in parse.tokens[span.first:span.last + 1])
+    return span.first <= span.last and any(capitalised(t) for t in parse.tokens[span.first:span.last + 1])
 
 
-def _title_then_name(parse: Parse, span: _Span, index: MentionIndex) -> bool:
+def _title_then_name(parse: Parse, span: NameSpan, index: MentionIndex) -> bool:
     """"Premier ministre David Cameron" (MISC): the person after the title."""
     m = _mention_starting(index, span.first)
     if m is None or not any(e.kind == "title" for e in m.entries) or m.last >= span.last:
         return False
     rest = parse.tokens[m.last + 1:span.last + 1]
-    if len(rest) < 2 or not all(_capitalised(t) and t.pos == "PROPN" for t in rest):
+    if len(rest) < 2 or not all(capitalised(t) and t.pos == "PROPN" for t in rest):
         return False
     span.note(f"MISC → PER: name after the title '{m.text}'")
     span.first, span.label = m.last + 1, "PER"
     return True
 
 
-def _portfolio(parse: Parse, span: _Span, title: Mention, demonyms: set[int]) -> bool:
+def _portfolio(parse: Parse, span: NameSpan, title: Mention, demonyms: set[int]) -> bool:
     """"ministre de l'Agriculture" (ORG) → "Agriculture"; False when there is no portfolio."""
     toks = parse.tokens
     if not title.text.lower().startswith("ministre") or title.last >= span.last:
         return False
     i = title.last + 1
-    while i <= span.last and (_low(toks[i]) in _LEADING_FUNCTION_WORDS or _is_punct(toks[i])):
+    while i <= span.last and (low(toks[i]) in entity_words().leading_function_words or is_punct(toks[i])):
         i += 1
-    if i > span.last or not _capitalised(toks[i]):
+    if i > span.last or not capitalised(toks[i]):
         return False
     last = i
-    while last + 1 <= span.last and not _is_punct(toks[last + 1]) and (
-            _capitalised(toks[last + 1]) or (toks[last + 1].pos == "ADJ" and last + 1 not in demonyms)):
+    while last + 1 <= span.last and not is_punct(toks[last + 1]) and (
+            capitalised(toks[last + 1]) or (toks[last + 1].pos == "ADJ" and last + 1 not in demonyms)):
         last += 1
     span.note(f"portfolio of '{title.text}'")
     span.first, span.last, span.label = i, last, "ORG"
@@ -449,19 +318,19 @@ def _lexicon_label(entries: tuple[ActorEntry, ...]) -> tuple[str, ActorEntry] | 
             return "LOC", e
     for e in entries:
         if e.kind == "country" and e.subkind == "seat":
-            return ("LOC" if _LOWER_ARTICLE.sub("", e.form) in _SEATS_AS_PLACES else "ORG"), e
+            return ("LOC" if _LOWER_ARTICLE.sub("", e.form) in entity_words().seats_as_places else "ORG"), e
     return None
 
 
-def _lexicon_spans(parse: Parse, index: MentionIndex) -> list[_Span]:
+def _lexicon_spans(parse: Parse, index: MentionIndex) -> list[NameSpan]:
     out = []
     for m in index.mentions:
         found = _lexicon_label(m.entries)
         if found is None:
             continue
         label, entry = found
-        span = _trim(parse, _Span(m.first, m.last, label, "lexicon"), index)
-        if span is None or not (_capitalised(parse.tokens[span.first]) or parse.tokens[span.first].text[:1].isdigit()):
+        span = _trim(parse, NameSpan(m.first, m.last, label, "lexicon"), index)
+        if span is None or not (capitalised(parse.tokens[span.first]) or parse.tokens[span.first].text[:1].isdigit()):
             continue  # "talibans", "casques bleus": common nouns here
         if label == "LOC" and _in_event_name(parse, span.first):
             continue
@@ -473,9 +342,9 @@ def _lexicon_spans(parse: Parse, index: MentionIndex) -> list[_Span]:
 def _in_event_name(parse: Parse, i: int) -> bool:
     """"championnat de France", "Tour de France", "Ironman Allemagne": part of a competition."""
     j = i - 1
-    while j >= 0 and _low(parse.tokens[j]) in ("de", "d'", "du", "des"):
+    while j >= 0 and low(parse.tokens[j]) in ("de", "d'", "du", "des"):
         j -= 1
-    return j >= 0 and _low(parse.tokens[j]) in _EVENT_HEADS
+    return j >= 0 and low(parse.tokens[j]) in entity_words().event_heads
 
 
 @functools.lru_cache(maxsize=1)
@@ -485,7 +354,7 @@ def _media_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace("'", "['’]") for f in forms) + r")(?![\w-])")
 
 
-def _media_spans(parse: Parse) -> list[_Span]:
+def _media_spans(parse: Parse) -> list[NameSpan]:
     """Names of ``media_organisations.tsv`` in the text, on token boundaries."""
     starts = {t.idx: t.i for t in parse.tokens}
     ends = {t.end: t.i for t in parse.tokens}
@@ -493,16 +362,16 @@ def _media_spans(parse: Parse) -> list[_Span]:
     for m in _media_names().finditer(parse.text):
         first, last = starts.get(m.start()), ends.get(m.end())
         if first is not None and last is not None and first <= last:
-            out.append(_Span(first, last, "ORG", "lexicon", [f"medium '{m.group()}' (media_organisations.tsv)"]))
+            out.append(NameSpan(first, last, "ORG", "lexicon", [f"medium '{m.group()}' (media_organisations.tsv)"]))
     return out
 
 
-def _apply_lexicon(parse: Parse, spans: list[_Span], index: MentionIndex) -> list[_Span]:
+def _apply_lexicon(parse: Parse, spans: list[NameSpan], index: MentionIndex) -> list[NameSpan]:
     """Relabel NER spans the lexicon knows, widen them to its forms, add the names it missed."""
     return _merge_known(parse, spans, _lexicon_spans(parse, index))
 
 
-def _merge_known(parse: Parse, spans: list[_Span], known: list[_Span]) -> list[_Span]:
+def _merge_known(parse: Parse, spans: list[NameSpan], known: list[NameSpan]) -> list[NameSpan]:
     """Relabel the NER spans a lexicon span covers exactly, widen those inside it, add the others."""
     out = list(spans)
     for lex in known:
@@ -520,337 +389,34 @@ def _merge_known(parse: Parse, spans: list[_Span], known: list[_Span]) -> list[_
                     s.note(f"confirmed by {why}")
                 s.source = "ner+lexicon"
             elif lex.first <= s.first and s.last <= lex.last:
-                s.note(f"widened to '{_text(parse, lex)}' by {why}")
+                s.note(f"widened to '{name_text(parse, lex)}' by {why}")
                 s.first, s.last, s.label, s.source = lex.first, lex.last, lex.label, "ner+lexicon"
     return out
 
 
-def _world_regions(parse: Parse, spans: list[_Span]) -> list[_Span]:
+def _world_regions(parse: Parse, spans: list[NameSpan]) -> list[NameSpan]:
     """Continents and world regions the NER missed ("champion d'Europe")."""
     covered = {i for s in spans if s.label in LABELS for i in s.tokens()}
     out = []
     for tok in parse.tokens:
-        if tok.text in _WORLD_REGIONS and tok.i not in covered and not _in_event_name(parse, tok.i):
-            out.append(_Span(tok.i, tok.i, "LOC", "rule", [f"world region '{tok.text}'"]))
+        if tok.text in entity_words().world_regions and tok.i not in covered and not _in_event_name(parse, tok.i):
+            out.append(NameSpan(tok.i, tok.i, "LOC", "rule", [f"world region '{tok.text}'"]))
     return out
-
-
-# -- phrase shapes ------------------------------------------------------------------------------
-def _hyphenated(parse: Parse, span: _Span) -> None:
-    """"CGT-Cheminots": a name goes on across a hyphen written without spaces."""
-    toks = parse.tokens
-    j = span.last + 1
-    while (j + 1 < len(toks) and toks[j].text == "-" and toks[j].idx == toks[j - 1].end
-           and toks[j + 1].idx == toks[j].end and _capitalised(toks[j + 1])):
-        span.note(f"widened over '-{toks[j + 1].text}'")
-        span.last = j + 1
-        j += 2
-
-
-def _place_class(parse: Parse, span: _Span) -> None:
-    """"la ville de Hilla" → "Hilla": a generic place noun is not part of the name."""
-    if span.label != "LOC" or span.first == span.last:
-        return
-    toks = parse.tokens
-    if _low(toks[span.first]) not in _PLACE_CLASS_NOUNS or _capitalised(toks[span.first]):
-        return
-    i = span.first + 1
-    while i <= span.last and (_low(toks[i]) in _LEADING_FUNCTION_WORDS or _is_punct(toks[i])):
-        i += 1
-    if i <= span.last and _capitalised(toks[i]):
-        span.note(f"dropped '{parse.span_text(span.first, i - 1)}'")
-        span.first = i
-
-
-def _place_qualifier(parse: Parse, span: _Span) -> None:
-    """"Afrique de l'Ouest", "Amérique latine": a compass point or qualifier continues the place."""
-    if span.label != "LOC":
-        return
-    toks = parse.tokens
-    j = span.last + 1
-    if j < len(toks) and _low(toks[j]) in _PLACE_QUALIFIERS:
-        span.note(f"widened with '{toks[j].text}'")
-        span.last = j
-        return
-    k = j
-    while k < len(toks) and _low(toks[k]) in ("de", "du", "l'", "la"):
-        k += 1
-    if k > j and k < len(toks) and _capitalised(toks[k]) and toks[k].lower in _COMPASS:
-        span.note(f"widened with '{parse.span_text(j, k)}'")
-        span.last = k
-
-
-def _institution_seat(parse: Parse, span: _Span) -> None:
-    """"diocèse de Hearst": a body named after its seat is an ORG, the whole phrase."""
-    if span.label != "LOC":
-        return
-    toks = parse.tokens
-    if _low(toks[span.first]) in _INSTITUTION_NOUNS:
-        span.note(f"LOC → ORG: '{toks[span.first].text}' names a body")
-        span.label = "ORG"
-        nxt = span.first + 1
-        if (_low(toks[span.first]) in _NAME_ONLY_NOUNS and not _capitalised(toks[span.first])
-                and nxt <= span.last and _capitalised(toks[nxt])):
-            span.note(f"dropped '{toks[span.first].text}'")  # "lycée Vaugelas" → "Vaugelas"
-            span.first = nxt
-        return
-    i = span.first - 1
-    while i >= 0 and _low(toks[i]) in ("de", "du", "des", "d'", "la", "l'"):
-        i -= 1
-    if (i >= 0 and _low(toks[i]) in _INSTITUTION_NOUNS - _TOWN_SERVICE_NOUNS
-            and toks[i].sent == toks[span.first].sent):
-        span.note(f"widened to '{toks[i].text} …': a body named after its seat")
-        span.first, span.label = i, "ORG"
-
-
-def _organisation_head(parse: Parse, span: _Span) -> None:
-    """"Chambre des communes", "Grande Mosquée de Valence" are bodies, not places or people."""
-    if span.label not in ("LOC", "PER", "MISC") or span.source != "ner":
-        return
-    toks = parse.tokens
-    head = toks[span.first]
-    if span.first == span.last and (not _capitalised(head) or span.label == "MISC"):
-        return  # "Église" alone, as the NER's MISC, is the institution in general
-    if head.pos == "ADJ" and span.first + 1 <= span.last:
-        head = toks[span.first + 1]  # "Grande Mosquée", "Haute Cour"
-    if _low(head) in _ORG_HEAD_NOUNS:
-        span.note(f"{span.label} → ORG: '{head.text}' names a body")
-        span.label = "ORG"
-        return
-    words = [t.text for t in toks[span.first:span.last + 1]]
-    mark = next((w for w in words if w in _CLUB_MARKS), None)
-    if mark is None and span.last > span.first and words[-1] in _ORG_TAIL_WORDS and span.label != "MISC":
-        mark = words[-1]
-    if mark is not None:
-        span.note(f"{span.label} → ORG: '{mark}' names a club or a venue")
-        span.label = "ORG"
-
-
-def _organisation_kind(parse: Parse, span: _Span) -> None:
-    """"la société Opower", "le quotidien allemand Bild", "l'agence de presse Anadolu": the name
-    after such a noun (and its adjectives or complement) is an organisation."""
-    if span.label not in ("LOC", "PER", "MISC") or span.source != "ner" or span.first == 0:
-        return
-    if not _capitalised(parse.tokens[span.first]):
-        return
-    kind = _kind_before(parse, span.first)
-    if kind is not None:
-        span.note(f"{span.label} → ORG: named after '{kind}'")
-        span.label = "ORG"
-
-
-def _kind_in_name(parse: Parse, span: _Span) -> None:
-    """"l'association Médecins du monde": the noun right before the name belongs to it."""
-    i = span.first - 1
-    if span.label != "ORG" or i < 0 or not _capitalised(parse.tokens[span.first]):
-        return
-    tok = parse.tokens[i]
-    if tok.text in _KIND_IN_NAME and tok.sent == parse.tokens[span.first].sent:
-        span.note(f"widened with '{tok.text}'")
-        span.first = i
-
-
-def _kind_before(parse: Parse, i: int) -> str | None:
-    """The organisation noun right before token ``i``, over up to two lower-case adjectives or a
-    "de" complement ("compagnie aérienne low-cost", "agence de presse"), or None."""
-    toks = parse.tokens
-    j = i - 1
-    for _ in range(3):
-        if j < 0 or _capitalised(toks[j]) or _is_punct(toks[j]) or toks[j].sent != toks[i].sent:
-            return None
-        low = _low(toks[j])
-        if low in _ORG_KIND_NOUNS:
-            return toks[j].text
-        if j >= 2 and low in _KIND_COMPLEMENTS and _low(toks[j - 1]) in ("de", "d'"):
-            j -= 2  # "agence de presse", "chaîne de télévision"
-        elif toks[j].pos == "ADJ" or low in ("low-cost", "low cost"):
-            j -= 1
-        else:
-            return None
-    return None
-
-
-def _article_of_title(parse: Parse, span: _Span) -> None:
-    """"selon Les Républicains", "dans Le Figaro": a capitalised article mid-sentence is the name's."""
-    i = span.first - 1
-    if span.label != "ORG" or i < 1 or _low(parse.tokens[i]) not in _ARTICLES:
-        return
-    tok, prev = parse.tokens[i], parse.tokens[i - 1]
-    if not _capitalised(tok) or prev.sent != tok.sent or (
-            _is_punct(prev) and (prev.text not in _OPENERS or span.source != "ner")):
-        return  # "parti « Les Républicains »": a quote or bracket opens the name, not a sentence
-    span.note(f"widened with '{tok.text}'")
-    span.first = i
-
-
-def _institutions_with_country(parse: Parse, spans: list[_Span], index: MentionIndex,
-                               demonyms: set[int]) -> list[_Span]:
-    """"l'armée syrienne", "le gouvernement ukrainien": a state body with its country adjective."""
-    covered = {i for s in spans if s.label in LABELS for i in s.tokens()}
-    out = []
-    for m in index.mentions:
-        head = next((e for e in m.entries if e.kind == "head" and e.form.lower() in _INSTITUTION_HEADS), None)
-        if head is None:
-            continue
-        j = m.last + 1
-        if j >= len(parse.tokens) or j not in demonyms or _capitalised(parse.tokens[j]):
-            continue
-        dem = index.by_token.get(j)
-        last = dem.last if dem is not None else j
-        if any(i in covered for i in range(m.first, last + 1)):
-            continue
-        out.append(_Span(m.first, last, "ORG", "lexicon",
-                         [f"head '{m.text}' ({head.source}) with demonym '{parse.span_text(j, last)}'"]))
-    return out
-
-
-def _body_of_place(parse: Parse, spans: list[_Span]) -> list[_Span]:
-    """"Université d'agriculture" + "du Punjab", "Conseil régional" + "de Bretagne": a body
-    whose name opens with an institution noun takes the place it serves."""
-    toks = parse.tokens
-    ordered = sorted(spans, key=lambda s: s.first)
-    dropped: set[int] = set()
-    for a, s in enumerate(ordered):
-        if s.label != "ORG" or id(s) in dropped:
-            continue
-        head = toks[s.first]
-        if _low(head) not in _ORG_HEAD_NOUNS or not _capitalised(head):
-            continue
-        j = s.last + 1
-        if j >= len(toks) or _low(toks[j]) not in ("de", "du", "des", "d'"):
-            continue
-        k = j + 1
-        while k < len(toks) and _low(toks[k]) in ("la", "l'", "les"):
-            k += 1
-        place = next((t for t in ordered[a + 1:] if t.first == k and t.label == "LOC"), None)
-        if place is None or toks[place.last].sent != head.sent:
-            continue
-        s.note(f"widened with '{parse.span_text(j, place.last)}': the place the body serves")
-        s.last = place.last
-        dropped.add(id(place))
-    return [s for s in spans if id(s) not in dropped]
-
-
-def _portfolios(parse: Parse, spans: list[_Span], index: MentionIndex, demonyms: set[int]) -> list[_Span]:
-    """"le ministre colombien de la Santé" → "Santé": a minister's portfolio is an organisation,
-    whether or not the NER marked it (and whatever label it gave it)."""
-    toks = parse.tokens
-    out = list(spans)
-    for m in index.mentions:
-        if not any(e.kind == "title" for e in m.entries) or _low(toks[m.first]) != "ministre":
-            continue
-        i = m.first + 1
-        while i < len(toks) and (i in demonyms and not _capitalised(toks[i])):
-            i += 1  # "ministre colombien de la Santé"
-        k = i
-        while k < len(toks) and _low(toks[k]) in ("de", "du", "des", "d'", "la", "l'"):
-            k += 1
-        if (k == i or k >= len(toks) or not _capitalised(toks[k]) or toks[k].text in _PORTFOLIO_NOT
-                or toks[k].ent_type == "PER"):
-            continue  # "ministre de de Gaulle": a person's minister
-        last = k
-        while last + 1 < len(toks) and not _is_punct(toks[last + 1]) and toks[last + 1].sent == toks[k].sent and (
-                _capitalised(toks[last + 1]) or (toks[last + 1].pos == "ADJ" and _agrees(toks[k], toks[last + 1]))):
-            if _person_run(parse, last + 1) is not None:
-                break  # "ministre de l'Intérieur Bernard Cazeneuve": the minister's name follows
-            last += 1
-        person = _person_run(parse, last + 1)
-        if person is not None:
-            # The NER's spans over the portfolio and the name give way to the two of them.
-            end = person
-            out = [s for s in out if not (k <= s.last and s.first <= end and s.first >= m.first and s.last <= end
-                                          and (s.first <= last or s.label != "PER"))]
-            if not any(s.first <= end and last < s.last for s in out):
-                out.append(_Span(last + 1, end, "PER", "rule",
-                                 [f"the minister's name after the portfolio '{parse.span_text(k, last)}'"]))
-        inside = [s for s in out if s.first <= last and k <= s.last]
-        if any(s.label in LABELS and (s.first < k or s.last > last) and s.label != "PER" for s in inside):
-            continue  # a longer name covers it ("ministère de l'Intérieur turc")
-        out = [s for s in out if s not in inside or s.label == "PER" and (s.first < k or s.last > last)]
-        if any(s.first <= last and k <= s.last for s in out):
-            continue  # "Intérieur Bernard Cazeneuve": the NER ran the portfolio into a person
-        out.append(_Span(k, last, "ORG", "rule", [f"portfolio of '{parse.span_text(m.first, i - 1)}'"]))
-    return out
-
-
-def _person_run(parse: Parse, i: int) -> int | None:
-    """The last token of a person's name starting at ``i`` ("Bernard Cazeneuve", "Jean-Yves Le
-    Drian", "Najat Vallaud-Belkacem"): two or more capitalised words, or one the NER starts a
-    person with; None if no name starts there."""
-    toks = parse.tokens
-    if i >= len(toks) or not _capitalised(toks[i]) or _is_punct(toks[i]):
-        return None
-    j = i
-    while j + 1 < len(toks) and toks[j + 1].sent == toks[i].sent and (
-            (_capitalised(toks[j + 1]) and not _is_punct(toks[j + 1]))
-            or (toks[j + 1].text == "-" and toks[j + 1].idx == toks[j].end and j + 2 < len(toks)
-                and toks[j + 2].idx == toks[j + 1].end and _capitalised(toks[j + 2]))):
-        j += 2 if toks[j + 1].text == "-" else 1
-    if j > i or (toks[i].ent_iob == "B" and toks[i].ent_type == "PER"):
-        return j
-    return None
-
-
-def _agrees(noun: Token, adj: Token) -> bool:
-    """Does ``adj`` agree in gender with ``noun`` ("Finances françaises", not "Affaires … français")?"""
-    a, b = noun.feat("Gender"), adj.feat("Gender")
-    return a is None or b is None or a == b
-
-
-def _product_or_event(parse: Parse, span: _Span) -> bool:
-    """"Airbus A320", "Boeing 737" are products; "Ironman France", "Coupe du monde" events."""
-    toks = parse.tokens
-    if span.label == "ORG":
-        nxt = toks[span.last + 1] if span.last + 1 < len(toks) else None
-        if (nxt is not None and _MODEL.match(nxt.text)) or (
-                span.last > span.first and _MODEL.match(toks[span.last].text)):
-            return True
-    return span.source == "ner" and _low(toks[span.first]) in _EVENT_HEADS - {"tour"}
-
-
-def _not_a_name(parse: Parse, span: _Span) -> bool:
-    """Generic words, single letters ("groupe A") and time zones the NER took for names."""
-    if span.source != "ner":
-        return False
-    toks = parse.tokens[span.first:span.last + 1]
-    text = _text(parse, span)
-    if text.lower() in _NOT_NAMES or text.lower() in _SHORT_FORMS:
-        return True
-    if (span.label != "PER" and len(toks) <= 3 and len(toks[-1].text) == 1 and toks[-1].text.isalpha()
-            and all(t.text.isalpha() for t in toks)):
-        return True  # "Groupe C", "A": a group or a list item
-    if span.first == span.last and span.label != "PER" and _sentence_initial_word(parse, span.first):
-        return True  # "Cinéma : décès de …", "Rassemblement à Toulouse": a capitalised common word
-    if text in _TIME_ZONES:
-        prev = span.first - 1
-        while prev >= 0 and _is_punct(parse.tokens[prev]):
-            prev -= 1
-        return prev >= 0 and bool(_TIME.match(parse.tokens[prev].text.replace("\u202f", "")))
-    return False
-
-
-def _sentence_initial_word(parse: Parse, i: int) -> bool:
-    """A common noun, adjective or verb capitalised only because it opens a sentence or a line."""
-    tok = parse.tokens[i]
-    if tok.pos not in ("NOUN", "ADJ", "VERB") or not tok.lemma[:1].islower():
-        return False
-    prev = parse.tokens[i - 1] if i > 0 else None
-    return prev is None or prev.sent != tok.sent or "\n" in prev.text
 
 
 # -- the article as a whole ---------------------------------------------------------------------
-def _document_consistency(parse: Parse, spans: list[_Span]) -> list[_Span]:
+def _document_consistency(parse: Parse, spans: list[NameSpan]) -> list[NameSpan]:
     """One name, one label in an article; the surname of a named person is a person."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in spans:
         if s.label in LABELS:
             relabelled = any("→ ORG" in r for r in s.reasons)  # "la compagnie Flydubai"
-            votes[_text(parse, s)][s.label] += 2 if s.source != "ner" or relabelled else 1
+            votes[name_text(parse, s)][s.label] += 2 if s.source != "ner" or relabelled else 1
     surnames = _surnames(parse, spans)
     for s in spans:
         if s.source != "ner":
             continue
-        text = _text(parse, s)
+        text = name_text(parse, s)
         if text in surnames and s.label != "PER":
             s.note(f"{s.label} → PER: surname of a person named in the article")
             s.label = "PER"
@@ -862,17 +428,17 @@ def _document_consistency(parse: Parse, spans: list[_Span]) -> list[_Span]:
     return spans
 
 
-def _surnames(parse: Parse, spans: list[_Span]) -> set[str]:
+def _surnames(parse: Parse, spans: list[NameSpan]) -> set[str]:
     out = set()
     for s in spans:
         if s.label == "PER" and s.last > s.first:
-            words = [t.text for t in parse.tokens[s.first:s.last + 1] if not _is_punct(t)]
+            words = [t.text for t in parse.tokens[s.first:s.last + 1] if not is_punct(t)]
             if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
                 out.add(words[-1])
     return out
 
 
-def _acronyms(parse: Parse, spans: list[_Span]) -> list[_Span]:
+def _acronyms(parse: Parse, spans: list[NameSpan]) -> list[NameSpan]:
     """An acronym given in parentheses after a name or a person is an organisation, and so is
     every other use of it in the article ("… démocratique du travail (CFDT)", "Dominique Dord
     (UMP)"); time zones and units are not ("19 h 30 (UTC)", "(VTT)" after a common noun).
@@ -883,10 +449,10 @@ def _acronyms(parse: Parse, spans: list[_Span]) -> list[_Span]:
     for tok in toks[2:-1]:
         i = tok.i
         if (toks[i - 1].text != "(" or toks[i + 1].text != ")" or not _ACRONYM.match(tok.text)
-                or tok.text in _TIME_ZONES):
+                or tok.text in entity_words().time_zones):
             continue
         before = toks[i - 2]
-        if _capitalised(before) or before.ent_type in ("ORG", "PER") or before.i in covered:
+        if capitalised(before) or before.ent_type in ("ORG", "PER") or before.i in covered:
             defined.setdefault(tok.text, f"acronym '{tok.text}' given in parentheses after '{before.text}'")
     for s in spans:
         if s.first == s.last and s.source == "ner" and s.label != "ORG" and toks[s.first].text in defined:
@@ -895,20 +461,20 @@ def _acronyms(parse: Parse, spans: list[_Span]) -> list[_Span]:
     out = []
     for tok in toks:
         if tok.text in defined and tok.i not in covered:
-            out.append(_Span(tok.i, tok.i, "ORG", "rule", [defined[tok.text]]))
+            out.append(NameSpan(tok.i, tok.i, "ORG", "rule", [defined[tok.text]]))
     return out
 
 
-def _repeated_organisations(parse: Parse, spans: list[_Span]) -> list[_Span]:
+def _repeated_organisations(parse: Parse, spans: list[NameSpan]) -> list[NameSpan]:
     """An organisation found once is the same organisation wherever the article names it again
     and the NER saw nothing ("la compagnie Flydubai … Flydubai a annoncé")."""
     toks = parse.tokens
     covered = {i for s in spans if s.label in LABELS for i in s.tokens()}
     names: dict[tuple[str, ...], str] = {}
     for s in spans:
-        if (s.label == "ORG" and _capitalised(toks[s.first]) and len(_text(parse, s)) > 2
-                and not any(c.isdigit() for c in _text(parse, s)) and _text(parse, s).lower() not in _SHORT_FORMS):
-            names.setdefault(tuple(t.text for t in toks[s.first:s.last + 1]), _text(parse, s))
+        if (s.label == "ORG" and capitalised(toks[s.first]) and len(name_text(parse, s)) > 2
+                and not any(c.isdigit() for c in name_text(parse, s)) and name_text(parse, s).lower() not in entity_words().short_forms):
+            names.setdefault(tuple(t.text for t in toks[s.first:s.last + 1]), name_text(parse, s))
     out = []
     for words, text in sorted(names.items(), key=lambda kv: -len(kv[0])):
         n = len(words)
@@ -918,14 +484,14 @@ def _repeated_organisations(parse: Parse, spans: list[_Span]) -> list[_Span]:
             if tuple(t.text for t in toks[i:i + n]) != words:
                 continue
             nxt = toks[i + n] if i + n < len(toks) else None
-            if nxt is not None and not _is_punct(nxt) and (_capitalised(nxt) or nxt.text[:1].isdigit()):
+            if nxt is not None and not is_punct(nxt) and (capitalised(nxt) or nxt.text[:1].isdigit()):
                 continue  # part of a longer name, or an edition ("CAN 2017")
-            out.append(_Span(i, i + n - 1, "ORG", "rule", [f"'{text}' is an organisation elsewhere in the article"]))
+            out.append(NameSpan(i, i + n - 1, "ORG", "rule", [f"'{text}' is an organisation elsewhere in the article"]))
             covered.update(range(i, i + n))
     return out
 
 
-def _acronym_expansions(parse: Parse, spans: list[_Span], index: MentionIndex) -> list[_Span]:
+def _acronym_expansions(parse: Parse, spans: list[NameSpan], index: MentionIndex) -> list[NameSpan]:
     """"Unités de protection du peuple (YPG)", "agence spatiale japonaise (JAXA)": the words whose
     initials spell an organisation's acronym given in parentheses are its full name.
 
@@ -944,20 +510,20 @@ def _acronym_expansions(parse: Parse, spans: list[_Span], index: MentionIndex) -
         end, spelt = i - 2, False
         for start in range(end, max(-1, end - 2 * len(letters) - 2), -1):
             words = [t for t in toks[start:end + 1]]
-            if any(_is_punct(t) or "\n" in t.text for t in words):
+            if any(is_punct(t) or "\n" in t.text for t in words):
                 break
-            content = [t for t in words if _low(t) not in _TRAILING_FUNCTION_WORDS]
+            content = [t for t in words if low(t) not in entity_words().trailing_function_words]
             initials = "".join(t.text[0] for t in content).upper()
             if initials != letters:
                 continue
-            if _low(toks[start]) in _TRAILING_FUNCTION_WORDS:
+            if low(toks[start]) in entity_words().trailing_function_words:
                 break
-            head = _low(toks[start])
-            if not known and head not in _ORG_HEAD_NOUNS | _ORG_KIND_NOUNS and not any(
+            head = low(toks[start])
+            if not known and head not in entity_words().org_head_nouns | entity_words().org_kind_nouns and not any(
                     j in org_tokens for j in range(start, end + 1)) and not (
-                    len(content) > 2 and all(_capitalised(t) for t in content)):
+                    len(content) > 2 and all(capitalised(t) for t in content)):
                 break  # "Jet Propulsion Laboratory (JPL)": a capitalised name of three words or more
-            out.append(_Span(start, end, "ORG", "rule", [f"words spelling the acronym '{letters}'"]))
+            out.append(NameSpan(start, end, "ORG", "rule", [f"words spelling the acronym '{letters}'"]))
             spelt = True
             break
         if not spelt:
@@ -968,28 +534,28 @@ def _acronym_expansions(parse: Parse, spans: list[_Span], index: MentionIndex) -
     return out
 
 
-def _lower_case_body(parse: Parse, end: int, taken: set[int]) -> _Span | None:
+def _lower_case_body(parse: Parse, end: int, taken: set[int]) -> NameSpan | None:
     """"l'agence spatiale japonaise (JAXA)", "la fédération internationale (ITU)": a body written in
     lower case, from its noun to the acronym, whose initials need not spell it (the acronym is
     often the name in another language). The nearest noun for a body wins ("le bureau des débris
     spatiaux de l'agence spatiale européenne (ESA)" → "agence spatiale européenne")."""
     toks = parse.tokens
-    if end < 0 or _low(toks[end]) in _TRAILING_FUNCTION_WORDS:
+    if end < 0 or low(toks[end]) in entity_words().trailing_function_words:
         return None
     for start in range(end, max(-1, end - 8), -1):
         tok = toks[start]
-        if (_capitalised(tok) or _is_punct(tok) or "\n" in tok.text or start in taken
+        if (capitalised(tok) or is_punct(tok) or "\n" in tok.text or start in taken
                 or tok.pos not in ("NOUN", "ADJ", "DET", "ADP") or tok.sent != toks[end].sent):
             return None
-        if tok.text in _ORG_HEAD_NOUNS | _ORG_KIND_NOUNS:
-            return _Span(start, end, "ORG", "rule") if start < end else None
+        if tok.text in entity_words().org_head_nouns | entity_words().org_kind_nouns:
+            return NameSpan(start, end, "ORG", "rule") if start < end else None
     return None
 
 
-def _outermost(spans: list[_Span]) -> list[_Span]:
+def _outermost(spans: list[NameSpan]) -> list[NameSpan]:
     """Drop spans inside or overlapping a longer one (ties: the earlier span)."""
     ordered = sorted(spans, key=lambda s: (-(s.last - s.first), s.first))
-    taken: list[_Span] = []
+    taken: list[NameSpan] = []
     used: set[int] = set()
     for s in ordered:
         if any(i in used for i in s.tokens()):
