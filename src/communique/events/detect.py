@@ -43,6 +43,24 @@ PLURAL_EVENT_NOUNS = {"pourparlers", "sanctions", "manœuvres", "manoeuvres", "e
                       "rassemblements", "affrontements", "clashes", "airstrikes", "strikes", "raids",
                       "attaques", "attacks", "tirs", "obsèques", "riots", "émeutes", "patrols", "patrouilles", "games",
                       "hostilities", "hostilités", "félicitations", "congratulations"}
+# Texts that state acts: a participle or relative clause describing one ("une résolution exigeant
+# le retrait", "a text which condemns…") tells what the text says, not an act of its own. The
+# act is the adoption: whoever adopts or votes the text is the actor.
+DOCUMENT_NOUNS = {
+    "fr": {"résolution", "loi", "texte", "projet", "motion", "décret", "amendement", "déclaration",
+           "communiqué", "ordonnance", "rapport", "lettre", "document", "proposition", "pétition",
+           "recommandation", "décision"},
+    "en": {"resolution", "law", "text", "bill", "motion", "decree", "amendment", "declaration", "statement",
+           "report", "letter", "document", "proposal", "petition", "recommendation", "decision"},
+}
+ADOPTING_VERBS = {
+    "fr": {"adopter", "voter", "approuver", "entériner", "promulguer", "publier", "signer", "ratifier"},
+    "en": {"adopt", "pass", "approve", "vote", "endorse", "enact", "publish", "issue", "sign", "ratify"},
+}
+_RELATIVE_SUBJECTS = {"qui", "which", "that"}
+# What a refusal answers (a demand, an offer); a text "rejecting" anything else disapproves of it.
+_REFUSED_THINGS = ("demande", "proposition", "offre", "plan", "appel", "ultimatum", "candidature", "requête",
+                   "accord", "traité", "request", "agreement", "treaty", "deal", "proposal", "offer", "plan", "call", "ultimatum", "bid", "demand")
 _CASE_FOLD = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "l'": None}
 _POSS = {"fr": {"son", "sa", "ses", "leur", "leurs"}, "en": {"his", "her", "its", "their"}}
 
@@ -211,6 +229,26 @@ def _inherited_subject(parse: Parse, verb: Token, *, lang: str) -> Token | None:
     return None
 
 
+def _document_content(parse: Parse, verb: Token, *, lang: str) -> tuple[Token, Token | None] | None:
+    """"une résolution exigeant le retrait…", "un texte qui condamne…": the document whose content
+    the verb describes, and the verb that adopts it (None when nothing in the sentence adopts it).
+    A participle the document undergoes ("la résolution proposée par la Russie") is not content."""
+    if not verb.dep.startswith("acl"):
+        return None
+    doc = parse.head(verb)
+    if doc.i == verb.i or doc.pos != "NOUN" or doc.lemma.lower() not in DOCUMENT_NOUNS.get(lang, set()):
+        return None
+    if _passive_participle(verb) or _is_passive(parse, verb):
+        return None
+    subj = [c for c in parse.children(verb) if c.dep in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if subj and not all(c.lower in _RELATIVE_SUBJECTS for c in subj):
+        return None  # "la résolution que la Russie a rejetée": its own subject acts
+    adopter = next((a for a in parse.ancestors(doc) if a.pos in ("VERB", "AUX")), None)
+    if adopter is not None and adopter.lemma.lower() not in ADOPTING_VERBS.get(lang, set()):
+        adopter = None
+    return doc, adopter
+
+
 def _gerund(parse: Parse, verb: Token) -> bool:
     """French gérondif: "en" + present participle."""
     return (parse.lang == "fr" and verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Pres"
@@ -314,6 +352,13 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             anchor, via = anchored
         else:
             anchor, via = tok, "verb"
+        document = _document_content(parse, tok, lang=lang) if tok.pos in ("VERB", "AUX") else None
+        if document is not None:
+            doc, adopter = document
+            if adopter is None:
+                _skip(skipped, tok, f"content of the {doc.text} (no adoption in the sentence)")
+                continue
+            anchor, via = adopter, f"content of the {doc.text} '{adopter.text}'"
         reading: str | None = None
         if anchor.pos in ("VERB", "AUX"):
             why = verb_modality(parse, anchor, lang=lang)
@@ -323,7 +368,13 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                     _skip(skipped, tok, why)
                     continue
         arg_slots = slots(parse, tok, lang=lang)
-        if anchor.i != tok.i:
+        if document is not None:
+            # The adopters act: "Le Conseil a adopté une résolution exigeant…" (the relative
+            # pronoun or the document itself is no party).
+            adopters = slots(parse, anchor, lang=lang).get("subj", [])
+            # A subject that names no party (a parse gone astray) leaves the nearest one named before.
+            arg_slots["subj"] = [h for h in adopters if resolve_phrase(parse, h, index, memory, lang=lang)]
+        elif anchor.i != tok.i:
             anchor_slots = slots(parse, anchor, lang=lang)
             # The noun's own "de"/poss phrase is tried first (roles order); the light or main
             # verb's subject is the fallback actor.
@@ -342,6 +393,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if trig is None:
             _skip(skipped, tok, "no trigger row's cue holds")
             continue
+        if document is not None and trig.event == "REJECT" and not any(
+                t.lemma.lower().startswith(_REFUSED_THINGS) for h in arg_slots.get("obj", [])
+                for t in parse.subtree(h)):
+            # "une résolution rejetant la souveraineté de X": a text refuses no demand, it disapproves.
+            trig = replace(trig, event="ACCUSE", mode="disapprove", note=f"text rejecting: {trig.note}")
         if (trig.event == "CONSULT" and anchor.dep == "xcomp" and anchor.feat("VerbForm") == "Inf"
                 and parse.head(anchor).lemma in ANNOUNCED_DECISION.get(lang, set())):
             # "X a annoncé se rendre en Italie": an announced trip is a plan, not a visit made.
@@ -445,6 +501,15 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
     for arg in cand.arg_tokens.get("actor", []):
         blocked |= {t.i for t in parse.subtree(arg)}
     inside = [t.i for t in parse.subtree(cand.trigger) if t.i not in blocked and t.i != cand.trigger.i]
+    # When the sentence splitter missed a full stop ("…l'essai. La Corée du Sud a annoncé…"), the
+    # trigger's phrase runs into the next sentence: a state named past the stop is not in it.
+    stops = [i for i in inside if _sentence_stop(parse, i)]
+    after = [i for i in stops if i > cand.trigger.i]
+    before = [i for i in stops if i < cand.trigger.i]
+    if after or before:
+        lo = max(before) if before else -1
+        hi = min(after) if after else len(parse.tokens)
+        inside = [i for i in inside if lo < i < hi]
     # A state named there is taken even after "in"/"à": "opened an embassy in Tehran", "refused to
     # deploy peacekeepers in Iraq" are acts toward that state (the gold sets agree).
     for m in index.in_tokens(set(inside)):
@@ -453,6 +518,20 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
             cand.recipients.append(res)
             cand.recipient_how = f"fallback '{m.text}'"
             return
+
+
+def _sentence_stop(parse: Parse, i: int) -> bool:
+    """A full stop followed by a capitalised word: a sentence boundary inside one parse."""
+    tok = parse.tokens[i]
+    if i + 1 >= len(parse.tokens):
+        return False
+    nxt = parse.tokens[i + 1]
+    if tok.text in (".", "!", "?"):
+        return nxt.text[:1].isupper() or nxt.text[:1] in ("«", '"')
+    # "la bombe H. La Corée du Sud…": the stop glued to an initial; only a capitalised
+    # determiner or pronoun after it tells a new sentence from "M. Macron".
+    return (tok.text.endswith(".") and len(tok.text) <= 3 and nxt.text[:1].isupper()
+            and nxt.pos in ("DET", "PRON"))
 
 
 def _fallback_actor(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
