@@ -22,8 +22,10 @@ PLAN_VERBS = {
            "seem", "appear"},
 }
 # Verbs after which an infinitive is a completed act: "a décidé d'expulser", "vient de signer".
+# An attempt is coded as the act (PLOVER ASSAULT/targeted: "successful and attempted
+# assassinations"): "tried to hack into", "attempted to assassinate".
 COMPLETIVE = {"fr": {"décider", "venir", "commencer", "achever", "finir", "procéder", "choisir", "oser"},
-              "en": {"decide", "begin", "start", "finish", "manage", "choose"}}
+              "en": {"decide", "begin", "start", "finish", "manage", "choose", "attempt", "try"}}
 # "X annonce avoir tiré un missile", "a affirmé avoir abattu": a past infinitive under a verb of
 # saying reports the speaker's own completed act. "a annoncé cesser toute collaboration": a
 # decision announced by the party itself is a decision taken.

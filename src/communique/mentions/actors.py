@@ -117,6 +117,31 @@ def find_mentions(parse: Parse, lexicon: ActorLexicon, *, on: str | None = None)
                            text=match.text, entries=entries))
     out.extend(_compounds(parse, lexicon, starts))
     out.sort(key=lambda m: m.start)
+    return _peoples_of_a_state(parse, out)
+
+
+def _demonym(m: Mention) -> ActorEntry | None:
+    return next((e for e in m.entries if e.kind == "country" and e.subkind == "demonym" and e.code), None)
+
+
+def _peoples_of_a_state(parse: Parse, mentions: list[Mention]) -> list[Mention]:
+    """"Bosnian Serbs", "Afghan Uzbeks": a people named by a plural demonym after a state's
+    adjective lives in that state; one mention, coded by the adjective."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        a, b = (_demonym(prev), _demonym(m)) if prev is not None else (None, None)
+        tok = parse.tokens[m.last]
+        if (a is not None and b is not None and a.code != b.code and prev.last + 1 == m.first
+                and parse.tokens[prev.last].dep in ("amod", "compound") and parse.tokens[prev.last].head == tok.i
+                and tok.pos in ("NOUN", "PROPN") and tok.text.endswith("s")):
+            text = parse.text[prev.start:m.end]
+            entry = ActorEntry(kind="country", form=text, code=a.code, sector=a.sector, subkind="demonym",
+                               name=text, source=f"{a.source}; '{b.form}' living in the state of '{a.form}'")
+            out[-1] = Mention(first=prev.first, last=m.last, start=prev.start, end=m.end, text=text,
+                              entries=(entry,))
+            continue
+        out.append(m)
     return out
 
 
@@ -339,6 +364,22 @@ def _same_sentence_antecedent(parse: Parse, pron: Token, index: MentionIndex, me
     return []
 
 
+def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None) -> str | None:
+    """"ethnic Albanians demonstrated in Serbia": an ethnic group is not the state of its name;
+    it takes the first other state named in its sentence (None when there is none)."""
+    before = parse.tokens[m.first - 1] if m.first > 0 else None
+    after = parse.tokens[m.last + 1] if m.last + 1 < len(parse.tokens) else None
+    if not ((before is not None and before.lower == "ethnic" and before.sent == parse.tokens[m.first].sent)
+            or (after is not None and after.lower in ("ethniques", "ethnique"))):
+        return None
+    sent = parse.sentences[parse.tokens[m.first].sent]
+    for other in index.within(sent.start, sent.end - 1):
+        entry = next((e for e in other.entries if e.kind == "country" and e.code), None)
+        if entry is not None and entry.code != code and other.first != m.first:
+            return entry.code
+    return None
+
+
 def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
                  *, lang: str) -> list[Resolution]:
     tokens = _phrase_tokens(parse, arg)
@@ -394,6 +435,11 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                     continue
                 code = entry.code
                 code_reason = f"{entry.subkind or entry.kind} '{m.text}' ({entry.source})"
+                if entry.kind == "country" and entry.subkind == "demonym":
+                    host = _ethnic_host(parse, index, m, entry.code)
+                    if host is not None:
+                        code, code_reason = host, (f"'ethnic {m.text}': a people, coded by the state it "
+                                                   f"lives in, named in the sentence ({host})")
             if entry.sector and entry.kind in ("org", "head", "title", "country"):
                 spec = entry.sector in SPECIFIC_SECTORS
                 # A named institution or person heading the phrase keeps its sector: "Pierre
@@ -416,6 +462,11 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     if code is None:
         # Appositions and relative clauses: "le colonel X, commandant de la division … mauritanienne"
         wider = {t.i for t in parse.subtree(arg)} - token_ids
+        if locative:
+            # "to Macedonia, which is preparing an offensive against Albanian guerrillas": the
+            # phrase's own place names the party before anything its relative clause mentions.
+            wider -= {d.i for t in tokens for c in parse.children(t)
+                      if c.dep.startswith("acl:relcl") or c.dep == "relcl" for d in parse.subtree(c)}
         for m in index.in_tokens(wider):
             entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code), None)
             if entry is not None and _case_of(parse, parse.tokens[m.first], arg) not in LOCATIVE_CASES:

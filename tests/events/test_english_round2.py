@@ -1,0 +1,51 @@
+"""Issue 4, English round 2: structures an English news coder needs, on sentences written for
+these tests (none comes from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(coded):
+    assert coded.rejected is None, coded.rejected
+    return [(e.event, e.mode, set(a.code for a in e.actor), set(r.code for r in e.recipient))
+            for e in coded.events]
+
+
+def _has(events, event, actors=(), recipients=()):
+    return any(ev == event and set(actors) <= a and set(recipients) <= r for ev, _, a, r in events)
+
+
+@pytest.mark.parametrize("text,event,actors,recipients", [
+    # lifting or easing a military blockade is RETREAT (CAMEO 0872 -> RETREAT/withdraw)
+    ("Turkish troops lifted a week-long blockade on Armenian trucks at the border post.",
+     "RETREAT", {"TUR"}, set()),
+    # lifting sanctions stays CONCEDE
+    ("Canada lifted sanctions on Zimbabwe on Monday.", "CONCEDE", {"CAN"}, {"ZWE"}),
+    # allowing an opponent to act, the opponent parsed as the clause's subject
+    ("The Kenyan electoral board allowed the jailed opposition leader to stand in the vote.",
+     "CONCEDE", {"KEN"}, set()),
+    # an attempt is coded as the act (PLOVER: attempted assassinations are ASSAULT/targeted)
+    ("Gunmen from Chad attempted to assassinate the governor of a Nigerien province.",
+     "ASSAULT", {"TCD"}, set()),
+    ("Iranian hackers tried to hack into the servers of the Saudi oil ministry.",
+     "COERCE", {"IRN"}, {"SAU"}),
+    # reneging on a commitment
+    ("Peru has reneged on its promise to Bolivia over the port deal.", "REJECT", {"PER"}, set()),
+    # al-Qaeda's core is a transnational militarized group (PLOVER IMG)
+    ("Al-Qaeda threatened Kenya with new attacks.", "THREATEN", {"IMG"}, {"KEN"}),
+])
+def test_english_structures(code_text, text, event, actors, recipients) -> None:
+    got = _events(code_text(text, lang="en"))
+    assert _has(got, event, actors, recipients), got
+
+
+def test_crimes_committed_by_are_no_promise(code_text) -> None:
+    got = _events(code_text("Chilean police opened an inquiry into abuses committed by Argentine guards.",
+                            lang="en"))
+    assert not any(ev == "AGREE" for ev, *_ in got), got
+
+
+def test_committed_to_is_a_promise(code_text) -> None:
+    got = _events(code_text("Japan committed to rebuild the harbour of Tonga.", lang="en"))
+    assert any(ev == "AGREE" for ev, *_ in got), got
