@@ -37,7 +37,13 @@ MODAL_AUX = {"en": {"will", "would", "could", "might", "may", "should", "shall",
 HABITUAL = {"fr": {"régulièrement", "souvent", "habituellement", "systématiquement", "toujours",
                    "fréquemment", "généralement", "parfois", "chaque"},
             "en": {"regularly", "often", "usually", "routinely", "always", "frequently", "sometimes",
-                   "generally", "repeatedly", "every"}}
+                   "generally", "repeatedly", "every", "consistently", "traditionally", "historically",
+                   "customarily", "continually", "constantly", "long"}}
+# "several soldiers have been killed in recent years", "have cooperated for decades": a span of
+# years tells the background, not the news.
+BACKGROUND_SPANS = {"en": {("in", "recent", "years"), ("for", "years"), ("for", "decades"), ("over", "years"),
+                           ("over", "decades"), ("in", "past", "years"), ("over", "past", "years"),
+                           ("over", "past", "decade"), ("over", "past", "decades"), ("in", "past", "decade")}}
 CONDITION_MARKS = {"fr": {"si", "s'"}, "en": {"if", "unless"}}
 FUTURE_NOUN_MODIFIERS = {"fr": {"prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
                                 "prévus", "prévues", "futur", "future", "éventuel", "éventuelle",
@@ -60,6 +66,19 @@ def _aux(parse: Parse, verb: Token) -> list[Token]:
     return [c for c in parse.children(verb) if c.dep.startswith("aux")]
 
 
+def _background_span(parse: Parse, kids: list[Token], *, lang: str) -> str | None:
+    spans = BACKGROUND_SPANS.get(lang)
+    if not spans:
+        return None
+    for child in kids:
+        if child.dep not in ("prep", "obl", "npadvmod", "advmod"):
+            continue
+        words = [t.lower for t in parse.subtree(child) if t.pos != "DET"]
+        if tuple(w for w in words if w not in ("the", "last")) in spans or tuple(words) in spans:
+            return " ".join(t.text for t in parse.subtree(child))
+    return None
+
+
 def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
     """Reason why this verb does not report a real, completed act (None when it does)."""
     kids = list(parse.children(verb))
@@ -72,6 +91,9 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if child.dep == "advmod" and child.lower in HABITUAL.get(lang, set()):
             return f"habitual ('{child.text}')"
     auxes = _aux(parse, verb)
+    span = _background_span(parse, kids, lang=lang)
+    if span:
+        return f"background ('{span}')"
     if lang == "en":
         for aux in auxes:
             if aux.lower in MODAL_AUX["en"]:

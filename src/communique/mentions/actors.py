@@ -11,6 +11,7 @@ marocaines" → MAR, MIL.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from communique.lexicon.actors import ActorEntry, ActorLexicon
@@ -100,6 +101,28 @@ class ArticleMemory:
             self.countries.append(entity.code)
 
 
+# A city naming a text is not a party: "le statut de Rome", "les accords de Minsk", "the Rome
+# Statute", "the Oslo Accords".
+_TEXT_BEFORE = re.compile(r"\b(?:statut|trait[ée]s?|accords?|conventions?|protocoles?|pacte|charte|"
+                          r"treaty|treaties|statute|protocol|accords?|agreements?|convention|charter)"
+                          r"(?:\s+\w+)?\s+(?:de\s+|d['’]\s*|of\s+(?:the\s+)?)$", re.IGNORECASE)
+_TEXT_AFTER = re.compile(r"^\s*(?:statute|treaty|treaties|protocol|accords?|agreements?|convention|charter|"
+                         r"process|format)\b", re.IGNORECASE)
+# An origin is not a party: "un homme d'origine chinoise", "a man of Chinese descent".
+_ORIGIN_BEFORE = re.compile(r"\b(?:d['’]\s*origine|d['’]\s*ascendance)\s+$", re.IGNORECASE)
+_ORIGIN_AFTER = re.compile(r"^[\s-]*(?:origin|descent|ancestry|extraction)\b", re.IGNORECASE)
+
+
+def _not_a_party(text: str, start: int, end: int, entries: tuple[ActorEntry, ...]) -> tuple[ActorEntry, ...]:
+    """Drop country entries of a match that names a text (a city) or an origin (a demonym)."""
+    before, after = text[max(0, start - 60):start], text[end:end + 30]
+    if _ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.search(after):
+        entries = tuple(e for e in entries if not (e.kind == "country" and e.subkind == "demonym"))
+    if _TEXT_BEFORE.search(before) or _TEXT_AFTER.search(after):
+        entries = tuple(e for e in entries if not (e.kind == "country" and e.subkind not in ("name", "demonym")))
+    return entries
+
+
 def find_mentions(parse: Parse, lexicon: ActorLexicon, *, on: str | None = None) -> list[Mention]:
     """Every lexicon mention in the article, mapped onto tokens.
 
@@ -109,6 +132,7 @@ def find_mentions(parse: Parse, lexicon: ActorLexicon, *, on: str | None = None)
     out: list[Mention] = []
     for match in lexicon.matcher.find(parse.text):
         entries = tuple(e for e in match.entries if e.valid_on(on))
+        entries = _not_a_party(parse.text, match.start, match.end, entries)
         if not entries:
             continue
         first = max(0, bisect.bisect_right(starts, match.start) - 1)
@@ -264,10 +288,29 @@ def resolve_phrase(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
                    *, lang: str) -> list[Resolution]:
     """Entities denoted by an argument phrase; several when it is coordinated."""
     out: list[Resolution] = []
-    for part in split_conjuncts(parse, arg):
+    for part in split_conjuncts(parse, arg) + _added_subjects(parse, arg):
         out.extend(_resolve_one(parse, part, index, memory, lang=lang))
     if out:
         out.extend(_enumeration(parse, arg, index, {r.entity.code for r in out}))
+    return out
+
+
+_ADDITIVE = ({"ainsi", "que"}, {"de", "même", "que"}, {"as", "well"}, {"along", "with"}, {"together", "with"})
+
+
+def _added_subjects(parse: Parse, arg: Token) -> list[Token]:
+    """"Le ministre malien ainsi que le président français ont condamné…": the parser hangs the
+    second subject on the verb, with "ainsi que" as a marker; it is a party as well."""
+    if not arg.dep.startswith("nsubj") or arg.head == arg.i:
+        return []
+    out = []
+    for sib in parse.children(parse.head(arg)):
+        if sib.i <= arg.i or sib.dep != arg.dep or sib.pos not in ("NOUN", "PROPN"):
+            continue
+        between = {t.lower for t in parse.tokens[arg.i + 1:sib.i]}
+        if any(glue <= between for glue in _ADDITIVE) and not any(
+                t.text in (";", ":") for t in parse.tokens[arg.i + 1:sib.i]):
+            out.append(sib)
     return out
 
 
@@ -364,6 +407,68 @@ def _same_sentence_antecedent(parse: Parse, pron: Token, index: MentionIndex, me
     return []
 
 
+_LATTER = {"dernier": ("Masc", "Sing"), "dernière": ("Fem", "Sing"), "derniers": ("Masc", "Plur"),
+           "dernières": ("Fem", "Plur"), "celui": ("Masc", "Sing"), "celle": ("Fem", "Sing"),
+           "ceux": ("Masc", "Plur"), "celles": ("Fem", "Plur"), "celui-ci": ("Masc", "Sing"),
+           "celle-ci": ("Fem", "Sing"), "ceux-ci": ("Masc", "Plur"), "celles-ci": ("Fem", "Plur"),
+           "latter": (None, None)}
+
+
+def _demonstrative(parse: Parse, arg: Token) -> tuple[str | None, str | None] | None:
+    """Gender and number of "cette dernière", "celui-ci", "the latter" (None when not one)."""
+    word = arg.lower
+    if word not in _LATTER:
+        return None
+    dets = {c.lower for c in parse.children(arg) if c.dep in ("det", "det:dem")}
+    if word.startswith("dern") and not dets & {"ce", "cet", "cette", "ces"}:
+        return None
+    if word == "latter" and "the" not in dets:
+        return None
+    if word in ("celui", "celle", "ceux", "celles"):
+        nxt = parse.tokens[arg.i + 1: arg.i + 3]
+        if not any(t.lower in ("-ci", "ci") for t in nxt):
+            return None
+    return _LATTER[word]
+
+
+def _gender_number(parse: Parse, tok: Token) -> tuple[str | None, str | None]:
+    gender, number = tok.feat("Gender"), tok.feat("Number")
+    for c in parse.children(tok):
+        if c.dep.startswith("det"):
+            gender = gender or {"la": "Fem", "le": "Masc", "une": "Fem", "un": "Masc"}.get(c.lower)
+            number = number or ("Plur" if c.lower in ("les", "des", "ces") else
+                                "Sing" if c.lower in ("la", "le", "l'", "l’", "un", "une") else None)
+    return gender, number
+
+
+def _last_named(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
+                want: tuple[str | None, str | None], *, lang: str) -> list[Resolution]:
+    """"La Russie … Cette dernière a refusé": the last party named before, of the pronoun's
+    gender and number, in its sentence or the one before."""
+    sent = parse.sentences[arg.sent]
+    first = parse.sentences[arg.sent - 1].start if arg.sent > 0 else sent.start
+    for m in reversed(index.within(first, arg.i - 1)):
+        if not any(e.kind in ("country", "org", "head") for e in m.entries):
+            continue
+        noun = parse.tokens[m.last]
+        if noun.pos == "ADJ" and noun.dep == "amod":
+            noun = parse.head(noun)
+        if noun.pos not in ("NOUN", "PROPN"):
+            continue
+        gender, number = _gender_number(parse, noun)
+        if (want[0] and gender and gender != want[0]) or (want[1] and number and number != want[1]):
+            continue
+        found = _resolve_one(parse, noun, index, memory, lang=lang)
+        if found:
+            return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=arg.text,
+                                      start=arg.idx, end=arg.end, name=r.entity.name,
+                                      other_sectors=list(r.entity.other_sectors),
+                                      reason=f"'{arg.text}' → the last party named before, "
+                                             f"{r.entity.entity_text!r}; {r.entity.reason}"), arg.i, arg.i)
+                    for r in found]
+    return []
+
+
 def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None) -> str | None:
     """"ethnic Albanians demonstrated in Serbia": an ethnic group is not the state of its name;
     it takes the first other state named in its sentence (None when there is none)."""
@@ -396,6 +501,11 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                                       f"named before ({', '.join(memory.countries[:2])})"),
                                tokens[0].i, tokens[-1].i) for c in memory.countries[:2]]
     if not mentions:
+        latter = _demonstrative(parse, arg)
+        if latter is not None:
+            found = _last_named(parse, arg, index, memory, latter, lang=lang)
+            if found:
+                return found
         if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()):
             same = _same_sentence_antecedent(parse, arg, index, memory, lang=lang)
             if same:
