@@ -101,7 +101,28 @@ def merge(candidates: list[Candidate]) -> list[Draft]:
             if res.entity.code in {e.code for e in target.actors} and res.entity.code is not None:
                 continue
             _add_entity(target.recipients, res.entity)
-    return drafts
+    return [d for d in drafts if not _meeting_boilerplate(d, drafts)]
+
+
+# Praise and thanks (guidelines §2: boilerplate inside a reported meeting is not coded).
+PRAISE_LEMMAS = {"saluer", "féliciter", "remercier", "louer", "praise", "hail", "commend", "thank", "laud"}
+
+
+def _meeting_boilerplate(draft: Draft, drafts: list[Draft]) -> bool:
+    """"Le général a salué « la qualité de la coordination »" after the meeting it praises: a
+    SUPPORT told only by praise, whose named parties all take part in a meeting the article
+    reported before, belongs to that meeting."""
+    if draft.event != "SUPPORT" or not all(c.trigger.lemma.lower() in PRAISE_LEMMAS for c in draft.candidates):
+        return False
+    first = min(draft.sentences)
+    codes = {e.code for e in draft.actors + draft.recipients} - {None}
+    for meeting in drafts:
+        if meeting.event != "CONSULT" or min(meeting.sentences) > first:
+            continue
+        a, r = meeting.codes()
+        if codes <= (a | r) - {None}:
+            return True
+    return False
 
 
 def assign_people(parse: Parse, cand: Candidate, people: list[PersonMention]) -> list[Person]:
@@ -195,11 +216,35 @@ def unidentified_attacker(draft: Draft) -> None:
                                name=None, reason="unidentified assailants (the text names no author)"))
 
 
+def unidentified_protesters(draft: Draft) -> None:
+    """"Plusieurs centaines de personnes se sont rassemblées devant l'ambassade…": a
+    demonstration whose crowd the text names by no group is coded with civilians (protesters are
+    CVL, guidelines §6), who take the country where they demonstrate (``locate_groups``)."""
+    if draft.event != "PROTEST" or draft.actors or not draft.recipients or not draft.candidates:
+        return
+    trig = draft.candidates[0].trigger
+    draft.actors.append(Entity(code=None, sector="CVL", entity_text="", start=trig.idx, end=trig.idx,
+                               name=None, reason="unidentified protesters (the text names no group)"))
+
+
+def unidentified_police(draft: Draft) -> None:
+    """"35 personnes ont été interpellées": arrests told with no agent are made by the police of
+    the country where they happen (COP, ``locate_groups`` gives the country)."""
+    if draft.event != "COERCE" or draft.mode != "arrest" or draft.actors or not draft.recipients:
+        return
+    trig = draft.candidates[0].trigger
+    draft.actors.append(Entity(code=None, sector="COP", entity_text="", start=trig.idx, end=trig.idx,
+                               name=None, reason="unidentified police (the text names no agent of the arrests)"))
+
+
 def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None) -> None:
     """Armed groups and crowds take the country where they act (guidelines §6)."""
     unidentified_attacker(draft)
+    unidentified_protesters(draft)
+    unidentified_police(draft)
     for ent in draft.actors + draft.recipients:
-        if ent.code is None and ent.sector in ("REB", "CVL", "UNK", "BUS", None):
+        if ent.code is None and (ent.sector in ("REB", "CVL", "UNK", "BUS", None)
+                                 or ent.reason.startswith("unidentified")):
             code = place.country_code if place and place.country_code else main_country
             if code:
                 ent.code = code

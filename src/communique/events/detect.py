@@ -98,6 +98,8 @@ def _is_passive(parse: Parse, verb: Token) -> bool:
     kids = list(parse.children(verb))
     if _active_compound(parse, verb, kids):
         return False
+    if _pronominal(parse, verb, kids):
+        return False
     if verb.feat("Voice") == "Pass":
         return True
     return any(c.dep in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in kids)
@@ -115,11 +117,20 @@ def _active_compound(parse: Parse, verb: Token, kids: list[Token] | None = None)
             and not any(c.dep == "obl:agent" for c in kids))
 
 
+def _pronominal(parse: Parse, verb: Token, kids: list[Token]) -> bool:
+    """French pronominal verbs ("les manifestants se sont rassemblés", "X s'est retiré"): the
+    parser may read "se" as a passive marker, but the subject is the one who acts, and with no
+    "par" agent there is nobody else to turn the roles around to."""
+    return (parse.lang == "fr" and any(c.lower in ("se", "s'") and c.dep.startswith("expl") for c in kids)
+            and not any(c.dep == "obl:agent" for c in kids))
+
+
 def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
     """Syntactic slots of a predicate: subj, obj, iobj, poss and one per preposition."""
     out: dict[str, list[Token]] = {}
     passive = _is_passive(parse, pred) if pred.pos in ("VERB", "AUX") else False
-    active_compound = _active_compound(parse, pred) if pred.pos in ("VERB", "AUX") else False
+    active_compound = (_active_compound(parse, pred) or _pronominal(parse, pred, list(parse.children(pred)))
+                       if pred.pos in ("VERB", "AUX") else False)
 
     def add(slot: str, tok: Token) -> None:
         # "au sein de la division", "auprès de": the real argument is below the relational noun.
@@ -249,6 +260,22 @@ def _document_content(parse: Parse, verb: Token, *, lang: str) -> tuple[Token, T
     return doc, adopter
 
 
+def _described_by_participle(parse: Parse, verb: Token) -> Token | None:
+    """The verb governing the noun that a bare participle describes ("une unité déployée…",
+    "troops stationed in…"), or None when the trigger is no such participle."""
+    if verb.pos not in ("VERB", "AUX") or verb.dep != "acl" or verb.feat("VerbForm") != "Part":
+        return None
+    kids = list(parse.children(verb))
+    if any(c.dep.startswith("aux") for c in kids):
+        return None
+    if any(c.dep in ("obl:tmod", "nmod:tmod", "npadvmod") or c.ent_type in ("DATE", "TIME") for c in kids):
+        return None  # "des troupes déployées lundi": dated, an act of its own
+    noun = parse.head(verb)
+    if noun.i == verb.i or noun.pos not in ("NOUN", "PROPN"):
+        return None
+    return next((a for a in parse.ancestors(noun) if a.pos in ("VERB", "AUX")), None)
+
+
 def _gerund(parse: Parse, verb: Token) -> bool:
     """French gérondif: "en" + present participle."""
     return (parse.lang == "fr" and verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Pres"
@@ -360,6 +387,14 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                 continue
             anchor, via = adopter, f"content of the {doc.text} '{adopter.text}'"
         reading: str | None = None
+        governing = _described_by_participle(parse, tok)
+        if governing is not None:
+            why = verb_modality(parse, governing, lang=lang)
+            if why:
+                # "doit se rendre auprès d'une unité déployée à Kasserine": a participle describing
+                # a noun of a planned (negated, hypothetical…) act tells no act of its own.
+                _skip(skipped, tok, f"participle describing a noun under '{governing.text}' ({why})")
+                continue
         if anchor.pos in ("VERB", "AUX"):
             why = verb_modality(parse, anchor, lang=lang)
             if why:

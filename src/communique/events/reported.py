@@ -53,6 +53,12 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         modal = [head]
         head = parse.head(head)
     if modal and head.i != verb.i and head.lemma in SPEECH_VERBS.get(lang, set()):
+        if _first_person_subject(parse, [verb] + modal):
+            return None  # "« Nos deux pays doivent y répondre ensemble »": the speaker's own duty
+        if (modal[0] if modal[0].i != verb.i and modal[0].dep != "aux" else verb).dep == "conj":
+            # "X font face… et doivent y répondre": coordinated with the speech verb ("faire"),
+            # the modal shares its subject; nobody is asked anything.
+            return None
         return "demand"
     future = (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
               or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp"))
@@ -65,6 +71,21 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
                                                   or head.lower in WILLING.get(lang, set())):
         return "intent"
     return None
+
+
+FIRST_PERSON = {"fr": {"nous", "nos", "notre"}, "en": {"we", "our", "us"}}
+
+
+def _first_person_subject(parse: Parse, verbs: list[Token]) -> bool:
+    """"Nous devons…", "nos pays doivent…", "we must…": what the speaker's side must do is
+    exhortation, not a demand made of another party."""
+    first = FIRST_PERSON.get(parse.lang, set())
+    for verb in verbs:
+        for c in parse.children(verb):
+            if c.dep in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") and any(
+                    t.lower in first and not t.text.isupper() for t in parse.subtree(c)):  # not "US"
+                return True
+    return False
 
 
 def demand_row(tok: Token) -> Trigger:
