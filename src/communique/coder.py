@@ -232,9 +232,15 @@ class Coder:
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:
-    """"6 janvier 2016 . – Dans la soirée…", "June 5 (Reuters) -": the report's date line."""
+    """"6 janvier 2016 . – Dans la soirée…", "June 5 (Reuters) -", or a date alone on its line
+    under a headline ("…tire un missile\n\n10 janvier 2016 ."): the report's date line."""
     after = text[mention.end:mention.end + 16].lstrip(" .,")
-    return after[:1] in ("–", "—", "-") or after.startswith("(")
+    if after[:1] in ("–", "—", "-") or after.startswith("("):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    rest = text[mention.end:line_end if line_end >= 0 else len(text)]
+    return line_start > 0 and not text[line_start:mention.start].strip() and not rest.strip(" .,")
 
 
 def _published(article: Article) -> date | None:

@@ -85,3 +85,15 @@ def test_same_input_gives_same_ids(code_text) -> None:
     a = code_text(text, lang="fr").events
     b = code_text(text, lang="fr").events
     assert [e.id for e in a] == [e.id for e in b] and a
+
+
+def test_a_date_alone_under_the_headline_is_the_report_date(coder) -> None:
+    # Headline, the report's date on its own line, then the lede: the event is the lede's day.
+    from communique.model import Article
+
+    title = "Le Maroc rappelle son ambassadeur au Mali"
+    text = (title + "\n\n5 juin 2025 .\n\n"
+            "La décision a été annoncée mardi soir à Rabat, après une semaine de tensions.")
+    coded = coder.code_article(Article(id="t", text=text, title=title, lang="fr", published="2025-06-05"))
+    assert coded.events and all(ev.date == "2025-06-03" for ev in coded.events), \
+        [(ev.event, ev.date) for ev in coded.events]
