@@ -151,7 +151,7 @@ class Coder:
                 memory.last_subject = subjects[:2]
         if skipped is not None:
             self.skipped[article.id] = skipped
-        drafts = merge(candidates)
+        drafts = merge(candidates, lang=parse.lang)
         out: list[Event] = []
         published = _published(article)
         counts = Counter(code for m in index.mentions for e in m.entries

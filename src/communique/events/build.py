@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from communique.events.detect import Candidate
+from communique.events.grammar import grammar_words
 from communique.events.lexicon import context_cues
 from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
@@ -81,7 +82,7 @@ def _compatible(draft: Draft, cand: Candidate) -> bool:
     return bool((a1 | r1) & (a2 | r2) - {None}) or (not r1 and not r2 and a1 == a2)
 
 
-def merge(candidates: list[Candidate]) -> list[Draft]:
+def merge(candidates: list[Candidate], *, lang: str) -> list[Draft]:
     drafts: list[Draft] = []
     for cand in candidates:
         target = next((d for d in drafts if d.event == cand.entry.event and _compatible(d, cand)), None)
@@ -101,18 +102,17 @@ def merge(candidates: list[Candidate]) -> list[Draft]:
             if res.entity.code in {e.code for e in target.actors} and res.entity.code is not None:
                 continue
             _add_entity(target.recipients, res.entity)
-    return [d for d in drafts if not _meeting_boilerplate(d, drafts)]
+    return [d for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
 
 
-# Praise and thanks (guidelines §2: boilerplate inside a reported meeting is not coded).
-PRAISE_LEMMAS = {"saluer", "féliciter", "remercier", "louer", "praise", "hail", "commend", "thank", "laud"}
 
 
-def _meeting_boilerplate(draft: Draft, drafts: list[Draft]) -> bool:
+def _meeting_boilerplate(draft: Draft, drafts: list[Draft], *, lang: str) -> bool:
     """"Le général a salué « la qualité de la coordination »" after the meeting it praises: a
     SUPPORT told only by praise, whose named parties all take part in a meeting the article
     reported before, belongs to that meeting."""
-    if draft.event != "SUPPORT" or not all(c.trigger.lemma.lower() in PRAISE_LEMMAS for c in draft.candidates):
+    if draft.event != "SUPPORT" or not all(c.trigger.lemma.lower() in grammar_words(lang).praise_verb
+                                             for c in draft.candidates):
         return False
     first = min(draft.sentences)
     codes = {e.code for e in draft.actors + draft.recipients} - {None}

@@ -12,57 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from communique.events.lexicon import Trigger, TriggerLexicon
-from communique.events.modality import ANNOUNCED_DECISION, noun_modality, verb_modality
-from communique.events.reported import SPEECH_VERBS, demand_row, intent_trigger, stated_intent
+from communique.events.grammar import grammar_words
+from communique.events.modality import noun_modality, verb_modality
+from communique.events.reported import demand_row, intent_trigger, stated_intent
 from communique.mentions.actors import ArticleMemory, MentionIndex, Resolution, resolve_phrase
 from communique.parse import Parse, Sentence, Token
 
-LIGHT_VERBS = {
-    "fr": {"effectuer", "mener", "procéder", "tenir", "avoir", "faire", "entreprendre", "conduire",
-           "organiser", "lancer", "commettre", "perpétrer", "réaliser", "accomplir", "ouvrir", "émettre",
-           "délivrer", "adresser", "prendre", "adopter", "décréter", "imposer", "entamer", "engager",
-           "annoncer", "revendiquer", "signer", "rendre", "exécuter", "opérer", "multiplier", "poursuivre",
-           "exprimer", "manifester", "réitérer", "renouveler", "continuer", "déclencher"},
-    "en": {"pay", "make", "hold", "conduct", "carry", "launch", "stage", "have", "open", "issue",
-           "impose", "begin", "start", "mount", "perform", "announce", "claim", "sign", "order", "undertake",
-           "express", "voice", "reiterate", "renew", "continue", "resume", "extend"},
-}
-OCCURRENCE_VERBS = {
-    "fr": {"dérouler", "tenir", "produire", "survenir", "intervenir", "faire", "viser", "frapper", "coûter",
-           "tuer", "blesser", "achever", "clore", "terminer", "commencer", "débuter", "durer", "toucher",
-           "réunir", "permettre", "porter", "marquer", "cibler", "endeuiller", "ouvrir"},
-    "en": {"take", "occur", "happen", "kill", "wound", "target", "hit", "end", "begin", "start", "last",
-           "leave", "claim", "focus", "conclude", "injure"},
-}
-FRAMING_CASES = {"lors", "pendant", "durant", "cours", "issue", "occasion", "during", "amid", "after",
-                 "following", "après", "suite"}
-# Plural nouns that still name one event ("des pourparlers", "sanctions").
-PLURAL_EVENT_NOUNS = {"pourparlers", "sanctions", "manœuvres", "manoeuvres", "exercices", "talks",
-                      "sanctions", "exercises", "frappes", "excuses", "négociations", "consultations",
-                      "bombardements", "drills", "manifestations", "demonstrations", "protests",
-                      "rassemblements", "affrontements", "clashes", "airstrikes", "strikes", "raids",
-                      "attaques", "attacks", "tirs", "obsèques", "riots", "émeutes", "patrols", "patrouilles", "games",
-                      "hostilities", "hostilités", "félicitations", "congratulations"}
-# Texts that state acts: a participle or relative clause describing one ("une résolution exigeant
-# le retrait", "a text which condemns…") tells what the text says, not an act of its own. The
-# act is the adoption: whoever adopts or votes the text is the actor.
-DOCUMENT_NOUNS = {
-    "fr": {"résolution", "loi", "texte", "projet", "motion", "décret", "amendement", "déclaration",
-           "communiqué", "ordonnance", "rapport", "lettre", "document", "proposition", "pétition",
-           "recommandation", "décision"},
-    "en": {"resolution", "law", "text", "bill", "motion", "decree", "amendment", "declaration", "statement",
-           "report", "letter", "document", "proposal", "petition", "recommendation", "decision"},
-}
-ADOPTING_VERBS = {
-    "fr": {"adopter", "voter", "approuver", "entériner", "promulguer", "publier", "signer", "ratifier"},
-    "en": {"adopt", "pass", "approve", "vote", "endorse", "enact", "publish", "issue", "sign", "ratify"},
-}
-_RELATIVE_SUBJECTS = {"qui", "which", "that"}
-# What a refusal answers (a demand, an offer); a text "rejecting" anything else disapproves of it.
-_REFUSED_THINGS = ("demande", "proposition", "offre", "plan", "appel", "ultimatum", "candidature", "requête",
-                   "accord", "traité", "request", "agreement", "treaty", "deal", "proposal", "offer", "plan", "call", "ultimatum", "bid", "demand")
 _CASE_FOLD = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "l'": None}
-_POSS = {"fr": {"son", "sa", "ses", "leur", "leurs"}, "en": {"his", "her", "its", "their"}}
 
 
 @dataclass(slots=True)
@@ -158,7 +114,7 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             add("obj", child)
         elif dep in ("iobj", "dative"):
             add("iobj", child)
-        elif dep == "det" and child.lower in _POSS.get(lang, set()):
+        elif dep == "det" and child.lower in grammar_words(lang).possessive:
             add("poss", child)
         elif dep in ("nmod:poss", "poss"):
             add("poss", child)
@@ -247,15 +203,15 @@ def _document_content(parse: Parse, verb: Token, *, lang: str) -> tuple[Token, T
     if not verb.dep.startswith("acl"):
         return None
     doc = parse.head(verb)
-    if doc.i == verb.i or doc.pos != "NOUN" or doc.lemma.lower() not in DOCUMENT_NOUNS.get(lang, set()):
+    if doc.i == verb.i or doc.pos != "NOUN" or doc.lemma.lower() not in grammar_words(lang).document_noun:
         return None
     if _passive_participle(verb) or _is_passive(parse, verb):
         return None
     subj = [c for c in parse.children(verb) if c.dep in ("nsubj", "nsubj:pass", "nsubjpass")]
-    if subj and not all(c.lower in _RELATIVE_SUBJECTS for c in subj):
+    if subj and not all(c.lower in grammar_words(lang).relative_subject for c in subj):
         return None  # "la résolution que la Russie a rejetée": its own subject acts
     adopter = next((a for a in parse.ancestors(doc) if a.pos in ("VERB", "AUX")), None)
-    if adopter is not None and adopter.lemma.lower() not in ADOPTING_VERBS.get(lang, set()):
+    if adopter is not None and adopter.lemma.lower() not in grammar_words(lang).adopting_verb:
         adopter = None
     return doc, adopter
 
@@ -326,24 +282,25 @@ def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, lis
 def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tuple[Token, str] | None:
     """The verb that makes a nominal trigger an event report, and how; None when none does."""
     head = parse.head(noun)
-    if noun.dep in ("obj", "dobj") and head.lemma in LIGHT_VERBS.get(lang, set()):
+    if noun.dep in ("obj", "dobj") and head.lemma in grammar_words(lang).light_verb:
         return head, f"light verb '{head.text}'"
     if noun.dep.startswith("obl") or noun.dep in ("pobj",):
         case = _case(parse, noun)
         verb = head
         if lang == "en" and head.dep == "prep":
             case, verb = head.lower, parse.head(head)
-        if case and verb.lemma in LIGHT_VERBS.get(lang, set()) and case in ("à", "to"):
+        if case and verb.lemma in grammar_words(lang).light_verb and case in ("à", "to"):
             return verb, f"'{verb.text} à'"  # procéder à la signature
-        if (case in FRAMING_CASES or head.lower in FRAMING_CASES) and verb.pos in ("VERB", "AUX", "ADV"):
+        framing = grammar_words(lang).framing_case
+        if (case in framing or head.lower in framing) and verb.pos in ("VERB", "AUX", "ADV"):
             anchor = verb if verb.pos != "ADV" else parse.head(verb)
-            return anchor, f"frames the clause ('{head.text if head.lower in FRAMING_CASES else case}')"
-    if noun.dep in ("nsubj", "nsubj:pass", "nsubjpass") and head.lemma in OCCURRENCE_VERBS.get(lang, set()):
+            return anchor, f"frames the clause ('{head.text if head.lower in framing else case}')"
+    if noun.dep in ("nsubj", "nsubj:pass", "nsubjpass") and head.lemma in grammar_words(lang).occurrence_verb:
         return head, f"said to happen ('{head.text}')"
     if (lang == "fr" and noun.dep == "nsubj" and head.lemma == "avoir"
             and any(c.lower == "lieu" and c.dep in ("obj", "dobj") for c in parse.children(head))):
         return head, "said to happen ('a eu lieu')"
-    if head.lemma in FRAMING_CASES or head.lower in FRAMING_CASES:
+    if head.lemma in grammar_words(lang).framing_case or head.lower in grammar_words(lang).framing_case:
         anchor = parse.head(head)
         return anchor, f"frames the clause ('{head.text}')"
     if in_title:
@@ -365,7 +322,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if not rows:
             continue
         if tok.pos in ("NOUN", "PROPN"):
-            if tok.feat("Number") == "Plur" and tok.lower not in PLURAL_EVENT_NOUNS:
+            if tok.feat("Number") == "Plur" and tok.lower not in grammar_words(lang).plural_event_noun:
                 _skip(skipped, tok, "plural noun (generic or aggregate)")
                 continue
             why = noun_modality(parse, tok, lang=lang)
@@ -429,12 +386,12 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             _skip(skipped, tok, "no trigger row's cue holds")
             continue
         if document is not None and trig.event == "REJECT" and not any(
-                t.lemma.lower().startswith(_REFUSED_THINGS) for h in arg_slots.get("obj", [])
+                t.lemma.lower().startswith(grammar_words(lang).refused_thing) for h in arg_slots.get("obj", [])
                 for t in parse.subtree(h)):
             # "une résolution rejetant la souveraineté de X": a text refuses no demand, it disapproves.
             trig = replace(trig, event="ACCUSE", mode="disapprove", note=f"text rejecting: {trig.note}")
         if (trig.event == "CONSULT" and anchor.dep == "xcomp" and anchor.feat("VerbForm") == "Inf"
-                and parse.head(anchor).lemma in ANNOUNCED_DECISION.get(lang, set())):
+                and parse.head(anchor).lemma in grammar_words(lang).announced_decision_verb):
             # "X a annoncé se rendre en Italie": an announced trip is a plan, not a visit made.
             _skip(skipped, tok, f"announced trip under '{parse.head(anchor).text}' (a plan)")
             continue
@@ -443,7 +400,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             via = f"{via}; {reading}"
             if reading == "demand":
                 # "Russia said Sudan must return the helicopter": the speaker asks the subject.
-                speaker = next((a for a in parse.ancestors(anchor) if a.lemma in SPEECH_VERBS.get(lang, set())), None)
+                speaker = next((a for a in parse.ancestors(anchor) if a.lemma in grammar_words(lang).speech_verb), None)
                 told = arg_slots.get("subj", [])
                 arg_slots = {"subj": slots(parse, speaker, lang=lang).get("subj", []) if speaker else [],
                              "obj": told}
@@ -504,18 +461,14 @@ def _counterparts(cand: Candidate, memory: ArticleMemory) -> None:
 # Reactions to an act told just before ("a qualifié les frappes d'agression", "condemned the
 # decision"): the object names the act, not its author; the author is the party that acted last.
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
-ACT_NOUNS = {"frappe", "décision", "attaque", "annonce", "mesure", "résolution", "vote", "geste", "initiative",
-             "bombardement", "offensive", "opération", "sanction", "strike", "decision", "attack",
-             "announcement", "move", "measure", "resolution", "vote", "step", "bombing", "offensive",
-             "operation", "sanction", "airstrike"}
-_DEFINITE = {"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "the", "this", "these", "that", "those"}
 
 
 def _reaction_target(parse: Parse, cand: Candidate, arg_slots: dict[str, list[Token]],
                      memory: ArticleMemory) -> None:
     heads = arg_slots.get("obj", []) + arg_slots.get("à", []) + arg_slots.get("to", [])
-    head = next((h for h in heads if h.pos == "NOUN" and h.lemma.lower() in ACT_NOUNS
-                 and any(c.lower in _DEFINITE for c in parse.children(h))), None)
+    words = grammar_words(parse.lang)
+    head = next((h for h in heads if h.pos == "NOUN" and h.lemma.lower() in words.act_noun
+                 and any(c.lower in words.definite for c in parse.children(h))), None)
     if head is None or not memory.last_subject:
         return
     taken = {r.entity.code for r in cand.actors}

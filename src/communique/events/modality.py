@@ -5,60 +5,9 @@ Each check returns the reason to skip a trigger (shown with ``--explain-skips``)
 
 from __future__ import annotations
 
+from communique.events.grammar import grammar_words
 from communique.parse import Parse, Token
 
-NEGATION = {"fr": {"ne", "n'", "pas", "jamais", "plus", "guère", "aucunement", "nullement"},
-            "en": {"not", "n't", "never", "no"}}
-# Verbs that announce an intention, not an act: "doit rencontrer", "plans to visit".
-PLAN_VERBS = {
-    "fr": {"devoir", "pouvoir", "vouloir", "prévoir", "envisager", "compter", "entendre", "souhaiter",
-           "espérer", "aller", "projeter", "chercher", "tenter", "essayer", "menacer", "promettre",
-           "proposer", "appeler", "demander", "exhorter", "inviter", "exiger", "refuser", "s'apprêter",
-           "apprêter", "viser", "permettre", "falloir", "risquer", "préparer", "annoncer", "devenir",
-           "sembler", "paraître"},
-    "en": {"plan", "intend", "expect", "want", "hope", "seek", "aim", "threaten", "promise", "propose",
-           "urge", "ask", "call", "demand", "refuse", "prepare", "need", "wish", "try", "attempt", "be",
-           "going", "vow", "pledge", "agree", "decline", "offer", "fail", "allow", "help", "have",
-           "seem", "appear"},
-}
-# Verbs after which an infinitive is a completed act: "a décidé d'expulser", "vient de signer".
-# An attempt is coded as the act (PLOVER ASSAULT/targeted: "successful and attempted
-# assassinations"): "tried to hack into", "attempted to assassinate".
-COMPLETIVE = {"fr": {"décider", "venir", "commencer", "achever", "finir", "procéder", "choisir", "oser"},
-              "en": {"decide", "begin", "start", "finish", "manage", "choose", "attempt", "try"}}
-# "X annonce avoir tiré un missile", "a affirmé avoir abattu": a past infinitive under a verb of
-# saying reports the speaker's own completed act. "a annoncé cesser toute collaboration": a
-# decision announced by the party itself is a decision taken.
-CLAIMED_ACT = {"fr": {"annoncer", "affirmer", "déclarer", "revendiquer", "reconnaître", "assurer", "dire",
-                      "confirmer", "indiquer", "expliquer", "préciser"},
-               "en": set()}
-ANNOUNCED_DECISION = {"fr": {"annoncer"}, "en": set()}
-MODAL_AUX = {"en": {"will", "would", "could", "might", "may", "should", "shall", "must", "can", "'ll", "wo"}}
-HABITUAL = {"fr": {"régulièrement", "souvent", "habituellement", "systématiquement", "toujours",
-                   "fréquemment", "généralement", "parfois", "chaque"},
-            "en": {"regularly", "often", "usually", "routinely", "always", "frequently", "sometimes",
-                   "generally", "repeatedly", "every", "consistently", "traditionally", "historically",
-                   "customarily", "continually", "constantly", "long"}}
-# "several soldiers have been killed in recent years", "have cooperated for decades": a span of
-# years tells the background, not the news.
-BACKGROUND_SPANS = {"en": {("in", "recent", "years"), ("for", "years"), ("for", "decades"), ("over", "years"),
-                           ("over", "decades"), ("in", "past", "years"), ("over", "past", "years"),
-                           ("over", "past", "decade"), ("over", "past", "decades"), ("in", "past", "decade")}}
-CONDITION_MARKS = {"fr": {"si", "s'"}, "en": {"if", "unless"}}
-FUTURE_NOUN_MODIFIERS = {"fr": {"prochain", "prochaine", "prochains", "prochaines", "prévu", "prévue",
-                                "prévus", "prévues", "futur", "future", "éventuel", "éventuelle",
-                                "possible", "annoncé", "annoncée"},
-                         "en": {"next", "upcoming", "planned", "future", "proposed", "possible",
-                                "scheduled", "expected", "potential"}}
-DEMONSTRATIVES = {"fr": {"ce", "cet", "cette", "ces"}, "en": {"this", "these", "that", "those"}}
-# "l'annulation du sommet", "the cancellation of the talks": the meeting did not take place.
-CANCELLING_NOUNS = {"fr": {"annulation", "report", "ajournement", "suspension"},
-                    "en": {"cancellation", "postponement", "suspension", "cancelling"}}
-# A pluperfect anchored on the same or the previous day ("plus tôt dans la journée, X avait mis en
-# garde…", "avaient demandé lundi") tells a step of the same episode: core, not background.
-SAME_DAY_ANCHORS = {"fr": {"hier", "avant-hier", "veille", "journée", "matin", "matinée", "après-midi", "soir",
-                           "soirée", "nuit", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-                           "dimanche"}}
 _ANCHOR_DEPS = ("advmod", "obl", "obl:mod", "obl:tmod", "nmod", "nmod:tmod", "npadvmod")
 
 
@@ -67,7 +16,7 @@ def _aux(parse: Parse, verb: Token) -> list[Token]:
 
 
 def _background_span(parse: Parse, kids: list[Token], *, lang: str) -> str | None:
-    spans = BACKGROUND_SPANS.get(lang)
+    spans = grammar_words(lang).background_span
     if not spans:
         return None
     for child in kids:
@@ -82,13 +31,13 @@ def _background_span(parse: Parse, kids: list[Token], *, lang: str) -> str | Non
 def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
     """Reason why this verb does not report a real, completed act (None when it does)."""
     kids = list(parse.children(verb))
-    neg = NEGATION.get(lang, set())
+    neg = grammar_words(lang).negation
     for child in kids:
         if child.dep in ("advmod", "neg") and child.lower in neg:
             return f"negated ('{child.text}')"
-        if child.dep == "mark" and child.lower in CONDITION_MARKS.get(lang, set()):
+        if child.dep == "mark" and child.lower in grammar_words(lang).condition_mark:
             return f"hypothetical ('{child.text}')"
-        if child.dep == "advmod" and child.lower in HABITUAL.get(lang, set()):
+        if child.dep == "advmod" and child.lower in grammar_words(lang).habitual:
             return f"habitual ('{child.text}')"
     auxes = _aux(parse, verb)
     span = _background_span(parse, kids, lang=lang)
@@ -96,7 +45,7 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         return f"background ('{span}')"
     if lang == "en":
         for aux in auxes:
-            if aux.lower in MODAL_AUX["en"]:
+            if aux.lower in grammar_words("en").modal_aux:
                 return f"modal or future ('{aux.text}')"
     if lang == "fr":
         if verb.feat("Tense") == "Fut" or any(a.feat("Tense") == "Fut" for a in auxes):
@@ -110,22 +59,22 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
                 return "pluperfect (background)"
     if lang == "fr" and verb.dep == "xcomp" and any(a.feat("VerbForm") == "Inf" for a in auxes):
         head = parse.head(verb)
-        if head.i != verb.i and head.lemma in CLAIMED_ACT["fr"]:
+        if head.i != verb.i and head.lemma in grammar_words("fr").claimed_act_verb:
             return verb_modality(parse, head, lang=lang)  # "annonce avoir tiré"
     # Infinitives and "to"-clauses: an act only after a completive verb.
     if verb.feat("VerbForm") == "Inf" or (lang == "en" and verb.dep == "xcomp"):
         head = parse.head(verb)
         if head.i != verb.i:
-            if head.lemma in COMPLETIVE.get(lang, set()):
+            if head.lemma in grammar_words(lang).completive_verb:
                 return verb_modality(parse, head, lang=lang)
-            if (head.lemma in ANNOUNCED_DECISION.get(lang, set()) and verb.dep == "xcomp"
+            if (head.lemma in grammar_words(lang).announced_decision_verb and verb.dep == "xcomp"
                     and not any(c.dep == "obj" for c in parse.children(head))):
                 return verb_modality(parse, head, lang=lang)
             return f"infinitive under '{head.text}' (intention, not an act)"
     if verb.dep in ("xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl", "relcl"):
         head = parse.head(verb)
         if head.i != verb.i and head.pos in ("VERB", "AUX"):
-            if head.lemma in PLAN_VERBS.get(lang, set()) and verb.dep in ("xcomp",):
+            if head.lemma in grammar_words(lang).plan_verb and verb.dep in ("xcomp",):
                 return f"under '{head.text}' (intention)"
             if verb.dep in ("conj",):
                 return verb_modality(parse, head, lang=lang) if not auxes else None
@@ -134,7 +83,7 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
 
 def same_day_anchor(parse: Parse, verb: Token, *, lang: str) -> str | None:
     """A time adverbial of the verb's own clause placing it on the same or the previous day."""
-    words = SAME_DAY_ANCHORS.get(lang, set())
+    words = grammar_words(lang).same_day_anchor
     # A fronted adverbial the parser made the head ("Plus tôt dans la journée, X avait…").
     node = verb
     for _ in range(3):
@@ -160,13 +109,13 @@ def same_day_anchor(parse: Parse, verb: Token, *, lang: str) -> str | None:
 def noun_modality(parse: Parse, noun: Token, *, lang: str) -> str | None:
     """Reason why a nominal trigger does not report a new event (None when it does)."""
     head = parse.head(noun)
-    if head.i != noun.i and head.lemma.lower() in CANCELLING_NOUNS.get(lang, set()):
+    if head.i != noun.i and head.lemma.lower() in grammar_words(lang).cancelling_noun:
         return f"cancelled ('{head.text}')"
     for child in parse.children(noun):
-        if child.lower in DEMONSTRATIVES.get(lang, set()) and child.dep in ("det", "det:dem"):
+        if child.lower in grammar_words(lang).demonstrative and child.dep in ("det", "det:dem"):
             return f"demonstrative '{child.text}' refers back to an event already told"
-        if child.lower in FUTURE_NOUN_MODIFIERS.get(lang, set()):
+        if child.lower in grammar_words(lang).future_noun_modifier:
             return f"planned ('{child.text}')"
-        if child.lower in NEGATION.get(lang, set()) or child.lower in ("aucun", "aucune", "sans", "without"):
+        if child.lower in grammar_words(lang).negation or child.lower in ("aucun", "aucune", "sans", "without"):
             return f"negated ('{child.text}')"
     return None

@@ -10,20 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from communique.events.grammar import grammar_words
 from communique.events.lexicon import Trigger
 from communique.parse import Parse, Token
 
-SPEECH_VERBS = {
-    "fr": {"annoncer", "déclarer", "affirmer", "assurer", "indiquer", "promettre", "dire", "faire", "prévenir",
-           "avertir", "estimer", "expliquer", "souligner", "confirmer", "réaffirmer", "répéter", "préciser",
-           "exiger", "insister"},
-    "en": {"say", "announce", "tell", "state", "declare", "pledge", "promise", "warn", "insist", "add",
-           "vow", "confirm", "indicate", "claim", "assert", "reiterate"},
-}
-WILLING = {"fr": {"prêt", "prête", "prêts", "disposé", "disposée", "disposés", "décidé", "déterminé"},
-           "en": {"willing", "prepared", "ready", "determined", "offer", "vow", "pledge", "promise",
-                  "swear", "resolve", "intend"}}
-MUST = {"fr": {"devoir", "falloir"}, "en": {"must", "should", "ought", "need"}}
 # Announced de-escalations are CONCEDE (PLOVER; dev README decision 4); other cooperative acts
 # promised are AGREE; conflictual ones announced are THREATEN.
 DE_ESCALATION = {"RETREAT", "CONCEDE"}
@@ -46,13 +36,13 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     ultimatum = any(c.dep == "advcl" and any(m.lower in ("unless", "moins") for m in parse.children(c))
                     for c in kids)
     head = parse.head(verb)
-    modal = [c for c in kids if c.dep.startswith("aux") and c.lower in MUST.get(lang, set())]
-    if lang == "fr" and head.lemma in MUST["fr"] and verb.dep == "xcomp":
+    modal = [c for c in kids if c.dep.startswith("aux") and c.lower in grammar_words(lang).must]
+    if lang == "fr" and head.lemma in grammar_words("fr").must and verb.dep == "xcomp":
         if head.feat("Mood") == "Cnd" or any(c.lower in ("se", "s'") for c in parse.children(head)):
             return None  # "l'Iran devrait commander" (expected), "se devaient de" (a duty): no demand
         modal = [head]
         head = parse.head(head)
-    if modal and head.i != verb.i and head.lemma in SPEECH_VERBS.get(lang, set()):
+    if modal and head.i != verb.i and head.lemma in grammar_words(lang).speech_verb:
         if _first_person_subject(parse, [verb] + modal):
             return None  # "« Nos deux pays doivent y répondre ensemble »": the speaker's own duty
         if (modal[0] if modal[0].i != verb.i and modal[0].dep != "aux" else verb).dep == "conj":
@@ -65,10 +55,10 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     if future:
         gov = parse.head(head) if head.lemma == "aller" else head
         if verb.dep in ("ccomp", "conj") or head.lemma == "aller":
-            if gov.lemma in SPEECH_VERBS.get(lang, set()) and gov.i != verb.i:
+            if gov.lemma in grammar_words(lang).speech_verb and gov.i != verb.i:
                 return "ultimatum" if ultimatum else "intent"
-    if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in WILLING.get(lang, set())
-                                                  or head.lower in WILLING.get(lang, set())):
+    if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in grammar_words(lang).willing
+                                                  or head.lower in grammar_words(lang).willing):
         return "intent"
     return None
 

@@ -1,0 +1,60 @@
+"""The grammar words the event coder reads (``data/<lang>/grammar_words.tsv``): negation, plan
+and modal verbs, light verbs, words of habit, speech verbs… What each class is for is written
+above its rows in the file; the rules that read them are in ``events.detect``,
+``events.modality``, ``events.reported`` and ``events.build``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+
+from communique.errors import LexiconError
+from communique.lexicon.tables import data_path, read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarWords:
+    negation: frozenset[str]
+    plan_verb: frozenset[str]
+    completive_verb: frozenset[str]
+    claimed_act_verb: frozenset[str]
+    announced_decision_verb: frozenset[str]
+    modal_aux: frozenset[str]
+    habitual: frozenset[str]
+    background_span: frozenset[tuple[str, ...]]  # words in order
+    condition_mark: frozenset[str]
+    future_noun_modifier: frozenset[str]
+    demonstrative: frozenset[str]
+    cancelling_noun: frozenset[str]
+    same_day_anchor: frozenset[str]
+    speech_verb: frozenset[str]
+    willing: frozenset[str]
+    must: frozenset[str]
+    light_verb: frozenset[str]
+    occurrence_verb: frozenset[str]
+    document_noun: frozenset[str]
+    adopting_verb: frozenset[str]
+    possessive: frozenset[str]
+    framing_case: frozenset[str]
+    relative_subject: frozenset[str]
+    definite: frozenset[str]
+    praise_verb: frozenset[str]
+    plural_event_noun: frozenset[str]
+    act_noun: frozenset[str]
+    refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
+
+
+@functools.cache
+def grammar_words(lang: str) -> GrammarWords:
+    """The grammar words of one language, read once per process."""
+    path = data_path(lang, "grammar_words.tsv")
+    names = {f.name for f in fields(GrammarWords)}
+    found: dict[str, set] = {name: set() for name in names}
+    for row in read_tsv(path):
+        word, cls = row.get("word", ""), row.get("class", "")
+        if cls not in names or not word:
+            raise LexiconError(f"{path.name}: unknown class {cls!r} for {word!r}")
+        found[cls].add(tuple(word.split()) if cls == "background_span" else word)
+    values = {name: frozenset(words) for name, words in found.items()}
+    values["refused_thing"] = tuple(sorted(found["refused_thing"]))
+    return GrammarWords(**values)
