@@ -469,6 +469,102 @@ def _last_named(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMe
     return []
 
 
+# First person plural inside a quotation: the speaker's party ("« Nous exigeons… », a déclaré le
+# ministre", ""We call on…," he told reporters").
+WE = {"fr": ("nous",), "en": ("we",)}
+RELATIVES = {"qui", "who", "which", "that"}
+_QUOTES_OPEN = {"«", "“", '"', "‘"}
+_QUOTES_CLOSE = {"»", "”", '"', "’"}
+_PERSONAL = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": (None, "Plur"), "elles": ("Fem", "Plur"),
+             "he": (None, "Sing"), "she": (None, "Sing"), "they": (None, "Plur"), "it": (None, None)}
+
+
+def _quote_span(parse: Parse, tok: Token) -> tuple[int, int] | None:
+    """The token range of the quotation around a token in its sentence (quote marks excluded)."""
+    sent = parse.sentences[tok.sent]
+    opening = None
+    for i in range(tok.i - 1, sent.start - 1, -1):
+        text = parse.tokens[i].text
+        if text in _QUOTES_OPEN and (text != '"' or opening is None):
+            opening = i
+            break
+        if text in _QUOTES_CLOSE - {'"'}:
+            return None
+    if opening is None:
+        return None
+    for i in range(tok.i + 1, sent.end):
+        if parse.tokens[i].text in _QUOTES_CLOSE:
+            return opening + 1, i - 1
+    return opening + 1, sent.end - 1  # a quotation running on past the sentence
+
+
+def _quote_speaker(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
+                   *, lang: str) -> list[Resolution]:
+    """The party of the speaker a quotation with "nous" / "we" is attributed to: the subject of a
+    verb outside the quotation in its sentence, else in the next sentence."""
+    span = _quote_span(parse, pron)
+    if span is None:
+        return []
+    sent = parse.sentences[pron.sent]
+    inside = set(range(span[0] - 1, span[1] + 2))
+    places = [(sent, inside)]
+    if pron.sent + 1 < len(parse.sentences):
+        places.append((parse.sentences[pron.sent + 1], set()))
+    for where, skip in places:
+        for tok in parse.tokens[where.start:where.end]:
+            if tok.i in skip or not tok.dep.startswith("nsubj") or parse.head(tok).i in skip:
+                continue
+            if tok.lower in WE.get(lang, ()) or tok.lower in RELATIVES:
+                continue
+            found = _resolve_one(parse, tok, index, memory, lang=lang)
+            if found:
+                return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=pron.text,
+                                          start=pron.idx, end=pron.end, name=r.entity.name,
+                                          other_sectors=list(r.entity.other_sectors),
+                                          reason=f"'{pron.text}' in a quotation of {tok.text!r}: "
+                                                 f"{r.entity.reason}"), pron.i, pron.i) for r in found]
+        if where is sent and any(parse.tokens[i].dep.startswith("nsubj") and parse.head(parse.tokens[i]).i
+                                 not in skip for i in range(sent.start, sent.end) if i not in skip):
+            break  # the sentence names a speaker, of no known party: do not look further
+    return []
+
+
+def _previous_subject(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
+                      *, lang: str) -> list[Resolution]:
+    """"Le ministre X a déclaré… Il réclame…": a sentence-initial personal pronoun stands for the
+    subject of the sentence before, when that subject is a party of the pronoun's gender and
+    number named after the last event's actor."""
+    want = _PERSONAL.get(pron.lower)
+    if want is None or pron.sent == 0 or not pron.dep.startswith("nsubj"):
+        return []
+    sent = parse.sentences[pron.sent]
+    quoted = False
+    for t in parse.tokens[sent.start:pron.i]:
+        if t.text in _QUOTES_OPEN | _QUOTES_CLOSE:
+            quoted = t.text in _QUOTES_OPEN if t.text != '"' else not quoted
+        elif not quoted and t.pos in ("NOUN", "PROPN", "PRON"):
+            return []  # a party may be named before it in its sentence: the same-sentence rules decide
+    prev = parse.sentences[pron.sent - 1]
+    root = next((t for t in parse.tokens[prev.start:prev.end] if t.head == t.i), None)
+    if root is None:
+        return []
+    subj = next((c for c in parse.children(root) if c.dep in ("nsubj",) and c.pos in ("NOUN", "PROPN")), None)
+    if subj is None:
+        return []
+    if memory.last_subject and max(e.start for e in memory.last_subject) >= subj.idx:
+        return []  # the last event's actor is that subject or came later
+    gender, number = _gender_number(parse, subj)
+    if (want[0] and gender and gender != want[0]) or (want[1] and number and number != want[1]):
+        return []
+    found = _resolve_one(parse, subj, index, memory, lang=lang)
+    return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=pron.text,
+                              start=pron.idx, end=pron.end, name=r.entity.name,
+                              other_sectors=list(r.entity.other_sectors),
+                              reason=f"pronoun '{pron.text}' → the subject of the sentence before, "
+                                     f"{r.entity.entity_text!r}; {r.entity.reason}"), pron.i, pron.i)
+            for r in found if r.entity.code]
+
+
 def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None) -> str | None:
     """"ethnic Albanians demonstrated in Serbia": an ethnic group is not the state of its name;
     it takes the first other state named in its sentence (None when there is none)."""
@@ -510,6 +606,14 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
             same = _same_sentence_antecedent(parse, arg, index, memory, lang=lang)
             if same:
                 return same
+        if arg.pos == "PRON" and arg.lower in WE.get(lang, ()):
+            speaker = _quote_speaker(parse, arg, index, memory, lang=lang)
+            if speaker:
+                return speaker
+        if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()) and arg.lower not in RELATIVES:
+            earlier = _previous_subject(parse, arg, index, memory, lang=lang)
+            if earlier:
+                return earlier
         if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()) and memory.last_subject:
             return [Resolution(Entity(code=e.code, sector=e.sector, entity_text=arg.text,
                                       start=arg.idx, end=arg.end, name=e.name,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 
 from communique.errors import ModelError
@@ -37,6 +38,8 @@ def load_pipeline(lang: str):  # -> spacy.language.Language
         raise ModelError(f"spaCy model {MODELS[lang]} is not installed: pip install -e . "
                          f"installs it ({exc})") from exc
     _keep_country_compounds(nlp, lang=lang)
+    _keep_hyphenated_words(nlp, lang=lang)
+    _guard_sentence_starts(nlp)
     _use_numpy_gemm(nlp)
     return nlp
 
@@ -83,6 +86,69 @@ def _keep_country_compounds(nlp, *, lang: str) -> None:
 
     def token_match(text: str):
         return compound.match(text) or (previous(text) if previous else None)
+
+    nlp.tokenizer.token_match = token_match
+
+
+# A sentence does not start with these, nor right after a word or a comma on the same line.
+_NO_SENT_START = frozenset(",;)]}»”")
+_SENT_GUARD = "communique_sentence_guard"
+
+
+def _guard_sentence_starts(nlp) -> None:
+    """Forbid the parser a sentence start inside a clause.
+
+    The parser cuts sentences itself and sometimes cuts in mid-clause ("Une délégation militaire
+    algérienne | conduite par le général … | , a entamé une visite"), leaving the verb without
+    its subject. Before the parser, a token is marked as no sentence start when it is a comma,
+    closing bracket or quote, or follows a word, a number or a comma on the same line; the
+    parser respects these marks. Line breaks and end punctuation leave it free.
+    """
+    from spacy.language import Language
+
+    if not Language.has_factory(_SENT_GUARD):
+        Language.component(_SENT_GUARD, func=_mark_sentence_continuations)
+    if "parser" in nlp.pipe_names and _SENT_GUARD not in nlp.pipe_names:
+        nlp.add_pipe(_SENT_GUARD, before="parser")
+
+
+def _mark_sentence_continuations(doc):
+    previous = None
+    for token in doc:
+        if previous is not None and "\n" not in previous.whitespace_ and not previous.is_space \
+                and not token.is_space:
+            if token.text in _NO_SENT_START or previous.text == "," or previous.is_alpha or previous.is_digit:
+                token.is_sent_start = False
+        previous = token
+    return doc
+
+
+# French clitics written after a hyphen ("dit-elle", "a-t-il", "pensez-vous", "donne-le"): these
+# stay separate tokens, as the models were trained on them.
+_FR_CLITICS = frozenset("je tu il ils elle elles on nous vous le la les lui leur moi toi en y ce t".split())
+_FR_HYPHENATED = re.compile(r"^[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿœæ]+(?:-[a-zß-öø-ÿœæ]+)+$")
+
+
+def _keep_hyphenated_words(nlp, *, lang: str) -> None:
+    """Keep French hyphenated common nouns ("état-major", "lieutenant-colonel") one token.
+
+    The French tokenizer keeps only the compounds of its exception list whole and cuts the others
+    at the hyphen ("chef d'état - major"), which breaks the dependency parse of the title. A word
+    whose parts are all lower-case letters of two or more (the first may be capitalised at the
+    start of a sentence) is one token, unless a part is a clitic ("dit-elle", "allez-y") or a
+    single letter ("c'est-à-dire"). Names ("Addis-Abeba", "Jean-Pierre") have capitalised parts
+    and keep spaCy's own handling.
+    """
+    if lang != "fr":
+        return
+    previous = nlp.tokenizer.token_match
+
+    def token_match(text: str):
+        if _FR_HYPHENATED.match(text):
+            parts = text.lower().split("-")
+            if all(len(part) > 1 for part in parts) and parts[-1] not in _FR_CLITICS and "t" not in parts:
+                return True
+        return previous(text) if previous else None
 
     nlp.tokenizer.token_match = token_match
 
