@@ -166,7 +166,8 @@ class Coder:
         votes = self._votes(parse, [d for d, _ in kept])
         setting = self._setting(parse, index, memory, lede=lede)
         for (draft, when), vote in zip(kept, votes):
-            place = self._place(parse, draft, index, memory, lede=lede, setting=setting)
+            place = self._place(parse, draft, index, memory, lede=lede, setting=setting,
+                                main_country=main_country)
             locate_groups(draft, place=place, main_country=main_country)
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
@@ -224,11 +225,12 @@ class Coder:
         return ArticleSetting.of(parse, index, context=memory.countries, lede=lede)
 
     def _place(self, parse: Parse, draft: Draft, index: MentionIndex, memory: ArticleMemory,
-               *, lede: int | None, setting=None) -> Place | None:
+               *, lede: int | None, setting=None, main_country: str | None = None) -> Place | None:
         """The event's place; ``setting`` also remembers it for the article's later events."""
         from communique.resolve.places import place_for
 
-        return place_for(parse, draft, index, context=memory.countries, lede=lede, setting=setting)
+        return place_for(parse, draft, index, context=memory.countries, lede=lede, setting=setting,
+                         main_country=main_country)
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:

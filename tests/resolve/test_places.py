@@ -103,3 +103,21 @@ def test_place_words_are_data_per_language() -> None:
     assert "in" in en.locative and "frontière" not in en.place_nouns
     assert "frontière" in fr.place_nouns and "border" in en.place_nouns
     assert "mardi" in fr.time_words and "tuesday" in en.time_words
+
+
+def test_protest_by_an_unnamed_crowd_is_where_the_article_is() -> None:
+    from communique.events.build import Draft
+    from communique.model import Entity
+    from communique.resolve.places import _party_country, _Parties
+
+    crowd = Entity(code=None, sector="CVL", entity_text="20 000 militants", start=0, end=15,
+                   reason="head 'militants'")
+    draft = Draft(event="PROTEST", mode="demo", actors=[crowd])
+    code, why = _party_country(draft, _Parties.of(draft), main_country="PRT")
+    assert code == "PRT" and "main country" in why
+    # A crowd of a named country, or a target state, decides first.
+    draft.recipients = [Entity(code="ESP", sector="GOV", entity_text="Madrid", start=20, end=26, reason="capital")]
+    assert _party_country(draft, _Parties.of(draft), main_country="PRT")[0] == "ESP"
+    # Other kinds of events do not take the article's main country this way.
+    accuse = Draft(event="ACCUSE", mode=None, actors=[crowd])
+    assert _party_country(accuse, _Parties.of(accuse), main_country="PRT") is None

@@ -421,9 +421,11 @@ def _copy(place: Place, reason: str) -> Place:
                  reason=f"{reason}: {place.reason}")
 
 
-def _party_country(draft: Draft, parties: _Parties) -> tuple[str, str] | None:
+def _party_country(draft: Draft, parties: _Parties, *, main_country: str | None = None
+                   ) -> tuple[str, str] | None:
     """(country, why) of a country-level place from the parties, for the kinds of events that
-    happen on one party's ground."""
+    happen on one party's ground. A protest by a crowd named with no country is where the
+    article is (its main country, which the crowd is then coded with too)."""
     event, mode = draft.event, draft.mode
     if event == "CONSULT" and mode == "visit" and parties.recipients:
         return parties.recipients[0], "a visit takes place in the host's (recipient's) country"
@@ -432,6 +434,8 @@ def _party_country(draft: Draft, parties: _Parties) -> tuple[str, str] | None:
             return parties.recipients[0], f"{event} takes place where its target is: the recipient's country"
         if parties.actors:
             return parties.actors[0], f"{event} with no state target: the actor's country"
+        if event == "PROTEST" and main_country and not parties.codes:
+            return main_country, "a protest by a crowd of no named country: the article's main country"
     if event in ("COERCE", "MOBILIZE"):
         if parties.actors:
             return parties.actors[0], f"{event} by a state's forces: the actor's country"
@@ -467,7 +471,8 @@ def sentence_place(parse: Parse, sentence: int, index: MentionIndex, *, context:
 
 
 def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Sequence[str],
-              lede: int | None = None, setting: ArticleSetting | None = None) -> Place | None:
+              lede: int | None = None, setting: ArticleSetting | None = None,
+              main_country: str | None = None) -> Place | None:
     """The event's place (see the module's docstring for the order of the sources)."""
     parties = _Parties.of(draft)
     prefer = parties.codes
@@ -506,7 +511,7 @@ def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Seque
                 best.reason += f"; country {where.country_code} from {label} '{where.extracted_place}'"
                 break
     if best is None or (best.resolution is None and best.country_code is None):
-        found = _party_country(draft, parties)
+        found = _party_country(draft, parties, main_country=main_country)
         if found is not None:
             code, why = found
             country = gazetteer().country(code, lang=parse.lang)
