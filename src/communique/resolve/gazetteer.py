@@ -45,7 +45,7 @@ from communique.errors import LexiconError
 from communique.lexicon.tables import data_path, read_tsv
 from communique.model import Place
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 CITIES_FILE = "cities500.json"  # every GeoNames place of ≥ 500 inhabitants (~235k)
 MIN_POPULATION = 1000           # below this a city is only a candidate in a context country
 MIN_KEY_LETTERS = 3
@@ -202,16 +202,17 @@ def _name_variants(name: str) -> list[str]:
 
 
 def _country_point(idx: list[int], lats: array, lons: array) -> tuple[int, int] | None:
-    """Centre of the 5–95 % box of a country's places, moved to the nearest of them.
+    """Centre of the interquartile box of a country's places, moved to the nearest of them.
 
     countries.json has no coordinates; this gives a point inside the country, near the middle
-    of where its people live.
+    of where its people live. Quartiles, not a wider box: islands far offshore (Madeira and the
+    Azores hold more than 5 % of Portugal's places) must not pull the point into the sea.
     """
     if not idx:
         return None
     la = sorted(lats[i] for i in idx)
     lo = sorted(lons[i] for i in idx)
-    k1, k2 = int(0.05 * (len(idx) - 1)), int(0.95 * (len(idx) - 1))
+    k1, k2 = int(0.25 * (len(idx) - 1)), int(0.75 * (len(idx) - 1))
     clat = (la[k1] + la[k2]) / 2
     if lo[k2] - lo[k1] > 18_000_000:  # spans the antimeridian: work in 0..360
         lo = sorted((x + 36_000_000) % 36_000_000 for x in lo)
