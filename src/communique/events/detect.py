@@ -136,6 +136,15 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             for grand in parse.children(child):
                 if grand.dep == "obl:agent":
                     out.setdefault("subj", []).append(grand)
+    if ((passive or any(c.dep == "obl:agent" for c in parse.children(pred))) and "obj" not in out
+            and pred.dep == "conj" and pred.pos in ("VERB", "AUX")):
+        # "la proposition a été rejetée par X et écartée par Y": coordinated passives share the
+        # thing undergone, which the parser hangs on the first participle only.
+        first = parse.head(pred)
+        if first.i != pred.i and first.pos in ("VERB", "AUX") and _is_passive(parse, first):
+            shared = [c for c in parse.children(first) if c.dep in ("nsubj:pass", "nsubjpass")]
+            if shared:
+                out["obj"] = shared
     if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and _passive_participle(pred):
         # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it.
         head = parse.head(pred)
@@ -147,10 +156,53 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
                     out["subj"] = [clause_subj]
         return out
     if "subj" not in out and pred.pos in ("VERB", "AUX"):
+        stray = _stray_conj_subject(parse, pred)
+        if stray is not None:
+            out["subj"] = [stray]
+            return out
         inherited = _inherited_subject(parse, pred, lang=lang)
         if inherited is not None:
             out["subj"] = [inherited]
     return out
+
+
+def _stray_conj_subject(parse: Parse, verb: Token) -> Token | None:
+    """"X a qualifié la décision d'absurde et la ministre Y, a demandé…": a comma between a
+    subject and its verb breaks the parse, which hangs the noun "la ministre" on the first verb as
+    a conjunct (a noun conjoined to a verb is a parse error) and leaves "a demandé" without
+    subject. A finite verb (it has its own tense auxiliary) with no subject whose words are
+    preceded only by a comma after such a noun phrase takes that noun as subject."""
+    kids = list(parse.children(verb))
+    if any(c.dep in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in kids):
+        return None
+    auxes = [c for c in kids if c.dep.startswith("aux") and c.i < verb.i]
+    if not auxes:
+        return None
+    start = min([verb.i] + [a.i for a in auxes])
+    if start < 2 or parse.tokens[start - 1].text != ",":
+        return None
+    for noun in parse.tokens[:start - 1]:
+        if noun.dep != "conj" or noun.pos not in ("NOUN", "PROPN"):
+            continue
+        head = parse.head(noun)
+        if head.i == noun.i or head.pos not in ("VERB", "AUX") or head.i == verb.i:
+            continue
+        if max(t.i for t in parse.subtree(noun)) == start - 2:
+            return noun
+    return None
+
+
+def _war_summary(parse: Parse, verb: Token, *, lang: str) -> Token | None:
+    """The war noun a relative clause describes when the war is its subject ("la guerre qui a
+    tué…"), else None."""
+    if not verb.dep.startswith("acl"):
+        return None
+    noun = parse.head(verb)
+    if noun.i == verb.i or noun.lemma.lower() not in grammar_words(lang).war_noun:
+        return None
+    if any(c.dep == "nsubj" and c.lower in grammar_words(lang).relative_subject for c in parse.children(verb)):
+        return noun
+    return None
 
 
 def _clause_subject(parse: Parse, noun: Token, *, lang: str) -> Token | None:
@@ -336,6 +388,12 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             anchor, via = anchored
         else:
             anchor, via = tok, "verb"
+            war = _war_summary(parse, tok, lang=lang)
+            if war is not None:
+                # "un conflit qui a tué 310 000 personnes": the war as a whole is the doer; the
+                # clause sums it up (aggregate, background), it reports no single act.
+                _skip(skipped, tok, f"relative clause summing up the {war.text} (aggregate)")
+                continue
         document = _document_content(parse, tok, lang=lang) if tok.pos in ("VERB", "AUX") else None
         if document is not None:
             doc, adopter = document
@@ -488,6 +546,12 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
     blocked: set[int] = set()
     for arg in cand.arg_tokens.get("actor", []):
         blocked |= {t.i for t in parse.subtree(arg)}
+    if cand.trigger.pos in ("VERB", "AUX"):
+        # A noun conjoined to the verb is a subject cut off by a stray comma ("… et la ministre Y,
+        # a demandé"; `_stray_conj_subject`), not part of the trigger's phrase.
+        for c in parse.children(cand.trigger):
+            if c.dep == "conj" and c.pos in ("NOUN", "PROPN") or _stray_conj_subject(parse, c) is not None:
+                blocked |= {t.i for t in parse.subtree(c)}
     inside = [t.i for t in parse.subtree(cand.trigger) if t.i not in blocked and t.i != cand.trigger.i]
     # When the sentence splitter missed a full stop ("…l'essai. La Corée du Sud a annoncé…"), the
     # trigger's phrase runs into the next sentence: a state named past the stop is not in it.

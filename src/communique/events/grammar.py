@@ -41,6 +41,8 @@ class GrammarWords:
     praise_verb: frozenset[str]
     plural_event_noun: frozenset[str]
     act_noun: frozenset[str]
+    war_noun: frozenset[str]
+    imminent_verb: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
 
 

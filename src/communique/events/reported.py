@@ -57,6 +57,11 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if verb.dep in ("ccomp", "conj") or head.lemma == "aller":
             if gov.lemma in grammar_words(lang).speech_verb and gov.i != verb.i:
                 return "ultimatum" if ultimatum else "intent"
+    if (verb.dep == "xcomp" and head.lemma in grammar_words(lang).imminent_verb and head.dep == "ccomp"
+            and parse.head(head).lemma in grammar_words(lang).speech_verb and parse.head(head).i != head.i):
+        # "X a annoncé que l'Iran s'apprêtait à signer…": an imminent act announced by a party is
+        # its stated intent; "s'apprête à" told by the journalist alone stays a plan.
+        return "intent"
     if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in grammar_words(lang).willing
                                                   or head.lower in grammar_words(lang).willing):
         return "intent"
