@@ -24,7 +24,7 @@ from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
 from communique.lexicon.actors import ActorLexicon, actor_lexicon
-from communique.mentions.actors import ArticleMemory, MentionIndex, find_mentions
+from communique.mentions.actors import LOCATIVE_CASES, ArticleMemory, MentionIndex, find_mentions
 from communique.mentions.people import find_people
 from communique.model import Article, CodedArticle, Event, Place, Rejection
 from communique.parse import Parse
@@ -154,9 +154,7 @@ class Coder:
         drafts = merge(candidates, lang=parse.lang)
         out: list[Event] = []
         published = _published(article)
-        counts = Counter(code for m in index.mentions for e in m.entries
-                         if e.kind == "country" and (code := e.code))
-        main_country = counts.most_common(1)[0][0] if counts else None
+        main_country = _main_country(parse, index)
         lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
         kept = []
         for draft in drafts:
@@ -165,10 +163,14 @@ class Coder:
                 kept.append((draft, when))
         votes = self._votes(parse, [d for d, _ in kept])
         setting = self._setting(parse, index, memory, lede=lede)
+        set_in = next((p.country_code for p in (setting.dateline, setting.opening) if p and p.country_code), None)
         for (draft, when), vote in zip(kept, votes):
             place = self._place(parse, draft, index, memory, lede=lede, setting=setting,
                                 main_country=main_country)
-            locate_groups(draft, place=place, main_country=main_country)
+            # Armed groups and crowds of an event with no place of its own act where the article
+            # is set (its dateline or opening place), before the most mentioned state (§6).
+            locate_groups(draft, place=place, main_country=set_in or main_country,
+                          main_why="where the article is set" if set_in else "the article's main country")
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
         return out
@@ -231,6 +233,40 @@ class Coder:
 
         return place_for(parse, draft, index, context=memory.countries, lede=lede, setting=setting,
                          main_country=main_country)
+
+
+def _main_country(parse: Parse, index: MentionIndex) -> str | None:
+    """The state the article is about: its most mentioned country, counting only mentions that
+    name a party or an owner ("l'armée syrienne", "la Russie a…"). Places of the action ("à
+    Alep", "en Syrie") and destinations are left out: an article set in one country often names
+    the foreign states that act there more often than the country itself, and only the parties
+    say whose armed groups and crowds they are. Falls back to every mention when none is left."""
+    counts: Counter[str] = Counter()
+    every: Counter[str] = Counter()
+    for m in index.mentions:
+        codes = [e.code for e in m.entries if e.kind == "country" and e.code]
+        if not codes:
+            continue
+        every[codes[0]] += 1
+        if not _locative(parse, m):
+            counts[codes[0]] += 1
+    best = counts or every
+    return best.most_common(1)[0][0] if best else None
+
+
+def _locative(parse: Parse, m) -> bool:
+    """A mention introduced by a place preposition, itself or through the noun its adjective
+    qualifies ("à Alep", "dans les eaux iraniennes", "in Syria")."""
+    node = parse.tokens[m.first]
+    for i in range(m.first, m.last + 1):  # the mention's own head
+        tok = parse.tokens[i]
+        if not (m.first <= tok.head <= m.last) or tok.head == tok.i:
+            node = tok
+            break
+    if node.dep in ("amod", "compound", "flat", "flat:name") and node.head != node.i:
+        node = parse.head(node)
+    return any(c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(node)) or (
+        parse.head(node).pos == "ADP" and parse.head(node).lower in LOCATIVE_CASES)
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:

@@ -237,8 +237,10 @@ def unidentified_police(draft: Draft) -> None:
                                name=None, reason="unidentified police (the text names no agent of the arrests)"))
 
 
-def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None) -> None:
-    """Armed groups and crowds take the country where they act (guidelines §6)."""
+def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None,
+                  main_why: str = "the article's main country") -> None:
+    """Armed groups and crowds take the country where they act (guidelines §6): the event's
+    place, else ``main_country`` (``main_why`` says where that came from)."""
     unidentified_attacker(draft)
     unidentified_protesters(draft)
     unidentified_police(draft)
@@ -249,7 +251,7 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
             if code:
                 ent.code = code
                 ent.reason += f"; country {code} from " + ("the event's place" if place and place.country_code
-                                                           else "the article's main country")
+                                                           else main_why)
     draft.actors = [e for e in draft.actors if e.code is not None or e.entity_text or not e.reason.startswith("unidentified")]
 
 
