@@ -192,20 +192,24 @@ class Coder:
 
         The time expressions of the evidence sentences decide; an event told in the title takes
         the date of the lede (the first sentence of the body), which reports the same news.
-        Datelines ("6 janvier 2016 . –") give the publication date, not the event's.
+        Datelines ("6 janvier 2016 . –") give the publication date, not the event's, and the time
+        of what is promised, demanded or threatened ("agreed to meet in July") is not the time
+        of the promise.
         """
         pub = published.isoformat() if published else None
         chosen = None
         groups = [sorted(draft.sentences)]
         if lede is not None and min(draft.sentences) < lede:
             groups.append([lede])
+        promised = _promised_spans(parse, draft)
         for group in groups:
             mentions: list[DateMention] = []
             for s in group:
                 sent = parse.sentences[s]
                 text = parse.text[sent.char_start:sent.char_end]
                 mentions.extend(m for m in find_dates(text, lang=parse.lang, published=pub)
-                                if not _is_dateline(text, m))
+                                if not _is_dateline(text, m) and not any(
+                                    a <= sent.char_start + m.start < b for a, b in promised))
             chosen = event_date(mentions)
             if chosen is not None:
                 break
@@ -267,6 +271,24 @@ def _locative(parse: Parse, m) -> bool:
         node = parse.head(node)
     return any(c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(node)) or (
         parse.head(node).pos == "ADP" and parse.head(node).lower in LOCATIVE_CASES)
+
+
+# Events whose complement is an act still to come: its time is not theirs.
+_FORWARD_EVENTS = {"AGREE", "REQUEST", "THREATEN"}
+
+
+def _promised_spans(parse: Parse, draft: Draft) -> list[tuple[int, int]]:
+    """Character spans of the complements of a promise, demand or threat ("agreed [to hold a
+    session in July]", "exige [le retrait avant vendredi]")."""
+    if draft.event not in _FORWARD_EVENTS:
+        return []
+    spans = []
+    for cand in draft.candidates:
+        for child in parse.children(cand.trigger):
+            if child.dep in ("xcomp", "ccomp"):
+                first, stop = parse.subtree_range(child)
+                spans.append((parse.tokens[first].idx, parse.tokens[stop - 1].end))
+    return spans
 
 
 def _is_dateline(text: str, mention: DateMention) -> bool:

@@ -97,3 +97,11 @@ def test_a_date_alone_under_the_headline_is_the_report_date(coder) -> None:
     coded = coder.code_article(Article(id="t", text=text, title=title, lang="fr", published="2025-06-05"))
     assert coded.events and all(ev.date == "2025-06-03" for ev in coded.events), \
         [(ev.event, ev.date) for ev in coded.events]
+
+
+def test_a_promise_is_dated_when_it_is_made_not_when_it_will_be_kept(code_text) -> None:
+    text = ("The presidents of Gambia and Guinea spoke by telephone on Wednesday. "
+            "They agreed to hold a joint commission in Banjul in July.")
+    agree = [e for e in code_text(text, lang="en", published="2025-02-27").events if e.event == "AGREE"]
+    assert agree and all(e.date != "2024-07" and not e.date.startswith("2025-07") for e in agree), \
+        [(e.date, e.explanation) for e in agree]

@@ -121,3 +121,10 @@ def test_protest_by_an_unnamed_crowd_is_where_the_article_is() -> None:
     # Other kinds of events do not take the article's main country this way.
     accuse = Draft(event="ACCUSE", mode=None, actors=[crowd])
     assert _party_country(accuse, _Parties.of(accuse), main_country="PRT") is None
+
+
+def test_a_phone_call_has_no_place_of_its_own(code_text) -> None:
+    text = ("Le président gambien s'est entretenu lundi par téléphone avec son homologue guinéen "
+            "de la situation au Mali.")
+    calls = [e for e in code_text(text, lang="fr").events if e.event == "CONSULT"]
+    assert calls and all(e.event_loc is None for e in calls), [(e.mode, e.event_loc) for e in calls]

@@ -20,6 +20,9 @@ says why in ``Place.reason``):
    sentences, when it lies in the country of one of the parties;
 5. a country-level place from the parties: the host of a visit, the target of an attack or of a
    protest, the state whose forces arrest, seize or deploy.
+
+A phone call has no place: it joins two places, and the places its words name are what was
+discussed.
 """
 
 from __future__ import annotations
@@ -477,6 +480,10 @@ def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Seque
     parties = _Parties.of(draft)
     prefer = parties.codes
     own = True
+    if draft.event == "CONSULT" and draft.mode == "phone":
+        # A call joins two places; the places its words name are what was discussed ("spoke
+        # by phone about the situation in Mali").
+        return None
     best = _trigger_place(parse, draft, index, context=context, prefer=prefer)
     if best is None:
         for s in sorted(draft.sentences):
