@@ -37,6 +37,7 @@ class Candidate:
     fallback_actor: bool = False
     arg_tokens: dict[str, list[Token]] = field(default_factory=dict)  # role -> argument heads
     via: str = "verb"
+    own_side: bool = False  # civilians of the actor's own state were dropped as recipient
 
 
 def _case(parse: Parse, tok: Token) -> str | None:
@@ -355,9 +356,70 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
     if head.lemma in grammar_words(lang).framing_case or head.lower in grammar_words(lang).framing_case:
         anchor = parse.head(head)
         return anchor, f"frames the clause ('{head.text}')"
+    if (lang == "fr" and any(c.dep == "cop" and c.lemma == "être" for c in parse.children(noun))
+            and any(c.dep == "case" and c.lower == "en" for c in parse.children(noun))):
+        # "Nous avons été en contact avec les Iraniens": a copula "être en" + noun in a past tense
+        # (passé composé or passé simple) reports the state as a past episode; the present
+        # ("nous sommes en contact") or the imperfect describes a state, not an act.
+        kids = list(parse.children(noun))
+        cop = next(c for c in kids if c.dep == "cop")
+        if any(c.dep.startswith("aux") and c.lemma == "avoir" for c in kids) or (
+                cop.feat("Tense") == "Past" and cop.feat("VerbForm") != "Part"):
+            return noun, f"copula '{cop.text} en'"
     if in_title:
         return noun, "in the title"
     return None
+
+
+def _present_state(parse: Parse, verb: Token) -> bool:
+    """"150 journalistes sont emprisonnés en Turquie": a French passive in the present tense ("être"
+    in the present, no tense auxiliary), with no agent and no time of its own, describes a state,
+    not an act done."""
+    if parse.lang != "fr" or verb.pos != "VERB" or verb.feat("VerbForm") != "Part":
+        return False
+    kids = list(parse.children(verb))
+    if _pronominal(parse, verb, kids):
+        return False  # "se sont rassemblés": a compound past of a pronominal verb, an act
+    aux_pass = [c for c in kids if c.dep in ("aux:pass", "auxpass")]
+    if not aux_pass or any(c.dep.startswith("aux") and c.dep not in ("aux:pass", "auxpass") for c in kids):
+        return False
+    if not all(a.lemma == "être" and a.feat("Tense") == "Pres" and a.feat("Mood") == "Ind" for a in aux_pass):
+        return False
+    if any(c.dep in ("obl:agent", "agent") for c in kids):
+        return False
+    return not any(c.dep in ("obl:tmod", "nmod:tmod", "npadvmod") or c.ent_type in ("DATE", "TIME")
+                   for t in kids for c in [t] + list(parse.children(t)))
+
+
+def _return_fire(parse: Parse, verb: Token, *, lang: str) -> Token | None:
+    """"Les forces ont riposté, abattant les assaillants et en capturant 2": an act told as a
+    participle clause of a riposte belongs to that return fire (guidelines §3: not coded); returns
+    the riposte verb, or None."""
+    if verb.pos not in ("VERB", "AUX") or verb.feat("VerbForm") != "Part" or verb.feat("Tense") != "Pres":
+        return None
+    riposte = grammar_words(lang).return_fire_verb
+    for anc in parse.ancestors(verb):
+        if anc.pos not in ("VERB", "AUX") or (anc.feat("VerbForm") == "Part" and anc.feat("Tense") == "Pres"):
+            continue  # through the noun a participle is conjoined to, and through other participles
+        return anc if anc.lemma.lower() in riposte else None
+    return None
+
+
+def _cut_off_participle(parse: Parse, verb: Token) -> Token | None:
+    """"Les séparatistes semblent avoir, au moins implicitement, renoncé…": an incise between the
+    auxiliary infinitive and its participle breaks the parse, which hangs the participle on the
+    main verb. Returns the stray auxiliary infinitive ("avoir", "être") whose modality the
+    participle shares, or None."""
+    if parse.lang != "fr" or verb.feat("VerbForm") != "Part" or verb.dep not in ("advcl", "conj", "xcomp"):
+        return None
+    if any(c.dep.startswith("aux") or c.dep.startswith("nsubj") for c in parse.children(verb)):
+        return None
+    head = parse.head(verb)
+    if head.i == verb.i:
+        return None
+    return next((c for c in parse.children(head) if c.lemma in ("avoir", "être") and c.dep == "xcomp"
+                 and c.feat("VerbForm") == "Inf" and c.i < verb.i
+                 and not any(k.dep not in ("punct", "advmod") for k in parse.children(c))), None)
 
 
 def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, index: MentionIndex,
@@ -409,6 +471,19 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                 # "doit se rendre auprès d'une unité déployée à Kasserine": a participle describing
                 # a noun of a planned (negated, hypothetical…) act tells no act of its own.
                 _skip(skipped, tok, f"participle describing a noun under '{governing.text}' ({why})")
+                continue
+        if anchor.pos in ("VERB", "AUX") and anchor.i == tok.i and _present_state(parse, tok) and not in_title:
+            _skip(skipped, tok, "present-tense passive with no agent and no time (a state, not an act)")
+            continue
+        riposte = _return_fire(parse, tok, lang=lang) if anchor.i == tok.i else None
+        if riposte is not None:
+            _skip(skipped, tok, f"told inside the return fire '{riposte.text}' (same clash, not coded)")
+            continue
+        stray = _cut_off_participle(parse, tok) if anchor.i == tok.i else None
+        if stray is not None:
+            why = verb_modality(parse, stray, lang=lang)
+            if why:
+                _skip(skipped, tok, f"participle of the cut-off '{stray.text}' ({why})")
                 continue
         if anchor.pos in ("VERB", "AUX"):
             why = verb_modality(parse, anchor, lang=lang)
@@ -471,6 +546,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             continue
         if "recipient" in trig.needs and not cand.recipients:
             _skip(skipped, tok, f"{trig.event}: needs a recipient")
+            continue
+        if trig.event == "REQUEST" and cand.own_side and not cand.recipients:
+            # "Les États-Unis invitent les ressortissants américains à éviter l'île": advice to
+            # one's own nationals is no request to another party.
+            _skip(skipped, tok, "REQUEST addressed to the actor's own nationals (no other party)")
             continue
         if trig.event == "CONSULT" and not cand.recipients and len({r.entity.code for r in cand.actors}) < 2:
             # "lors d'une réunion du Likoud", "the council met": one body meeting alone is not an
@@ -645,5 +725,8 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
         return None
     # A party on both sides (a reflexive reading) keeps it as actor only.
     actor_codes = {r.entity.code for r in cand.actors}
-    cand.recipients = [r for r in cand.recipients if r.entity.code not in actor_codes or r.entity.code is None]
+    kept = [r for r in cand.recipients if r.entity.code not in actor_codes or r.entity.code is None]
+    # Civilians of the actor's own state dropped here ("ses ressortissants") are its own nationals.
+    cand.own_side = any(r.entity.sector == "CVL" for r in cand.recipients if r not in kept)
+    cand.recipients = kept
     return cand

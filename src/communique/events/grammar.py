@@ -43,6 +43,7 @@ class GrammarWords:
     act_noun: frozenset[str]
     war_noun: frozenset[str]
     imminent_verb: frozenset[str]
+    return_fire_verb: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
 
 
