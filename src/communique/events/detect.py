@@ -144,6 +144,9 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
         first = parse.head(pred)
         if first.i != pred.i and first.pos in ("VERB", "AUX") and _is_passive(parse, first):
             shared = [c for c in parse.children(first) if c.dep in ("nsubj:pass", "nsubjpass")]
+            # A passive clause whose parse labels a second noun plain nsubj ("la proposition a cette
+            # fois été rejetée": 'fois' taken as the passive subject) still shares that noun.
+            shared += [c for c in parse.children(first) if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN")]
             if shared:
                 out["obj"] = shared
     if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and _passive_participle(pred):
@@ -620,6 +623,30 @@ def _reaction_target(parse: Parse, cand: Candidate, arg_slots: dict[str, list[To
             return
 
 
+def _bare_refusal_target(parse: Parse, verb: Token, cand: Candidate, arg_slots: dict[str, list[Token]],
+                         memory: ArticleMemory) -> None:
+    """"X a exigé… . Y a refusé.": a refusal with no object and no clause refuses what was just
+    asked or offered; the party that acted last (the subject told before) is its recipient."""
+    reason_noun = grammar_words(parse.lang).reason_noun
+    named = [h for s in ("obj", "iobj", "à") for h in arg_slots.get(s, []) if h.lemma.lower() not in reason_noun]
+    if named or not memory.last_subject:
+        return
+    kids = list(parse.children(verb))
+    because = any(c.lemma.lower() in reason_noun for c in kids)
+    if any(c.dep in ("xcomp", "csubj") or c.dep == "ccomp" and not because for c in kids):
+        # "a refusé de signer", "a refusé que…": what is refused is named, not implied; the clause
+        # of "au motif que…" (hung on the verb by the parser) gives the reason, not the thing.
+        return
+    taken = {r.entity.code for r in cand.actors}
+    for ent in memory.last_subject:
+        if ent.code is not None and ent.code not in taken:
+            cand.recipients.append(Resolution(replace(ent, reason=f"bare refusal: recipient is the party that "
+                                                                  f"acted just before ({ent.code})"),
+                                              verb.i, verb.i))
+            cand.recipient_how = f"bare refusal of what {ent.code} asked or offered before"
+            return
+
+
 def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
     """No recipient in the role slots: a state named inside the trigger's own phrase."""
     taken = {r.entity.code for r in cand.actors}
@@ -717,6 +744,8 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
     _counterparts(cand, memory)
     if not cand.recipients and trig.event in REACTION_TYPES:
         _reaction_target(parse, cand, arg_slots, memory)
+    if not cand.recipients and trig.event == "REJECT" and tok.pos in ("VERB", "AUX"):
+        _bare_refusal_target(parse, tok, cand, arg_slots, memory)
     if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
         _fallback_recipient(parse, cand, index)
     if not cand.actors and tok.pos in ("VERB", "AUX") and not arg_slots.get("subj"):

@@ -44,6 +44,7 @@ class GrammarWords:
     war_noun: frozenset[str]
     imminent_verb: frozenset[str]
     return_fire_verb: frozenset[str]
+    reason_noun: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
 
 
