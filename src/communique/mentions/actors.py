@@ -355,15 +355,41 @@ def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | 
     return out
 
 
-def _state_before(parse: Parse, index: MentionIndex, tok: Token, memory: ArticleMemory) -> str | None:
-    """The state named last before a token: earlier in its sentence, else in earlier sentences."""
+def _state_before(parse: Parse, index: MentionIndex, tok: Token, memory: ArticleMemory,
+                  skip: frozenset[str] = frozenset()) -> str | None:
+    """The state named last before a token: earlier in its sentence, else in earlier sentences
+    (states in ``skip`` excepted)."""
     sent = parse.sentences[tok.sent]
     for m in reversed(index.within(sent.start, tok.i - 1)):
         entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code
-                      and e.code not in NON_STATE_CODES), None)
+                      and e.code not in NON_STATE_CODES and e.code not in skip), None)
         if entry is not None:
             return entry.code
-    return memory.before_sentence[-1] if memory.before_sentence else None
+    earlier = [c for c in memory.before_sentence if c not in skip]
+    return earlier[-1] if earlier else None
+
+
+_CLAUSE_LINKS = ("advcl", "xcomp", "conj")
+
+
+def _subject_states(parse: Parse, arg: Token, index: MentionIndex) -> frozenset[str]:
+    """States named in the subject of the clause an object or oblique belongs to ("Obama …
+    en dénonçant le régime": the subject of the gerund's governing verb)."""
+    if arg.dep.startswith("nsubj") or arg.dep in ("expl:subj", "appos", "conj"):
+        return frozenset()
+    verb = parse.head(arg)
+    for _ in range(3):
+        if verb.pos not in ("VERB", "AUX"):
+            return frozenset()
+        subj = next((c for c in parse.children(verb) if c.dep.startswith("nsubj") and c.i != arg.i), None)
+        if subj is not None:
+            ids = {t.i for t in parse.subtree(subj)}
+            return frozenset(e.code for m in index.in_tokens(ids) for e in m.entries
+                             if e.kind in ("country", "org") and e.code)
+        if verb.dep not in _CLAUSE_LINKS or parse.head(verb).i == verb.i:
+            return frozenset()
+        verb = parse.head(verb)
+    return frozenset()
 
 
 def _known_person(parse: Parse, tokens: list[Token], memory: ArticleMemory) -> Resolution | None:
@@ -469,9 +495,10 @@ def _last_named(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMe
     return []
 
 
-# First person plural inside a quotation: the speaker's party ("« Nous exigeons… », a déclaré le
-# ministre", ""We call on…," he told reporters").
-WE = {"fr": ("nous",), "en": ("we",)}
+# First person inside a quotation: the speaker's party ("« Nous exigeons… », a déclaré le
+# ministre", "« J'ai informé nos partenaires… », a-t-il ajouté", ""We call on…," he told
+# reporters"). A speaker speaks for the party he represents (guidelines §6: the acting entity).
+WE = {"fr": ("nous", "je", "j'", "j’", "moi"), "en": ("we", "i")}
 RELATIVES = {"qui", "who", "which", "that"}
 _QUOTES_OPEN = {"«", "“", '"', "‘"}
 _QUOTES_CLOSE = {"»", "”", '"', "’"}
@@ -498,6 +525,17 @@ def _quote_span(parse: Parse, tok: Token) -> tuple[int, int] | None:
     return opening + 1, sent.end - 1  # a quotation running on past the sentence
 
 
+def _speaker_slot(parse: Parse, tok: Token, quote: set[int]) -> bool:
+    """A token that may name who speaks: a subject, the clitic of "a-t-il déclaré", or the
+    subject put after a speech verb that follows the quotation ("», a déclaré le ministre"),
+    which the parser reads as the verb's object."""
+    if tok.dep.startswith("nsubj") or tok.dep == "expl:subj":
+        return True
+    head = parse.head(tok)
+    return (tok.dep in ("obj", "dobj") and tok.i > head.i and head.dep == "parataxis"
+            and parse.head(head).i in quote and tok.pos in ("NOUN", "PROPN"))
+
+
 def _quote_speaker(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
                    *, lang: str) -> list[Resolution]:
     """The party of the speaker a quotation with "nous" / "we" is attributed to: the subject of a
@@ -512,7 +550,7 @@ def _quote_speaker(parse: Parse, pron: Token, index: MentionIndex, memory: Artic
         places.append((parse.sentences[pron.sent + 1], set()))
     for where, skip in places:
         for tok in parse.tokens[where.start:where.end]:
-            if tok.i in skip or not tok.dep.startswith("nsubj") or parse.head(tok).i in skip:
+            if tok.i in skip or parse.head(tok).i in skip or not _speaker_slot(parse, tok, skip):
                 continue
             if tok.lower in WE.get(lang, ()) or tok.lower in RELATIVES:
                 continue
@@ -676,6 +714,9 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     if code is None:
         # Appositions and relative clauses: "le colonel X, commandant de la division … mauritanienne"
         wider = {t.i for t in parse.subtree(arg)} - token_ids
+        # A conjunct is a party of its own, not an apposition: "le régime et ses alliés russes"
+        # does not make the regime Russian.
+        wider -= {d.i for c in parse.children(arg) if c.dep == "conj" for d in parse.subtree(c)}
         if locative:
             # "to Macedonia, which is preparing an offensive against Albanian guerrillas": the
             # phrase's own place names the party before anything its relative clause mentions.
@@ -709,7 +750,12 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
         sector_reason = "country named alone"
     if code is None and head_entry is not None and head_entry.needs_country and last_state:
         # "Turquie : les autorités saisissent…", "Au Mali, l'armée a…": a bare state body belongs
-        # to the state named last before it.
+        # to the state named last before it. As an object it is not the subject's own state:
+        # "le président américain … en dénonçant le régime" denounces another state's regime.
+        own = _subject_states(parse, arg, index)
+        if last_state in own:
+            last_state = _state_before(parse, index, tokens[0], memory, skip=own)
+    if code is None and head_entry is not None and head_entry.needs_country and last_state:
         code, code_reason = last_state, f"bare '{head_entry.form}': the state named last ({last_state})"
     if code is None and head_entry is not None and head_entry.needs_country:
         return []  # "l'armée" with no country known: not a usable party
