@@ -237,6 +237,19 @@ def unidentified_police(draft: Draft) -> None:
                                name=None, reason="unidentified police (the text names no agent of the arrests)"))
 
 
+def unidentified_judiciary(draft: Draft) -> None:
+    """"Il est accusé de rébellion", "inculpé de complot": a legal charge told with no agent is
+    brought by the justice of the country where it happens (JUD, ``locate_groups`` gives the
+    country)."""
+    if draft.event != "ACCUSE" or draft.actors or not draft.recipients or not draft.candidates:
+        return
+    if not draft.candidates[0].charge:
+        return
+    trig = draft.candidates[0].trigger
+    draft.actors.append(Entity(code=None, sector="JUD", entity_text="", start=trig.idx, end=trig.idx,
+                               name=None, reason="unidentified judiciary (the text names no author of the charge)"))
+
+
 def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None,
                   main_why: str = "the article's main country") -> None:
     """Armed groups and crowds take the country where they act (guidelines §6): the event's
@@ -244,6 +257,7 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
     unidentified_attacker(draft)
     unidentified_protesters(draft)
     unidentified_police(draft)
+    unidentified_judiciary(draft)
     for ent in draft.actors + draft.recipients:
         if ent.code is None and (ent.sector in ("REB", "CVL", "UNK", "BUS", None)
                                  or ent.reason.startswith("unidentified")):

@@ -38,6 +38,7 @@ class Candidate:
     arg_tokens: dict[str, list[Token]] = field(default_factory=dict)  # role -> argument heads
     via: str = "verb"
     own_side: bool = False  # civilians of the actor's own state were dropped as recipient
+    charge: bool = False  # a legal charge ("accusé de rébellion"): with no agent, the judiciary acts
 
 
 def _case(parse: Parse, tok: Token) -> str | None:
@@ -153,7 +154,7 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
         # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it.
         head = parse.head(pred)
         if head.pos in ("NOUN", "PROPN") and "obj" not in out:
-            out["obj"] = [head]
+            out["obj"] = [_elided_referent(parse, head, lang=lang)]
             if "subj" not in out:
                 clause_subj = _clause_subject(parse, head, lang=lang)
                 if clause_subj is not None:
@@ -348,6 +349,10 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
         if case and verb.lemma in grammar_words(lang).light_verb and case in ("à", "to"):
             return verb, f"'{verb.text} à'"  # procéder à la signature
         framing = grammar_words(lang).framing_case
+        if case in grammar_words(lang).concessive_case and verb.pos in ("VERB", "AUX"):
+            # "Malgré les critiques de l'Algérie, l'UA a voté…": the concession presupposes the
+            # statement was made; only statement nouns may use it (checked by the caller).
+            return verb, f"concessive ('{case}')"
         if (case in framing or head.lower in framing) and verb.pos in ("VERB", "AUX", "ADV"):
             anchor = verb if verb.pos != "ADV" else parse.head(verb)
             return anchor, f"frames the clause ('{head.text if head.lower in framing else case}')"
@@ -374,6 +379,27 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
     return None
 
 
+STATEMENT_TYPES = {"ACCUSE", "REJECT"}
+
+
+def _statements_of_one_party(parse: Parse, noun: Token, *, lang: str) -> bool:
+    """"les critiques de l'Algérie", "les accusations de X contre Y": a plural statement noun with
+    its author named in a "de" phrase is that party's statement, one reported act, not the
+    generic or aggregate reading other plural nouns have."""
+    if noun.lower not in grammar_words(lang).statement_plural:
+        return False
+    return any(c.dep.startswith("nmod") and _case(parse, c) == "de" and c.pos == "PROPN"
+               for c in parse.children(noun))
+
+
+def _legal_charge(parse: Parse, verb: Token, kids: list[Token]) -> bool:
+    """"Il est accusé de rébellion", "inculpé de complot", "poursuivi pour fraude": a legal charge
+    is an act (ACCUSE/allege) even told in the present passive."""
+    if verb.lemma.lower() not in grammar_words(parse.lang).charge_verb:
+        return False
+    return any(c.dep.startswith("obl") and _case(parse, c) in ("de", "pour") and c.pos == "NOUN" for c in kids)
+
+
 def _present_state(parse: Parse, verb: Token) -> bool:
     """"150 journalistes sont emprisonnés en Turquie": a French passive in the present tense ("être"
     in the present, no tense auxiliary), with no agent and no time of its own, describes a state,
@@ -383,6 +409,8 @@ def _present_state(parse: Parse, verb: Token) -> bool:
     kids = list(parse.children(verb))
     if _pronominal(parse, verb, kids):
         return False  # "se sont rassemblés": a compound past of a pronominal verb, an act
+    if _legal_charge(parse, verb, kids):
+        return False
     aux_pass = [c for c in kids if c.dep in ("aux:pass", "auxpass")]
     if not aux_pass or any(c.dep.startswith("aux") and c.dep not in ("aux:pass", "auxpass") for c in kids):
         return False
@@ -439,7 +467,8 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if not rows:
             continue
         if tok.pos in ("NOUN", "PROPN"):
-            if tok.feat("Number") == "Plur" and tok.lower not in grammar_words(lang).plural_event_noun:
+            if (tok.feat("Number") == "Plur" and tok.lower not in grammar_words(lang).plural_event_noun
+                    and not _statements_of_one_party(parse, tok, lang=lang)):
                 _skip(skipped, tok, "plural noun (generic or aggregate)")
                 continue
             why = noun_modality(parse, tok, lang=lang)
@@ -531,6 +560,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             # "X a annoncé se rendre en Italie": an announced trip is a plan, not a visit made.
             _skip(skipped, tok, f"announced trip under '{parse.head(anchor).text}' (a plan)")
             continue
+        if via.startswith("concessive") and trig.event not in STATEMENT_TYPES:
+            # "malgré les sanctions": a concession presupposes a statement was made, but tells no
+            # time or episode for other acts (sanctions may be years old).
+            _skip(skipped, tok, f"{trig.event} noun in a concessive phrase (only statements are presupposed)")
+            continue
         if reading is not None:
             trig = intent_trigger(trig, reading)
             via = f"{via}; {reading}"
@@ -544,6 +578,8 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if cand is None:
             _skip(skipped, tok, f"{trig.event}: no party found")
             continue
+        cand.charge = (trig.event == "ACCUSE" and tok.pos in ("VERB", "AUX") and _is_passive(parse, tok)
+                       and _legal_charge(parse, tok, list(parse.children(tok))))
         if "actor" in trig.needs and not cand.actors:
             _skip(skipped, tok, f"{trig.event}: needs an actor")
             continue
@@ -679,6 +715,40 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
             return
 
 
+def _concession_target(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
+    """"Malgré les critiques de X, l'UA a voté le retour du Maroc": criticism named in a
+    concession with no target of its own is aimed at what the main clause does; the party that
+    act concerns (named in the main verb's complements, not its subject) is the recipient."""
+    taken = {r.entity.code for r in cand.actors}
+    own = {t.i for t in parse.subtree(cand.trigger)}
+    inside: set[int] = set()
+    for c in parse.children(cand.anchor):
+        if c.i in own or c.dep.startswith("nsubj") or c.dep in ("punct", "advcl", "ccomp", "parataxis", "conj"):
+            continue
+        inside |= {t.i for t in parse.subtree(c)}
+    for m in index.in_tokens(inside):
+        res = _entity_from_mention(m, "target of the criticised act (main clause of the concession)")
+        if res is not None and res.entity.code not in taken:
+            cand.recipients.append(res)
+            cand.recipient_how = f"concession target '{m.text}'"
+            return
+
+
+def _elided_referent(parse: Parse, noun: Token, *, lang: str) -> Token:
+    """"des dizaines de suspects ont été tués et des dizaines d'autres arrêtés": a quantity noun
+    with "autres" and no noun of its own stands for more of the people counted in the clause it is
+    conjoined to; returns that counted noun phrase's head (else the noun itself)."""
+    words = grammar_words(lang)
+    if noun.lemma.lower() not in words.quantity_noun or noun.dep != "conj":
+        return noun
+    if not any(t.lemma.lower() == "autre" for t in parse.subtree(noun) if t.i != noun.i):
+        return noun
+    head = parse.head(noun)
+    if head.pos in ("VERB", "AUX"):
+        head = next((c for c in parse.children(head) if c.dep.startswith("nsubj")), head)
+    return head if head.pos in ("NOUN", "PROPN") else noun
+
+
 def _sentence_stop(parse: Parse, i: int) -> bool:
     """A full stop followed by a capitalised word: a sentence boundary inside one parse."""
     tok = parse.tokens[i]
@@ -746,6 +816,8 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
         _reaction_target(parse, cand, arg_slots, memory)
     if not cand.recipients and trig.event == "REJECT" and tok.pos in ("VERB", "AUX"):
         _bare_refusal_target(parse, tok, cand, arg_slots, memory)
+    if not cand.recipients and via.startswith("concessive"):
+        _concession_target(parse, cand, index)
     if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
         _fallback_recipient(parse, cand, index)
     if not cand.actors and tok.pos in ("VERB", "AUX") and not arg_slots.get("subj"):

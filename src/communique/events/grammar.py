@@ -45,6 +45,10 @@ class GrammarWords:
     imminent_verb: frozenset[str]
     return_fire_verb: frozenset[str]
     reason_noun: frozenset[str]
+    charge_verb: frozenset[str]
+    quantity_noun: frozenset[str]
+    concessive_case: frozenset[str]
+    statement_plural: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
 
 
