@@ -56,3 +56,10 @@ def test_the_guard_leaves_line_breaks_and_full_stops_free() -> None:
     marks = {t.text: t.is_sent_start for t in doc}
     assert marks["Le"] is None and marks["Ils"] is None
     assert marks["Maroc"] is False and marks["partent"] is False and marks[","] is False
+
+
+@pytest.mark.parametrize("text", ["les critiques de l’ Algérie", "les critiques de l' Algérie",
+                                  "la visite d’ Ahmed Diallo"])
+def test_an_elided_word_written_apart_is_one_token(text: str) -> None:
+    words = _words(text)
+    assert any(w in ("l’", "l'", "d’") for w in words) and "’" not in words and "'" not in words

@@ -39,6 +39,7 @@ def load_pipeline(lang: str):  # -> spacy.language.Language
                          f"installs it ({exc})") from exc
     _keep_country_compounds(nlp, lang=lang)
     _keep_hyphenated_words(nlp, lang=lang)
+    _keep_spaced_elisions(nlp, lang=lang)
     _guard_sentence_starts(nlp)
     _use_numpy_gemm(nlp)
     return nlp
@@ -151,6 +152,27 @@ def _keep_hyphenated_words(nlp, *, lang: str) -> None:
         return previous(text) if previous else None
 
     nlp.tokenizer.token_match = token_match
+
+
+# French elided words: "l'", "d'", "qu'"… with either apostrophe.
+_FR_ELISIONS = ("l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu")
+
+
+def _keep_spaced_elisions(nlp, *, lang: str) -> None:
+    """Read an elided word written apart from its noun ("de l’ Algérie", "d' Égypte") as the same
+    token it is when attached ("l’Algérie"): one token "l’".
+
+    Some news sources put a space after the apostrophe. The tokenizer then cuts "l’" into "l" and
+    "’", and the parser loses the phrase (the noun becomes the subject of the next verb).
+    """
+    if lang != "fr":
+        return
+    from spacy.symbols import ORTH
+
+    for stem in _FR_ELISIONS:
+        for form in (stem, stem.capitalize()):
+            for mark in ("'", "’"):
+                nlp.tokenizer.add_special_case(form + mark, [{ORTH: form + mark}])
 
 
 def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
