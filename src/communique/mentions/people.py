@@ -76,12 +76,27 @@ def find_people(parse: Parse, index: MentionIndex) -> list[PersonMention]:
         name = parse.span_text(first, last)
         title, title_first = _title_before(parse, index, first)
         office, office_last = _office_after(parse, index, last)
-        country, org, sector, why = _affiliation(parse, index, title_first if title_first is not None else first,
+        country, org, sector, why = _affiliation(parse, index, _demonym_before(parse, index, title_first, first),
                                                  office_last if office_last is not None else last, (first, last))
         people.append(PersonMention(name=name, first=first, last=last, title=title,
                                     title_first=title_first, office=office, office_last=office_last,
                                     org=org, country=country, sector=sector, reason=why))
     return people
+
+
+def _demonym_before(parse: Parse, index: MentionIndex, title_first: int | None, first: int) -> int:
+    """Where the person's affiliation is read from: the title, and a demonym just before it.
+
+    "Nigerian general Musa Bello": the demonym is the person's state but not part of the title,
+    so later surname-only mentions ("Bello said…") take that state too (§6).
+    """
+    if title_first is None:
+        return first
+    m = index.by_token.get(title_first - 1)
+    if (m is not None and parse.tokens[m.first].sent == parse.tokens[title_first].sent
+            and any(e.kind == "country" and e.code for e in m.entries)):
+        return m.first
+    return title_first
 
 
 def _title_before(parse: Parse, index: MentionIndex, first: int) -> tuple[str | None, int | None]:
