@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from communique.events.detect import Candidate
+from communique.events.detect import Candidate, same_side
 from communique.events.grammar import grammar_words
 from communique.events.lexicon import context_cues
 from communique.events.vectors import NONE, VectorVote
@@ -99,8 +99,8 @@ def merge(candidates: list[Candidate], *, lang: str) -> list[Draft]:
                 continue
             _add_entity(target.actors, res.entity)
         for res in cand.recipients:
-            if res.entity.code in {e.code for e in target.actors} and res.entity.code is not None:
-                continue
+            if any(same_side(res.entity, e) for e in target.actors):
+                continue  # the actor itself or its own civilians
             _add_entity(target.recipients, res.entity)
     return [d for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
 

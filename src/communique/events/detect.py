@@ -10,6 +10,7 @@ slots (subject, object, prepositions) onto actor and recipient, with passives tu
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from communique.events.lexicon import Trigger, TriggerLexicon
 from communique.events.grammar import grammar_words
@@ -17,6 +18,9 @@ from communique.events.modality import noun_modality, verb_modality
 from communique.events.reported import demand_row, intent_trigger, stated_intent
 from communique.mentions.actors import ArticleMemory, MentionIndex, Resolution, resolve_phrase
 from communique.parse import Parse, Sentence, Token
+
+if TYPE_CHECKING:
+    from communique.model import Entity
 
 _CASE_FOLD = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "l'": None}
 
@@ -400,10 +404,11 @@ def _legal_charge(parse: Parse, verb: Token, kids: list[Token]) -> bool:
     return any(c.dep.startswith("obl") and _case(parse, c) in ("de", "pour") and c.pos == "NOUN" for c in kids)
 
 
-def _present_state(parse: Parse, verb: Token) -> bool:
+def _present_state(parse: Parse, verb: Token, *, stance: bool = False) -> bool:
     """"150 journalistes sont emprisonnés en Turquie": a French passive in the present tense ("être"
     in the present, no tense auxiliary), with no agent and no time of its own, describes a state,
-    not an act done."""
+    not an act done. A stance (support) keeps that reading even with its agent: "X est soutenu par
+    Y" tells who backs X now, while an act of support is told "a été soutenu", "a apporté son soutien"."""
     if parse.lang != "fr" or verb.pos != "VERB" or verb.feat("VerbForm") != "Part":
         return False
     kids = list(parse.children(verb))
@@ -416,7 +421,7 @@ def _present_state(parse: Parse, verb: Token) -> bool:
         return False
     if not all(a.lemma == "être" and a.feat("Tense") == "Pres" and a.feat("Mood") == "Ind" for a in aux_pass):
         return False
-    if any(c.dep in ("obl:agent", "agent") for c in kids):
+    if not stance and any(c.dep in ("obl:agent", "agent") for c in kids):
         return False
     return not any(c.dep in ("obl:tmod", "nmod:tmod", "npadvmod") or c.ent_type in ("DATE", "TIME")
                    for t in kids for c in [t] + list(parse.children(t)))
@@ -504,7 +509,8 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                 # a noun of a planned (negated, hypothetical…) act tells no act of its own.
                 _skip(skipped, tok, f"participle describing a noun under '{governing.text}' ({why})")
                 continue
-        if anchor.pos in ("VERB", "AUX") and anchor.i == tok.i and _present_state(parse, tok) and not in_title:
+        if anchor.pos in ("VERB", "AUX") and anchor.i == tok.i and not in_title and _present_state(
+                parse, tok, stance=all(r.event == "SUPPORT" for r in rows)):
             _skip(skipped, tok, "present-tense passive with no agent and no time (a state, not an act)")
             continue
         riposte = _return_fire(parse, tok, lang=lang) if anchor.i == tok.i else None
@@ -749,6 +755,32 @@ def _elided_referent(parse: Parse, noun: Token, *, lang: str) -> Token:
     return head if head.pos in ("NOUN", "PROPN") else noun
 
 
+# The sectors that speak for the state itself: its government, its diplomats, its delegates
+# at an international body ("l'ambassadeur russe à l'ONU" is Russia, not a party facing it).
+STATE_VOICE = frozenset({"GOV", "DIP", "IGO"})
+
+
+def same_side(recipient: Entity, actor: Entity) -> bool:
+    """The recipient is the actor itself, so not a party it acts toward.
+
+    Same country and the same sector (or both the state's own voice) is a reflexive reading;
+    the actor's own civilians are its nationals ("ses ressortissants"); a recipient whose phrase
+    holds the actor ("les milices soutenues par l'Iran") took its country from the actor.
+    Another part of the same state stays: rebels -> the president, a judge -> an ex-president,
+    police -> demonstrators are domestic events."""
+    if recipient.code is None or recipient.code != actor.code:
+        return False
+    if recipient.sector == actor.sector or recipient.sector == "CVL":
+        return True
+    if recipient.sector in STATE_VOICE and actor.sector in STATE_VOICE:
+        return True
+    return recipient.start <= actor.start and actor.end <= recipient.end
+
+
+def _same_side(recipient: Entity, actors: list[Resolution]) -> bool:
+    return any(same_side(recipient, a.entity) for a in actors)
+
+
 def _sentence_stop(parse: Parse, i: int) -> bool:
     """A full stop followed by a capitalised word: a sentence boundary inside one parse."""
     tok = parse.tokens[i]
@@ -825,8 +857,10 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
     if not cand.actors and not cand.recipients:
         return None
     # A party on both sides (a reflexive reading) keeps it as actor only.
-    actor_codes = {r.entity.code for r in cand.actors}
-    kept = [r for r in cand.recipients if r.entity.code not in actor_codes or r.entity.code is None]
+    # A same-country recipient stays when it is another part of that state (rebels -> the
+    # president, police -> demonstrators are domestic events); the same sector, or the
+    # actor's own civilians, is the reflexive reading.
+    kept = [r for r in cand.recipients if not _same_side(r.entity, cand.actors)]
     # Civilians of the actor's own state dropped here ("ses ressortissants") are its own nationals.
     cand.own_side = any(r.entity.sector == "CVL" for r in cand.recipients if r not in kept)
     cand.recipients = kept
