@@ -689,6 +689,22 @@ def _bare_refusal_target(parse: Parse, verb: Token, cand: Candidate, arg_slots: 
             return
 
 
+def _threat_target(verb: Token, cand: Candidate, memory: ArticleMemory) -> None:
+    """"X compte sur Y…, mais ce pays a menacé de fermer cette route": a threat always has a target;
+    when its clause names none, it is aimed at the party the text was just talking about (the
+    subject told before that is not the threatener)."""
+    if not memory.last_subject:
+        return
+    taken = {r.entity.code for r in cand.actors}
+    for ent in memory.last_subject:
+        if ent.code is not None and ent.code not in taken:
+            cand.recipients.append(Resolution(replace(ent, reason=f"threat with no target named: recipient is "
+                                                                  f"the party told just before ({ent.code})"),
+                                              verb.i, verb.i))
+            cand.recipient_how = f"threat aimed at {ent.code}, the party told just before"
+            return
+
+
 def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
     """No recipient in the role slots: a state named inside the trigger's own phrase."""
     taken = {r.entity.code for r in cand.actors}
@@ -852,6 +868,8 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
         _concession_target(parse, cand, index)
     if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
         _fallback_recipient(parse, cand, index)
+    if not cand.recipients and trig.event == "THREATEN" and tok.pos in ("VERB", "AUX"):
+        _threat_target(tok, cand, memory)
     if not cand.actors and tok.pos in ("VERB", "AUX") and not arg_slots.get("subj"):
         _fallback_actor(parse, cand, index)  # only when the parse found no subject at all
     if not cand.actors and not cand.recipients:
