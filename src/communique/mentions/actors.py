@@ -678,8 +678,20 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     locative: list[tuple[Mention, ActorEntry]] = []
     head_entry: ActorEntry | None = None
     sector_locked, sector_locked_depth = False, 0
+    # "l'ambassadeur russe à l'ONU", "Russia's envoy to the UN": a state's diplomat posted to an
+    # international body is still that state's diplomat (PLOVER codes the state, not the IGO),
+    # so when the phrase's own head is a diplomatic office and a state is named, the body it is
+    # posted to names neither the country nor the sector.
+    envoy_of_state = (
+        any(depth(m) == 0 and any(e.kind in ("head", "title") and "diplomatic" in e.context for e in m.entries)
+            for m in mentions)
+        and any(e.kind == "country" and e.code and e.code not in NON_STATE_CODES
+                for m in mentions for e in m.entries))
     for m in ranked:
         for entry in m.entries:
+            if (envoy_of_state and entry.kind == "org" and depth(m) > 0
+                    and (entry.code in NON_STATE_CODES or entry.sector in ("IGO", "UNO"))):
+                continue
             if entry.kind in ("country", "org") and entry.code and code is None:
                 case = _case_of(parse, parse.tokens[m.first], arg)
                 if entry.kind == "country" and case in LOCATIVE_CASES and depth(m) > 0:

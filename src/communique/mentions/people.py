@@ -117,8 +117,11 @@ def _title_before(parse: Parse, index: MentionIndex, first: int) -> tuple[str | 
                 title_start = m.first
             i = m.first - 1
             continue
-        if tok.pos in ("ADP", "DET", "ADJ", "NOUN", "PROPN") and title_start is not None and tok.pos != "DET":
-            # inside an office: "des Affaires étrangères" continues to the left only via a title
+        if tok.pos in ("ADP", "ADJ", "NOUN", "PROPN") or (tok.pos == "DET" and title_start is None):
+            # Inside an office: "ministre malien de la Défense, X" ends with the words of the
+            # office, not with the title, so those words (and their articles) are walked over
+            # before any title is seen; they count only if a title word starts the phrase, which
+            # the check after the loop enforces. Once the title is found, an article ends it.
             i -= 1
             continue
         break
