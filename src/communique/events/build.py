@@ -205,59 +205,42 @@ def confidence_for(draft: Draft, vote: VectorVote | None = None) -> float:
     return round(min(0.99, max(0.05, best)), 3)
 
 
-def unidentified_attacker(draft: Draft) -> None:
-    """"Un Français a été enlevé au Tchad", "une attaque a eu lieu à Tombouctou": an attack whose
-    author the text does not name is coded with unidentified assailants, who then take the
-    country where they act (``locate_groups``), as the gold sets code "ravisseurs", "hommes armés"."""
-    if draft.event != "ASSAULT" or draft.actors or not draft.recipients or not draft.candidates:
+# Acts whose author the text does not name, and who they are (guidelines §6; the gold sets code
+# "ravisseurs", "hommes armés" so): (event, mode or None for any, sector, reason). They take the
+# country where they act (``locate_groups``).
+_UNNAMED_AUTHORS = (
+    # "Un Français a été enlevé au Tchad", "une attaque a eu lieu à Tombouctou"
+    ("ASSAULT", None, "UNK", "unidentified assailants (the text names no author)"),
+    # "Plusieurs centaines de personnes se sont rassemblées devant l'ambassade": protesters are CVL
+    ("PROTEST", None, "CVL", "unidentified protesters (the text names no group)"),
+    # "35 personnes ont été interpellées": the police (COP)
+    ("COERCE", "arrest", "COP", "unidentified police (the text names no agent of the arrests)"),
+    # "Il est accusé de rébellion", "inculpé de complot" (a legal charge only): the justice (JUD)
+    ("ACCUSE", None, "JUD", "unidentified judiciary (the text names no author of the charge)"),
+)
+
+
+def unidentified_author(draft: Draft) -> None:
+    """An act with a recipient but no named actor, of one of the kinds in ``_UNNAMED_AUTHORS``,
+    gets the unidentified party who does such acts."""
+    if draft.actors or not draft.recipients or not draft.candidates:
         return
-    trig = draft.candidates[0].trigger
-    draft.actors.append(Entity(code=None, sector="UNK", entity_text="", start=trig.idx, end=trig.idx,
-                               name=None, reason="unidentified assailants (the text names no author)"))
-
-
-def unidentified_protesters(draft: Draft) -> None:
-    """"Plusieurs centaines de personnes se sont rassemblées devant l'ambassade…": a
-    demonstration whose crowd the text names by no group is coded with civilians (protesters are
-    CVL, guidelines §6), who take the country where they demonstrate (``locate_groups``)."""
-    if draft.event != "PROTEST" or draft.actors or not draft.recipients or not draft.candidates:
+    for event, mode, sector, reason in _UNNAMED_AUTHORS:
+        if draft.event != event or (mode is not None and draft.mode != mode):
+            continue
+        if event == "ACCUSE" and not draft.candidates[0].charge:
+            return
+        trig = draft.candidates[0].trigger
+        draft.actors.append(Entity(code=None, sector=sector, entity_text="", start=trig.idx, end=trig.idx,
+                                   name=None, reason=reason))
         return
-    trig = draft.candidates[0].trigger
-    draft.actors.append(Entity(code=None, sector="CVL", entity_text="", start=trig.idx, end=trig.idx,
-                               name=None, reason="unidentified protesters (the text names no group)"))
-
-
-def unidentified_police(draft: Draft) -> None:
-    """"35 personnes ont été interpellées": arrests told with no agent are made by the police of
-    the country where they happen (COP, ``locate_groups`` gives the country)."""
-    if draft.event != "COERCE" or draft.mode != "arrest" or draft.actors or not draft.recipients:
-        return
-    trig = draft.candidates[0].trigger
-    draft.actors.append(Entity(code=None, sector="COP", entity_text="", start=trig.idx, end=trig.idx,
-                               name=None, reason="unidentified police (the text names no agent of the arrests)"))
-
-
-def unidentified_judiciary(draft: Draft) -> None:
-    """"Il est accusé de rébellion", "inculpé de complot": a legal charge told with no agent is
-    brought by the justice of the country where it happens (JUD, ``locate_groups`` gives the
-    country)."""
-    if draft.event != "ACCUSE" or draft.actors or not draft.recipients or not draft.candidates:
-        return
-    if not draft.candidates[0].charge:
-        return
-    trig = draft.candidates[0].trigger
-    draft.actors.append(Entity(code=None, sector="JUD", entity_text="", start=trig.idx, end=trig.idx,
-                               name=None, reason="unidentified judiciary (the text names no author of the charge)"))
 
 
 def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None,
                   main_why: str = "the article's main country") -> None:
     """Armed groups and crowds take the country where they act (guidelines §6): the event's
     place, else ``main_country`` (``main_why`` says where that came from)."""
-    unidentified_attacker(draft)
-    unidentified_protesters(draft)
-    unidentified_police(draft)
-    unidentified_judiciary(draft)
+    unidentified_author(draft)
     for ent in draft.actors + draft.recipients:
         if ent.code is None and (ent.sector in ("REB", "CVL", "UNK", "BUS", None)
                                  or ent.reason.startswith("unidentified")):

@@ -652,17 +652,21 @@ def _reaction_target(parse: Parse, cand: Candidate, arg_slots: dict[str, list[To
     words = grammar_words(parse.lang)
     head = next((h for h in heads if h.pos == "NOUN" and h.lemma.lower() in words.act_noun
                  and any(c.lower in words.definite for c in parse.children(h))), None)
-    if head is None or not memory.last_subject:
+    ent = _party_told_before(cand, memory) if head is not None else None
+    if ent is None:
         return
+    cand.recipients.append(Resolution(replace(ent, entity_text=head.text, start=head.idx, end=head.end,
+                                              reason=f"author of the act '{head.text}' told before "
+                                                     f"({ent.code})"), head.i, head.i))
+    cand.recipient_how = f"author of '{head.text}'"
+    cand.arg_tokens.setdefault("recipient", []).append(head)
+
+
+def _party_told_before(cand: Candidate, memory: ArticleMemory) -> Entity | None:
+    """The party the text was just talking about (the last subject told before) that is not one
+    of the candidate's actors, or None."""
     taken = {r.entity.code for r in cand.actors}
-    for ent in memory.last_subject:
-        if ent.code is not None and ent.code not in taken:
-            cand.recipients.append(Resolution(replace(ent, entity_text=head.text, start=head.idx, end=head.end,
-                                                      reason=f"author of the act '{head.text}' told before "
-                                                             f"({ent.code})"), head.i, head.i))
-            cand.recipient_how = f"author of '{head.text}'"
-            cand.arg_tokens.setdefault("recipient", []).append(head)
-            return
+    return next((ent for ent in memory.last_subject if ent.code is not None and ent.code not in taken), None)
 
 
 def _bare_refusal_target(parse: Parse, verb: Token, cand: Candidate, arg_slots: dict[str, list[Token]],
@@ -679,30 +683,23 @@ def _bare_refusal_target(parse: Parse, verb: Token, cand: Candidate, arg_slots: 
         # "a refusé de signer", "a refusé que…": what is refused is named, not implied; the clause
         # of "au motif que…" (hung on the verb by the parser) gives the reason, not the thing.
         return
-    taken = {r.entity.code for r in cand.actors}
-    for ent in memory.last_subject:
-        if ent.code is not None and ent.code not in taken:
-            cand.recipients.append(Resolution(replace(ent, reason=f"bare refusal: recipient is the party that "
-                                                                  f"acted just before ({ent.code})"),
-                                              verb.i, verb.i))
-            cand.recipient_how = f"bare refusal of what {ent.code} asked or offered before"
-            return
+    ent = _party_told_before(cand, memory)
+    if ent is not None:
+        cand.recipients.append(Resolution(replace(ent, reason=f"bare refusal: recipient is the party that "
+                                                              f"acted just before ({ent.code})"), verb.i, verb.i))
+        cand.recipient_how = f"bare refusal of what {ent.code} asked or offered before"
 
 
 def _threat_target(verb: Token, cand: Candidate, memory: ArticleMemory) -> None:
     """"X compte sur Y…, mais ce pays a menacé de fermer cette route": a threat always has a target;
     when its clause names none, it is aimed at the party the text was just talking about (the
     subject told before that is not the threatener)."""
-    if not memory.last_subject:
-        return
-    taken = {r.entity.code for r in cand.actors}
-    for ent in memory.last_subject:
-        if ent.code is not None and ent.code not in taken:
-            cand.recipients.append(Resolution(replace(ent, reason=f"threat with no target named: recipient is "
-                                                                  f"the party told just before ({ent.code})"),
-                                              verb.i, verb.i))
-            cand.recipient_how = f"threat aimed at {ent.code}, the party told just before"
-            return
+    ent = _party_told_before(cand, memory)
+    if ent is not None:
+        cand.recipients.append(Resolution(replace(ent, reason=f"threat with no target named: recipient is "
+                                                              f"the party told just before ({ent.code})"),
+                                          verb.i, verb.i))
+        cand.recipient_how = f"threat aimed at {ent.code}, the party told just before"
 
 
 def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> None:

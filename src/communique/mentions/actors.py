@@ -425,11 +425,9 @@ def _same_sentence_antecedent(parse: Parse, pron: Token, index: MentionIndex, me
     for child in parse.children(governor):
         if child.dep in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != pron.i and child.pos != "PRON":
             found = _resolve_one(parse, child, index, memory, lang=lang)
-            return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=pron.text,
-                                      start=pron.idx, end=pron.end, name=r.entity.name,
-                                      other_sectors=list(r.entity.other_sectors),
-                                      reason=f"pronoun '{pron.text}' → {r.entity.entity_text!r}; {r.entity.reason}"),
-                               pron.i, pron.i) for r in found]
+            return [_stands_for(pron, r.entity,
+                                f"pronoun '{pron.text}' → {r.entity.entity_text!r}; {r.entity.reason}")
+                    for r in found]
     return []
 
 
@@ -467,6 +465,14 @@ def _gender_number(parse: Parse, tok: Token) -> tuple[str | None, str | None]:
     return gender, number
 
 
+def _stands_for(word: Token, party: Entity, reason: str) -> Resolution:
+    """``party`` as a word that refers to it names it ("il", "cette dernière", a quoted "nous"):
+    the party's code, sector and name at the word's own offsets, with the reason."""
+    return Resolution(Entity(code=party.code, sector=party.sector, entity_text=word.text, start=word.idx,
+                             end=word.end, name=party.name, other_sectors=list(party.other_sectors),
+                             reason=reason), word.i, word.i)
+
+
 def _last_named(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
                 want: tuple[str | None, str | None], *, lang: str) -> list[Resolution]:
     """"La Russie … Cette dernière a refusé": the last party named before, of the pronoun's
@@ -486,12 +492,8 @@ def _last_named(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMe
             continue
         found = _resolve_one(parse, noun, index, memory, lang=lang)
         if found:
-            return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=arg.text,
-                                      start=arg.idx, end=arg.end, name=r.entity.name,
-                                      other_sectors=list(r.entity.other_sectors),
-                                      reason=f"'{arg.text}' → the last party named before, "
-                                             f"{r.entity.entity_text!r}; {r.entity.reason}"), arg.i, arg.i)
-                    for r in found]
+            return [_stands_for(arg, r.entity, f"'{arg.text}' → the last party named before, "
+                                               f"{r.entity.entity_text!r}; {r.entity.reason}") for r in found]
     return []
 
 
@@ -556,11 +558,8 @@ def _quote_speaker(parse: Parse, pron: Token, index: MentionIndex, memory: Artic
                 continue
             found = _resolve_one(parse, tok, index, memory, lang=lang)
             if found:
-                return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=pron.text,
-                                          start=pron.idx, end=pron.end, name=r.entity.name,
-                                          other_sectors=list(r.entity.other_sectors),
-                                          reason=f"'{pron.text}' in a quotation of {tok.text!r}: "
-                                                 f"{r.entity.reason}"), pron.i, pron.i) for r in found]
+                return [_stands_for(pron, r.entity, f"'{pron.text}' in a quotation of {tok.text!r}: "
+                                                    f"{r.entity.reason}") for r in found]
         if where is sent and any(parse.tokens[i].dep.startswith("nsubj") and parse.head(parse.tokens[i]).i
                                  not in skip for i in range(sent.start, sent.end) if i not in skip):
             break  # the sentence names a speaker, of no known party: do not look further
@@ -595,11 +594,8 @@ def _previous_subject(parse: Parse, pron: Token, index: MentionIndex, memory: Ar
     if (want[0] and gender and gender != want[0]) or (want[1] and number and number != want[1]):
         return []
     found = _resolve_one(parse, subj, index, memory, lang=lang)
-    return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=pron.text,
-                              start=pron.idx, end=pron.end, name=r.entity.name,
-                              other_sectors=list(r.entity.other_sectors),
-                              reason=f"pronoun '{pron.text}' → the subject of the sentence before, "
-                                     f"{r.entity.entity_text!r}; {r.entity.reason}"), pron.i, pron.i)
+    return [_stands_for(pron, r.entity, f"pronoun '{pron.text}' → the subject of the sentence before, "
+                                        f"{r.entity.entity_text!r}; {r.entity.reason}")
             for r in found if r.entity.code]
 
 
@@ -653,11 +649,8 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
             if earlier:
                 return earlier
         if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()) and memory.last_subject:
-            return [Resolution(Entity(code=e.code, sector=e.sector, entity_text=arg.text,
-                                      start=arg.idx, end=arg.end, name=e.name,
-                                      other_sectors=list(e.other_sectors),
-                                      reason=f"pronoun '{arg.text}' → {e.entity_text!r}"),
-                               arg.i, arg.i) for e in memory.last_subject]
+            return [_stands_for(arg, e, f"pronoun '{arg.text}' → {e.entity_text!r}")
+                    for e in memory.last_subject]
         person = _known_person(parse, tokens, memory)
         return [person] if person else []
 
