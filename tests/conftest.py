@@ -40,3 +40,23 @@ def code_text(coder):
         return coder.code_article(Article(id=article_id, text=text, lang=lang, published=published))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def rules_coder():
+    """A coder without the learned vector signal that records why triggers were skipped."""
+    from communique.coder import Coder, CoderSettings
+
+    return Coder(CoderSettings(keep_skips=True, vectors=False))
+
+
+@pytest.fixture(scope="session")
+def code_with_rules(rules_coder):
+    """Like ``code_text`` on ``rules_coder``, with no publication date unless one is given."""
+    from communique.model import Article
+
+    def run(text: str, *, lang: str | None = None, published: str | None = None,
+            article_id: str = "t") -> object:
+        return rules_coder.code_article(Article(id=article_id, text=text, lang=lang, published=published))
+
+    return run

@@ -1,6 +1,8 @@
-"""Round 7 of actor resolution: armed groups and crowds of an event with no place of its own
-take the country where the article is set, and the article's main country counts parties, not
-places (guidelines §6)."""
+"""Parties with no state of their own: armed groups and crowds of an event with no place take the
+country where the article is set; the article's main country counts parties, not places of the
+action (places only when no party is named); unnamed detainees are civilians of the place where they
+are held; a bare state body as subject takes the state named last (guidelines §6). Sentences written
+for these tests."""
 
 from __future__ import annotations
 
@@ -8,10 +10,7 @@ from communique.coder import _main_country
 from communique.lexicon.actors import actor_lexicon
 from communique.mentions.actors import MentionIndex, find_mentions
 
-
-def _parties(coded):
-    assert coded.rejected is None, coded.rejected
-    return [(e.event, sorted(a.code for a in e.actor), sorted(r.code for r in e.recipient)) for e in coded.events]
+from mention_helpers import parties, parties_and_recipient_sectors
 
 
 def test_rebels_without_a_place_act_where_the_article_is_set(code_text) -> None:
@@ -20,7 +19,7 @@ def test_rebels_without_a_place_act_where_the_article_is_set(code_text) -> None:
     text = ("Au Burkina Faso, les rebelles ont attaqué lundi un poste de police. Le Mali a condamné "
             "l'attaque. Le Mali a envoyé un message. Le Mali a réuni son gouvernement. Les rebelles ont "
             "ensuite accepté de relâcher les otages.")
-    events = _parties(code_text(text, lang="fr"))
+    events = parties(code_text(text, lang="fr"))
     agree = [e for e in events if e[0] == "AGREE"]
     assert agree and agree[0][1] == ["BFA"], events
 
@@ -42,3 +41,15 @@ def test_main_country_falls_back_to_places_when_no_party_is_named() -> None:
     parse = to_parse(load_pipeline("fr")(text), lang="fr")
     index = MentionIndex(parse, find_mentions(parse, actor_lexicon("fr")))
     assert _main_country(parse, index) == "SYR"
+
+
+def test_unnamed_suspects_are_civilians_placed_where_arrested(code_text) -> None:
+    text = "Au Maroc, des dizaines de suspects ont été arrêtés lundi par les autorités."
+    events = parties_and_recipient_sectors(code_text(text, lang="fr"))
+    arrests = [e for e in events if e[0] == "COERCE"]
+    assert arrests and arrests[0][2] == ["MAR"] and arrests[0][3] == ["CVL"], events
+
+
+def test_bare_subject_body_still_takes_the_state_named_last(code_text) -> None:
+    events = parties(code_text("Au Mali, l'armée a attaqué un camp.", lang="fr"))
+    assert any(e[0] == "ASSAULT" and e[1] == ["MLI"] for e in events), events

@@ -1,19 +1,14 @@
-"""Issue 4, English round 2: structures an English news coder needs, on sentences written for
-these tests (none comes from a gold set)."""
+"""English phrasing a news coder needs: lifting a blockade is a retreat, lifting sanctions a
+concession; allowing an opponent to act; attempts coded as the act; reneging on a commitment;
+al-Qaeda as a transnational group; "committed by" is no promise, "committed to" is; the author of an
+attack in a compound of the attack noun. Sentences written for these tests (none comes from a gold
+set)."""
 
 from __future__ import annotations
 
 import pytest
 
-
-def _events(coded):
-    assert coded.rejected is None, coded.rejected
-    return [(e.event, e.mode, set(a.code for a in e.actor), set(r.code for r in e.recipient))
-            for e in coded.events]
-
-
-def _has(events, event, actors=(), recipients=()):
-    return any(ev == event and set(actors) <= a and set(recipients) <= r for ev, _, a, r in events)
+from event_helpers import events, events_and_objects, has
 
 
 @pytest.mark.parametrize("text,event,actors,recipients", [
@@ -36,16 +31,22 @@ def _has(events, event, actors=(), recipients=()):
     ("Al-Qaeda threatened Kenya with new attacks.", "THREATEN", {"IMG"}, {"KEN"}),
 ])
 def test_english_structures(code_text, text, event, actors, recipients) -> None:
-    got = _events(code_text(text, lang="en"))
-    assert _has(got, event, actors, recipients), got
+    got = events(code_text(text, lang="en"))
+    assert has(got, event, actors, recipients), got
 
 
 def test_crimes_committed_by_are_no_promise(code_text) -> None:
-    got = _events(code_text("Chilean police opened an inquiry into abuses committed by Argentine guards.",
-                            lang="en"))
+    got = events(code_text("Chilean police opened an inquiry into abuses committed by Argentine guards.",
+                           lang="en"))
     assert not any(ev == "AGREE" for ev, *_ in got), got
 
 
 def test_committed_to_is_a_promise(code_text) -> None:
-    got = _events(code_text("Japan committed to rebuild the harbour of Tonga.", lang="en"))
+    got = events(code_text("Japan committed to rebuild the harbour of Tonga.", lang="en"))
     assert any(ev == "AGREE" for ev, *_ in got), got
+
+
+def test_author_in_a_compound_of_the_attack_noun(code_text) -> None:
+    got = events_and_objects(code_text("Recent Kenyan drone strikes have killed six militants in Somalia.",
+                                       lang="en"))
+    assert any(ev == "ASSAULT" and "KEN" in a for ev, _, a, _, _ in got), got

@@ -1,0 +1,43 @@
+"""French phrasing a news coder needs: blaming another party is an accusation, "persona non grata"
+an expulsion; a gathering with no protest is no event; a stray comma between a subject and its verb
+leaves the subject with its own verb. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import events, has
+
+
+@pytest.mark.parametrize("text,event,actors,recipients", [
+    # blaming another party
+    ("L'armée malienne a démenti toute implication en rejetant la faute sur le Niger.",
+     "ACCUSE", {"MLI"}, {"NER"}),
+    ("Le Niger tient le Tchad pour responsable de l'attaque.", "ACCUSE", {"NER"}, {"TCD"}),
+])
+def test_blaming_another_party_is_an_accusation(code_text, text, event, actors, recipients) -> None:
+    got = events(code_text(text, lang="fr"))
+    assert has(got, event, actors, recipients), got
+
+
+def test_persona_non_grata_is_an_expulsion(code_text) -> None:
+    got = events(code_text("Le gouvernement malien a déclaré jeudi persona non grata le consul du Sénégal à "
+                           "Kayes.", lang="fr"))
+    assert has(got, "SANCTION", {"MLI"}, {"SEN"}), got
+    assert any(ev == "SANCTION" and mode == "expel" for ev, mode, *_ in got), got
+
+
+def test_gathering_without_protest_is_no_event(code_text) -> None:
+    got = events(code_text("Des centaines de fidèles se sont rassemblés dimanche à Touba pour la prière.",
+                           lang="fr"))
+    assert not any(ev == "PROTEST" for ev, *_ in got), got
+
+
+def test_stray_comma_subject_takes_the_noun_conjunct(code_text) -> None:
+    # "… et le ministre argentin X, a demandé": the parser hangs the minister on the first verb
+    got = events(code_text("Le président chilien a critiqué la décision et le ministre argentin des Finances "
+                           "Pablo Ruiz, a demandé que les bureaux de la Banque mondiale soient fermés.", lang="fr"))
+    assert has(got, "REQUEST", {"ARG"}), got
+    assert not has(got, "REQUEST", {"CHL"}), got
+    # the cut-off subject is no part of the first verb's phrase: Argentina is not criticised
+    assert not has(got, "ACCUSE", {"CHL"}, {"ARG"}), got

@@ -1,0 +1,79 @@
+"""Passives and participles: a present passive tells a state (no arrest, a support that is a
+stance) except a legal charge, which is an accusation; a past passive tells the act; an elided
+quantity noun still heads an arrest; coordinated passives share what they undergo; a participle
+describing a noun is no event; a gerund takes the main verb's subject. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import events, events_by_code_and_sector, has, of_type
+
+
+def test_present_tense_passive_state_is_no_arrest(code_text) -> None:
+    got = events(code_text("Selon une association, une trentaine d'opposants sont emprisonnés en Égypte.", lang="fr"))
+    assert not any(ev == "COERCE" for ev, *_ in got), got
+
+
+def test_past_passive_arrest_is_still_coded(code_text) -> None:
+    got = events(code_text("Vingt opposants ont été emprisonnés en Égypte.", lang="fr"))
+    assert any(ev == "COERCE" for ev, *_ in got), got
+
+
+def test_present_passive_state_still_skipped(code_with_rules):
+    evs = events(code_with_rules("Des dizaines de journalistes sont emprisonnés au Tchad.", lang="fr"),
+                 must_be_accepted=False)
+    assert not any(t == "COERCE" for t, *_ in evs)
+
+
+def test_present_passive_charge_is_an_accusation(code_with_rules):
+    evs = events(code_with_rules("Le ministre malien est accusé de corruption.", lang="fr"), must_be_accepted=False)
+    assert any(t == "ACCUSE" and m == "allege" and "MLI" in rec for t, m, _, rec in evs)
+
+
+def test_present_passive_support_is_a_stance(code_with_rules):
+    evs = events_by_code_and_sector(code_with_rules("Le président tchadien est soutenu par la majorité du "
+                                                    "Parlement tchadien.", lang="fr"))
+    assert not any(t == "SUPPORT" for t, *_ in evs)
+
+
+def test_past_support_still_an_event(code_with_rules):
+    evs = events_by_code_and_sector(code_with_rules("Le Parlement tchadien a soutenu le président nigérien lundi.",
+                                                    lang="fr"))
+    assert any(t == "SUPPORT" for t, *_ in evs)
+
+
+def test_elided_quantity_noun_of_an_arrest(code_with_rules):
+    evs = events(code_with_rules("La police kényane annonce que des dizaines de manifestants ont été tués "
+                                 "et des dizaines d'autres arrêtés à Nairobi.", lang="fr"), must_be_accepted=False)
+    assert any(t == "COERCE" and m == "arrest" for t, m, _, _ in evs)
+
+
+def test_coordinated_passives_share_what_they_undergo(code_text) -> None:
+    got = events(code_text("La proposition turque a été rejetée par la Grèce et écartée par Chypre.", lang="fr"))
+    assert has(got, "REJECT", {"GRC"}, {"TUR"}), got
+    assert has(got, "REJECT", {"CYP"}, {"TUR"}), got
+
+
+def test_coordinated_passives_share_the_thing_refused(code_text) -> None:
+    # the parse labels the undergoer of the second passive a plain subject
+    got = events(code_text("La demande du Mali a été rejetée par la France et écartée par l'Allemagne.",
+                           lang="fr"))
+    rejects = of_type(got, "REJECT")
+    assert any("DEU" in e[2] and "MLI" in e[3] for e in rejects), got
+
+
+def test_participle_describing_a_noun_of_a_planned_trip_is_no_event(code_text) -> None:
+    got = events(code_text("Le ministre marocain de la Défense doit se rendre vendredi auprès d'un bataillon "
+                           "de l'armée mauritanienne stationné à Zouérate.", lang="fr"))
+    assert not any(ev == "MOBILIZE" for ev, *_ in got), got
+
+
+@pytest.mark.parametrize("text,event,actors,recipients", [
+    # a gerund takes the main verb's subject
+    ("Le président malien a réagi en dénonçant le Niger.", "ACCUSE", {"MLI"}, {"NER"}),
+])
+def test_gerund_takes_the_main_verbs_subject(code_text, text, event, actors, recipients) -> None:
+    got = events(code_text(text, lang="fr"))
+    assert has(got, event, actors, recipients), got

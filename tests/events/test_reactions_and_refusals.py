@@ -1,0 +1,68 @@
+"""Reactions, refusals and threats: setting a proposal aside or cancelling a meeting is a rejection;
+a bare refusal answers the party that asked just before (the clause of "au motif que…" is a reason,
+not the thing refused), a refusal with its own object keeps it; a threat naming no target aims at the
+party the text was talking about, never at the threatener; acts told inside a riposte are not coded.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import events, events_and_explanations, has, of_type, types_and_parties
+
+
+@pytest.mark.parametrize("text,event,actors,recipients", [
+    # setting a proposal aside
+    ("Le Mali a écarté la proposition de l'Algérie.", "REJECT", {"MLI"}, {"DZA"}),
+    # cancelling a meeting
+    ("Le président gabonais a annoncé l'annulation de sa rencontre avec le Cameroun.",
+     "REJECT", {"GAB"}, set()),
+])
+def test_setting_aside_or_cancelling_is_a_rejection(code_text, text, event, actors, recipients) -> None:
+    got = events(code_text(text, lang="fr"))
+    assert has(got, event, actors, recipients), got
+
+
+def test_bare_refusal_answers_the_party_that_asked_before(code_text) -> None:
+    got = events_and_explanations(code_text("L'Ukraine a exigé le retrait des troupes. La Russie a refusé au motif "
+                                            "que cela violerait l'accord.", lang="fr"))
+    rejects = of_type(got, "REJECT")
+    assert rejects and "RUS" in rejects[0][2] and "UKR" in rejects[0][3], got
+    assert "bare refusal" in rejects[0][4]
+
+
+def test_refusal_with_its_own_object_keeps_it(code_text) -> None:
+    got = events_and_explanations(code_text("Le Maroc a proposé une médiation. L'Algérie a refusé l'offre de "
+                                            "l'Espagne.", lang="fr"))
+    rejects = of_type(got, "REJECT")
+    assert rejects and "MAR" not in rejects[0][3], got
+
+
+def test_refusing_to_act_is_not_a_bare_refusal(code_text) -> None:
+    got = events_and_explanations(code_text("Le Maroc a demandé un cessez-le-feu. L'Algérie a refusé de signer.",
+                                            lang="fr"))
+    assert not any("bare refusal" in e[4] for e in got), got
+
+
+def test_threat_without_target_takes_party_told_before(code_with_rules):
+    evs = types_and_parties(code_with_rules("L'Irak a coupé les salaires des fonctionnaires kurdes. "
+                                            "La Turquie a menacé de fermer la frontière.", lang="fr"))
+    assert ("THREATEN", {"TUR"}, {"IRQ"}) in evs
+
+
+def test_threat_with_named_target_keeps_it(code_with_rules):
+    evs = types_and_parties(code_with_rules("Le Maroc a rappelé son ambassadeur. L'Algérie a menacé l'Espagne de "
+                                            "représailles.", lang="fr"))
+    threats = [e for e in evs if e[0] == "THREATEN"]
+    assert threats and all(r == {"ESP"} for _, _, r in threats)
+
+
+def test_threat_never_aimed_at_the_threatener(code_with_rules):
+    evs = types_and_parties(code_with_rules("La Turquie a menacé de fermer la frontière.", lang="fr"))
+    assert all("TUR" not in r for t, _, r in evs if t == "THREATEN")
+
+
+def test_acts_inside_a_riposte_are_not_coded(code_text) -> None:
+    got = events(code_text("Les soldats nigériens ont riposté, abattant les cinq assaillants et en "
+                           "capturant trois.", lang="fr"))
+    assert not any(ev in ("COERCE", "ASSAULT") for ev, *_ in got), got

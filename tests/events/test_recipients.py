@@ -1,0 +1,50 @@
+"""Who an act is aimed at: a recipient found inside the act's phrase, never past a full stop the
+tokenizer missed; a same-country recipient is kept when it is another part of that state (domestic
+events) and dropped when it is the actor's own side (its nationals, its diplomats). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from communique.events.detect import same_side
+from communique.model import Entity
+
+from event_helpers import events, events_and_objects, events_by_code_and_sector, has
+
+
+def _ent(code, sector, start=0, end=5):
+    return Entity(code=code, sector=sector, entity_text="x", start=start, end=end)
+
+
+def test_fallback_recipient_stops_at_a_missed_full_stop(code_text) -> None:
+    # "H." glues the stop to an initial; the state named after it belongs to the next sentence.
+    text = ("La communauté internationale a vivement critiqué l'essai de la bombe H. La Corée du Sud a "
+            "annoncé une réunion d'urgence.")
+    got = events_and_objects(code_text(text, lang="fr"))
+    assert not any(ev == "ACCUSE" and "KOR" in r for ev, _, _, r, _ in got), got
+
+
+def test_fallback_recipient_still_found_inside_the_phrase(code_text) -> None:
+    got = events(code_text("Le Mali a critiqué mardi l'essai nucléaire de la Corée du Nord.", lang="fr"))
+    assert has(got, "ACCUSE", {"MLI"}, {"PRK"}), got
+
+
+def test_same_side_rules():
+    assert same_side(_ent("TCD", "GOV"), _ent("TCD", "GOV", 10, 15))
+    assert same_side(_ent("TCD", "CVL"), _ent("TCD", "GOV", 10, 15))  # its own nationals
+    assert same_side(_ent("TCD", "DIP"), _ent("TCD", "GOV", 10, 15))  # its own diplomat
+    assert not same_side(_ent("TCD", "GOV"), _ent("TCD", "REB", 10, 15))  # rebels -> the government
+    assert not same_side(_ent("TCD", "GOV"), _ent("NER", "GOV", 10, 15))
+    assert not same_side(_ent(None, "GOV"), _ent(None, "GOV", 10, 15))
+    # the recipient's phrase holds the actor: its country came from the actor
+    assert same_side(_ent("TCD", "REB", 0, 40), _ent("TCD", "GOV", 30, 35))
+
+
+def test_domestic_recipient_kept(code_with_rules):
+    evs = events_by_code_and_sector(code_with_rules("The Chadian rebels on Monday attacked the Chadian army near "
+                                                    "the capital.", lang="en"))
+    assert any(("TCD", "REB") in act and any(c == "TCD" for c, _ in rec) for _, _, act, rec in evs)
+
+
+def test_advice_to_own_nationals_is_no_request(code_text) -> None:
+    got = events(code_text("Le Canada invite les ressortissants canadiens à quitter le Soudan.", lang="fr"))
+    assert not any(ev == "REQUEST" for ev, *_ in got), got

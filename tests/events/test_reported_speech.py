@@ -1,0 +1,40 @@
+"""What a speaker says: "our countries must" is no demand, a duty laid on another party is; "US" is
+not "us"; ordering a strike in a quotation is no request; an imminent act announced by the party
+itself is an intent, told by the journalist it stays a plan. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from event_helpers import events, has
+
+
+def test_our_countries_must_is_no_demand(code_text) -> None:
+    got = events(code_text("« Nos deux pays doivent renforcer leur coopération », a déclaré lundi le président "
+                           "ghanéen à Accra devant son homologue togolais.", lang="fr"))
+    assert not any(ev == "REQUEST" for ev, *_ in got), got
+
+
+def test_demand_made_of_another_party_stays(code_text) -> None:
+    got = events(code_text("Le Mali a déclaré lundi que la France doit retirer ses soldats.", lang="fr"))
+    assert has(got, "REQUEST", {"MLI"}, {"FRA"}), got
+
+
+def test_us_is_not_first_person(code_text) -> None:
+    got = events(code_text("The Red Crescent said US troops must reopen the border crossing.", lang="en"))
+    assert any(ev == "REQUEST" for ev, *_ in got), got
+
+
+def test_ordering_a_strike_is_no_request(code_text) -> None:
+    got = events(code_text("« Hier, j'ai ordonné une frappe ciblée sur un aéroport en Libye », a déclaré "
+                           "le président français.", lang="fr"))
+    assert not any(ev == "REQUEST" for ev, *_ in got), got
+
+
+def test_imminent_act_announced_by_a_party_is_an_intent(code_text) -> None:
+    got = events(code_text("Le ministre brésilien de l'Économie a déclaré lundi que le Brésil s'apprêtait à "
+                           "signer un accord avec le Japon.", lang="fr"))
+    assert has(got, "AGREE", {"BRA"}, {"JPN"}), got
+
+
+def test_imminent_act_told_by_the_journalist_stays_a_plan(code_text) -> None:
+    got = events(code_text("Le Brésil s'apprête à signer un accord avec le Japon.", lang="fr"))
+    assert not got, got

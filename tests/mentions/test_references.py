@@ -1,0 +1,21 @@
+"""Referring words: "cette dernière" takes the last party of its gender, a sentence-initial "il" the
+subject of the sentence before (guidelines §6). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from mention_helpers import parties
+
+
+def test_cette_derniere_takes_the_last_party_of_its_gender(code_text) -> None:
+    text = ("Le gouvernement malien a demandé le retrait des troupes de la mission à la France. "
+            "Cette dernière a refusé sans donner d'explication.")
+    events = parties(code_text(text, lang="fr"))
+    assert any(ev == "REJECT" and actors == ["FRA"] for ev, actors, _ in events), events
+
+
+def test_sentence_initial_il_takes_the_previous_sentences_subject(code_text) -> None:
+    text = ("L'armée espagnole a arrêté lundi trois pêcheurs marocains au large de Ceuta. Le ministre "
+            "portugais des Affaires étrangères s'est exprimé mardi à Lisbonne. Il a appelé le gouvernement "
+            "espagnol à libérer les pêcheurs.")
+    events = parties(code_text(text, lang="fr"))
+    assert ("REQUEST", ["PRT"], ["ESP"]) in events, events
