@@ -41,3 +41,20 @@ def test_stray_comma_subject_takes_the_noun_conjunct(code_text) -> None:
     assert not has(got, "REQUEST", {"CHL"}), got
     # the cut-off subject is no part of the first verb's phrase: Argentina is not criticised
     assert not has(got, "ACCUSE", {"CHL"}, {"ARG"}), got
+
+
+def test_criticism_named_in_a_concession_targets_what_the_main_clause_does(code_text) -> None:
+    # "l’ Algérie" with a space after the elision: the parser calls it a common noun
+    text = ("Malgré les critiques de l’ Algérie et de l’ Afrique du Sud, la majorité des membres de "
+            "l'Union africaine ont voté hier en faveur du retour du Maroc dans l'organisation.")
+    got = events(code_text(text, lang="fr"))
+    assert has(got, "ACCUSE", {"DZA", "ZAF"}, {"MAR"}), got
+    # a vote for a party is support for it; the critics of the concession are no party of the vote
+    assert has(got, "SUPPORT", {"IGO"}, {"MAR"}), got
+    assert not any(ev == "SUPPORT" and {"DZA", "ZAF"} & recipients for ev, _, _, recipients in got), got
+
+
+def test_a_vote_on_a_text_is_no_support_for_a_party(code_text) -> None:
+    text = "Les députés ont voté hier en faveur d'une résolution sur le Mali."
+    got = events(code_text(text, lang="fr"))
+    assert not any(ev == "SUPPORT" for ev, *_ in got), got

@@ -6,7 +6,7 @@ visit are one CONSULT; other types merge when their participants agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from communique.events.detect import Candidate, same_side
 from communique.events.grammar import grammar_words
@@ -102,7 +102,27 @@ def merge(candidates: list[Candidate], *, lang: str) -> list[Draft]:
             if any(same_side(res.entity, e) for e in target.actors):
                 continue  # the actor itself or its own civilians
             _add_entity(target.recipients, res.entity)
-    return [d for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
+    kept = [d for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
+    return [part for d in kept for part in _one_per_author(d)]
+
+
+# Acts that two parties can do together with no third party: "X et Y se sont rencontrés",
+# "ont signé un accord", "ont convenu de", "ont mené un exercice", "se sont affrontés". A record
+# with several actors and no recipient reads as such a reciprocal act (event-record.md).
+_RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "ASSAULT"})
+
+
+def _one_per_author(draft: Draft) -> list[Draft]:
+    """Several parties doing a one-sided act at nobody named ("A, B ainsi que C ont condamné
+    les attentats") did it each on their own: one record per author, not a reciprocal record
+    that would say A acted toward B."""
+    codes = list(dict.fromkeys(e.code for e in draft.actors))
+    mutual = any("mutual" in c.entry.needs for c in draft.candidates)
+    if draft.event in _RECIPROCAL or mutual or draft.recipients or len(codes) < 2:
+        return [draft]
+    return [replace(draft, actors=[e for e in draft.actors if e.code == code],
+                    candidates=list(draft.candidates), sentences=list(draft.sentences),
+                    people=list(draft.people)) for code in codes]
 
 
 

@@ -16,7 +16,7 @@ from communique.events.lexicon import Trigger, TriggerLexicon
 from communique.events.grammar import grammar_words
 from communique.events.modality import noun_modality, verb_modality
 from communique.events.reported import demand_row, intent_trigger, stated_intent
-from communique.mentions.actors import ArticleMemory, MentionIndex, Resolution, resolve_phrase
+from communique.mentions.actors import PLACE_IN_PHRASE, ArticleMemory, MentionIndex, Resolution, resolve_phrase
 from communique.parse import Parse, Sentence, Token
 
 if TYPE_CHECKING:
@@ -392,7 +392,9 @@ def _statements_of_one_party(parse: Parse, noun: Token, *, lang: str) -> bool:
     generic or aggregate reading other plural nouns have."""
     if noun.lower not in grammar_words(lang).statement_plural:
         return False
-    return any(c.dep.startswith("nmod") and _case(parse, c) == "de" and c.pos == "PROPN"
+    # a name, or a capitalised word the parser took for a common noun ("l’ Algérie")
+    return any(c.dep.startswith("nmod") and _case(parse, c) == "de"
+               and (c.pos == "PROPN" or (c.pos == "NOUN" and c.text[:1].isupper()))
                for c in parse.children(noun))
 
 
@@ -603,6 +605,12 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             _skip(skipped, tok, "CONSULT: a single party meeting alone")
             continue
         out.append(cand)
+    # "a ordonné l'arrestation de deux journalistes": the order is the arrest; a light verb whose
+    # noun carried an event is that event, not a second one (a request) of its own.
+    carried = {c.anchor.i for c in out if c.anchor.i != c.trigger.i and c.via.startswith("light verb")}
+    for cand in [c for c in out if c.trigger.i in carried and c.anchor.i == c.trigger.i]:
+        _skip(skipped, cand.trigger, "light verb of an event noun (the noun's event is the act)")
+        out.remove(cand)
     return out
 
 
@@ -713,6 +721,9 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
         # a demandé"; `_stray_conj_subject`), not part of the trigger's phrase.
         for c in parse.children(cand.trigger):
             if c.dep == "conj" and c.pos in ("NOUN", "PROPN") or _stray_conj_subject(parse, c) is not None:
+                blocked |= {t.i for t in parse.subtree(c)}
+            elif _case(parse, c) in grammar_words(parse.lang).concessive_case:
+                # "Malgré les critiques de l'Algérie, l'UA a voté…": the critics are no party of the vote
                 blocked |= {t.i for t in parse.subtree(c)}
     inside = [t.i for t in parse.subtree(cand.trigger) if t.i not in blocked and t.i != cand.trigger.i]
     # When the sentence splitter missed a full stop ("…l'essai. La Corée du Sud a annoncé…"), the
@@ -843,7 +854,13 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
             seen.add(arg.i)
             target = cand.actors if role == "actor" else cand.recipients
             if role == "actor" and cand.actors:
-                continue  # the first slot that names the actor wins (noun "de" before verb subject)
+                if not all(PLACE_IN_PHRASE in r.entity.reason for r in cand.actors) or all(
+                        PLACE_IN_PHRASE in r.entity.reason for r in found):
+                    continue  # the first slot that names the actor wins (noun "de" before verb subject)
+                # "a ordonné le déploiement de la Garde nationale à la frontière mexicaine": a
+                # phrase whose only state is where it goes yields to the verb's subject.
+                cand.actors.clear()
+                cand.arg_tokens.pop("actor", None)
             target.extend(found)
             cand.arg_tokens.setdefault(role, []).append(arg)
             how = f"{slot} '{found[0].entity.entity_text}'"

@@ -288,8 +288,14 @@ def resolve_phrase(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
                    *, lang: str) -> list[Resolution]:
     """Entities denoted by an argument phrase; several when it is coordinated."""
     out: list[Resolution] = []
-    for part in split_conjuncts(parse, arg) + _added_subjects(parse, arg):
-        out.extend(_resolve_one(parse, part, index, memory, lang=lang))
+    parts = [(part, False) for part in split_conjuncts(parse, arg)]
+    for added, listed in _added_subjects(parse, arg):
+        parts.extend((part, listed and part.i == added.i) for part in split_conjuncts(parse, added))
+    for part, listed in parts:
+        found = _resolve_one(parse, part, index, memory, lang=lang)
+        # a subject after a comma that names no state is the first one's apposition
+        # ("Le ministre nigérien, le général X, et son homologue tchadien")
+        out.extend(r for r in found if not listed or r.entity.code is not None)
     if out:
         out.extend(_enumeration(parse, arg, index, {r.entity.code for r in out}))
     return out
@@ -298,19 +304,24 @@ def resolve_phrase(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
 _ADDITIVE = ({"ainsi", "que"}, {"de", "même", "que"}, {"as", "well"}, {"along", "with"}, {"together", "with"})
 
 
-def _added_subjects(parse: Parse, arg: Token) -> list[Token]:
+def _added_subjects(parse: Parse, arg: Token) -> list[tuple[Token, bool]]:
     """"Le ministre malien ainsi que le président français ont condamné…": the parser hangs the
-    second subject on the verb, with "ainsi que" as a marker; it is a party as well."""
+    second subject on the verb, with "ainsi que" as a marker; it is a party as well. So is a
+    second subject after a comma when the list goes on from it ("A, B ainsi que C ont
+    condamné…": the parser makes B a subject of its own and C B's conjunct)."""
     if not arg.dep.startswith("nsubj") or arg.head == arg.i:
         return []
     out = []
     for sib in parse.children(parse.head(arg)):
         if sib.i <= arg.i or sib.dep != arg.dep or sib.pos not in ("NOUN", "PROPN"):
             continue
-        between = {t.lower for t in parse.tokens[arg.i + 1:sib.i]}
-        if any(glue <= between for glue in _ADDITIVE) and not any(
-                t.text in (";", ":") for t in parse.tokens[arg.i + 1:sib.i]):
-            out.append(sib)
+        gap = parse.tokens[arg.i + 1:sib.i]
+        if any(t.text in (";", ":") or t.pos in ("VERB", "AUX") for t in gap):
+            continue
+        between = {t.lower for t in gap}
+        listed = "," in between and any(c.dep == "conj" for c in parse.children(sib))
+        if listed or any(glue <= between for glue in _ADDITIVE):
+            out.append((sib, listed))
     return out
 
 
@@ -615,6 +626,9 @@ def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None
     return None
 
 
+PLACE_IN_PHRASE = "(place in the phrase)"  # a party's state known only from where the phrase says it is
+
+
 def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
                  *, lang: str) -> list[Resolution]:
     tokens = _phrase_tokens(parse, arg)
@@ -734,7 +748,7 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
                 break
     if code is None and locative:
         m, entry = locative[0]
-        code, code_reason = entry.code, f"{entry.subkind} '{m.text}' (place in the phrase)"
+        code, code_reason = entry.code, f"{entry.subkind} '{m.text}' {PLACE_IN_PHRASE}"
     if code is None and head_entry is not None and head_entry.form.lower() in COUNTERPART_HEADS:
         # "son homologue": the other party; the event stage picks the state that is not the actor.
         return [Resolution(Entity(code=None, sector=sector or "GOV", entity_text=text, start=start, end=end,
