@@ -714,7 +714,7 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
     """No recipient in the role slots: a state named inside the trigger's own phrase."""
     taken = {r.entity.code for r in cand.actors}
     blocked: set[int] = set()
-    for arg in cand.arg_tokens.get("actor", []):
+    for arg in cand.arg_tokens.get("actor", []) + cand.arg_tokens.get("topic", []):
         blocked |= {t.i for t in parse.subtree(arg)}
     if cand.trigger.pos in ("VERB", "AUX"):
         # A noun conjoined to the verb is a subject cut off by a stray comma ("… et la ministre Y,
@@ -848,6 +848,10 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
         for arg in arg_slots.get(slot, []):
             if arg.i in seen:
                 continue
+            if role == "topic":
+                # "discussed the situation in Mali": what is talked about names no party
+                cand.arg_tokens.setdefault("topic", []).append(arg)
+                continue
             found = resolve_phrase(parse, arg, index, memory, lang=lang)
             if not found:
                 continue
@@ -880,7 +884,9 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
         _bare_refusal_target(parse, tok, cand, arg_slots, memory)
     if not cand.recipients and via.startswith("concessive"):
         _concession_target(parse, cand, index)
-    if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES:
+    if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES and not (
+            trig.event == "CONSULT" and len({r.entity.code for r in cand.actors}) > 1):
+        # (parties meeting each other need no third: "the two leaders discussed … in Mali")
         _fallback_recipient(parse, cand, index)
     if not cand.recipients and trig.event == "THREATEN" and tok.pos in ("VERB", "AUX"):
         _threat_target(tok, cand, memory)

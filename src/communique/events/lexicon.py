@@ -61,7 +61,7 @@ def _parse_roles(text: str) -> tuple[tuple[str, str], ...]:
     for item in text.split(";"):
         slot, _, role = item.strip().partition("=")
         if slot and role:
-            if role not in ("actor", "recipient"):
+            if role not in ("actor", "recipient", "topic"):
                 raise LexiconError(f"unknown role {role!r} in {text!r}")
             out.append((slot.strip(), role.strip()))
     return tuple(out)
