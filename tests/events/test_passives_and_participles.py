@@ -77,3 +77,22 @@ def test_participle_describing_a_noun_of_a_planned_trip_is_no_event(code_text) -
 def test_gerund_takes_the_main_verbs_subject(code_text, text, event, actors, recipients) -> None:
     got = events(code_text(text, lang="fr"))
     assert has(got, event, actors, recipients), got
+
+
+def test_a_headline_participle_is_an_act_placed_by_its_adjective(code_text) -> None:
+    # the tagger reads "appréhendés" as an infinitive; a word in -és is a past participle
+    coded = code_text("Dix marins américains appréhendés dans les eaux territoriales iraniennes\n\n"
+                      "L'incident s'est produit mardi soir près de l'île de Farsi.", lang="fr")
+    arrests = [e for e in coded.events if e.event == "COERCE"]
+    assert arrests, coded.events
+    assert any(e.event_loc is not None and e.event_loc.country_code == "IRN" for e in arrests), arrests
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("Les garde-côtes algériens ont intercepté hier un navire espagnol au large d'Oran.", "fr", "COERCE"),
+    ("The Iranian navy intercepted a British tanker in the Gulf on Friday.", "en", "COERCE"),
+    ("Des chasseurs turcs ont intercepté hier un avion russe près de la frontière.", "fr", "MOBILIZE"),
+])
+def test_ships_intercepted_are_seized_aircraft_are_shadowed(code_text, text, lang, event) -> None:
+    got = events(code_text(text, lang=lang))
+    assert [ev for ev, *_ in got] == [event], got

@@ -220,12 +220,20 @@ def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
         if (ent_name := ents.get(ent)) is None:
             label = strings[ent]
             ent_name = ents[ent] = _ENT_FOLD.get(label, label)
+        text = strings[orth]
+        if morph_name == "VerbForm=Inf" and lang == "fr" and text.endswith(_FR_PARTICIPLE_ENDINGS):
+            # "soldats appréhendés dans les eaux…": a word in -é(e)(s) is a past participle,
+            # never an infinitive (the tagger's error turns a headline's act into an intention)
+            morph_name = "Tense=Past|VerbForm=Part"
         tokens.append(Token(
-            i=i, text=strings[orth], idx=idx, lemma=strings[lemma], pos=POS_NAMES[pos], dep=dep_name,
+            i=i, text=text, idx=idx, lemma=strings[lemma], pos=POS_NAMES[pos], dep=dep_name,
             head=heads[i], morph=morph_name, ent_type=ent_name, ent_iob=_IOB[iobs[i]] or "O",
             sent=sent_of[i],
         ))
     return Parse(text=doc.text, tokens=tokens, sentences=sentences, lang=lang)
+
+
+_FR_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 
 
 def parse_texts(texts: Iterable[str], *, lang: str, batch_size: int = 16) -> Iterator[Parse]:

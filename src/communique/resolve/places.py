@@ -246,6 +246,8 @@ def _resolve_phrase(parse: Parse, tok: Token, case: str, index: MentionIndex, *,
         if inner is None:
             inner = _proper_noun_place(parse, first, last, context=context)
         if inner is None:
+            inner = _demonym_place(parse, tok, index, (first, last))
+        if inner is None:
             return None
         inner.start, inner.end, inner.extracted_place = start, end, text
         inner.reason = f"locative phrase '{text}'; {inner.reason}"
@@ -276,6 +278,20 @@ def _best_name(parse: Parse, tok: Token, index: MentionIndex, within: tuple[int,
                 place.reason += f"; the party's country {place.country_code} among the places named"
             best = place
     return best
+
+
+def _demonym_place(parse: Parse, tok: Token, index: MentionIndex, within: tuple[int, int]) -> Place | None:
+    """"dans les eaux territoriales iraniennes", "à la frontière mexicaine": a place noun with a
+    state's adjective and no name lies in that state (country level)."""
+    for m in index.within(*within):
+        if parse.tokens[m.first].head != tok.i:
+            continue  # the place noun's own adjective, not a party's inside the phrase
+        entry = next((e for e in m.entries if e.kind == "country" and e.subkind == "demonym" and e.code), None)
+        place = gazetteer().country(entry.code, lang=parse.lang) if entry else None
+        if place is not None:
+            place.reason = f"'{m.text}', the adjective of '{tok.text}', names its state; {place.reason}"
+            return place
+    return None
 
 
 def _proper_noun_place(parse: Parse, first: int, last: int, *, context: Sequence[str]) -> Place | None:
