@@ -4,6 +4,8 @@ itself is an intent, told by the journalist it stays a plan. Sentences written f
 
 from __future__ import annotations
 
+import pytest
+
 from event_helpers import events, has
 
 
@@ -38,3 +40,14 @@ def test_imminent_act_announced_by_a_party_is_an_intent(code_text) -> None:
 def test_imminent_act_told_by_the_journalist_stays_a_plan(code_text) -> None:
     got = events(code_text("Le Brésil s'apprête à signer un accord avec le Japon.", lang="fr"))
     assert not got, got
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("Syria said on Monday it is willing to withdraw its troops from Lebanon.", "en", "AGREE"),
+    ("Syria said on Monday it will withdraw its troops from Lebanon.", "en", "CONCEDE"),
+    ("Le Tchad s'est dit prêt à retirer ses troupes du Cameroun.", "fr", "AGREE"),
+])
+def test_an_offer_to_withdraw_is_agreement_an_announced_withdrawal_a_concession(code_text, text, lang,
+                                                                               event) -> None:
+    got = events(code_text(text, lang=lang))
+    assert [ev for ev, *_ in got] == [event], got

@@ -1,7 +1,7 @@
 """Reported speech about acts not yet done: stated intents, demands and ultimatums.
 
-"X said it will withdraw" (an announced de-escalation: CONCEDE), "X is willing to cooperate"
-(AGREE), "X announced it will withdraw unless Y…" (THREATEN), "X said Y must return the
+"X said it will withdraw" (an announced de-escalation: CONCEDE), "X is willing to cooperate",
+"is ready to withdraw" (offers: AGREE), "X announced it will withdraw unless Y…" (THREATEN), "X said Y must return the
 helicopter" (REQUEST). Plans reported by the journalist and hypotheses stay uncoded
 (``events.modality``).
 """
@@ -24,8 +24,9 @@ THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "arrest
 def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     """"X said it will withdraw", "X is willing to", "Y must return": a stated intent or demand.
 
-    Returns "intent" or "demand" when the not-yet-done act is announced by a party (coded as
-    AGREE / THREATEN / CONCEDE, or REQUEST for a demand), None when it is the journalist's
+    Returns "intent" (or "willing" for an offer: "is ready to") or "demand" when the not-yet-done
+    act is announced by a party (coded as AGREE / THREATEN / CONCEDE, or REQUEST for a demand),
+    "ultimatum" for an act announced unless something happens, None when it is the journalist's
     plan or a hypothesis.
     """
     kids = list(parse.children(verb))
@@ -64,7 +65,7 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         return "intent"
     if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in grammar_words(lang).willing
                                                   or head.lower in grammar_words(lang).willing):
-        return "intent"
+        return "willing"
     return None
 
 
@@ -99,6 +100,8 @@ def intent_trigger(trig: Trigger, reading: str) -> Trigger:
                        roles=(("subj", "actor"), ("obj", "recipient")))
     if trig.event in THREAT_MODES:
         return replace(trig, event="THREATEN", mode=THREAT_MODES[trig.event], note=f"announced {trig.event}")
-    if trig.event in DE_ESCALATION:
+    if trig.event in DE_ESCALATION and reading != "willing":
+        # "X is willing to withdraw" offers the act (PLOVER AGREE: "indicate willingness");
+        # "X will withdraw" announces it (CONCEDE)
         return replace(trig, event="CONCEDE", mode=None, note=f"announced {trig.event}")
     return replace(trig, event="AGREE", mode=None, note=f"promised {trig.event}")
