@@ -48,3 +48,17 @@ def test_domestic_recipient_kept(code_with_rules):
 def test_advice_to_own_nationals_is_no_request(code_text) -> None:
     got = events(code_text("Le Canada invite les ressortissants canadiens à quitter le Soudan.", lang="fr"))
     assert not any(ev == "REQUEST" for ev, *_ in got), got
+
+
+def test_a_protest_with_no_target_is_addressed_to_the_state_where_it_happens(code_text) -> None:
+    coded = code_text("Palestinian prisoners rioted on Monday at a jail in northern Israel.", lang="en")
+    protests = [e for e in coded.events if e.event == "PROTEST"]
+    assert [(sorted(a.code for a in e.actor), sorted(r.code for r in e.recipient)) for e in protests] == [
+        (["PSE"], ["ISR"])], coded.events
+    assert "where the protest takes place" in protests[0].recipient[0].reason
+
+
+def test_a_protest_at_home_gets_no_invented_target(code_text) -> None:
+    coded = code_text("Des milliers de manifestants maliens se sont rassemblés hier à Bamako pour "
+                      "protester contre la vie chère.", lang="fr")
+    assert all(not e.recipient for e in coded.events if e.event == "PROTEST"), coded.events
