@@ -51,3 +51,20 @@ def test_an_offer_to_withdraw_is_agreement_an_announced_withdrawal_a_concession(
                                                                                event) -> None:
     got = events(code_text(text, lang=lang))
     assert [ev for ev, *_ in got] == [event], got
+
+
+@pytest.mark.parametrize("text,lang,event,actor,recipient", [
+    ("The United Nations will provide 25,000 tons of food aid to Liberia, the World Food Program said "
+     "on Monday.", "en", "AGREE", "UNO", "LBR"),
+    ("Le Niger fournira une aide alimentaire au Tchad, a déclaré hier le gouvernement.", "fr", "AGREE",
+     "NER", "TCD"),
+])
+def test_an_act_announced_with_the_attribution_after_it_is_a_promise(code_text, text, lang, event, actor,
+                                                                     recipient) -> None:
+    got = events(code_text(text, lang=lang))
+    assert has(got, event, {actor}, {recipient}), got
+
+
+def test_the_journalists_future_without_attribution_stays_uncoded(code_text) -> None:
+    got = events(code_text("Le Niger fournira une aide alimentaire au Tchad la semaine prochaine.", lang="fr"))
+    assert got == [], got

@@ -58,6 +58,8 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if verb.dep in ("ccomp", "conj") or head.lemma == "aller":
             if gov.lemma in grammar_words(lang).speech_verb and gov.i != verb.i:
                 return "ultimatum" if ultimatum else "intent"
+        if _trailing_attribution(parse, head if head.lemma == "aller" else verb):
+            return "ultimatum" if ultimatum else "intent"
     if (verb.dep == "xcomp" and head.lemma in grammar_words(lang).imminent_verb and head.dep == "ccomp"
             and parse.head(head).lemma in grammar_words(lang).speech_verb and parse.head(head).i != head.i):
         # "X a annoncé que l'Iran s'apprêtait à signer…": an imminent act announced by a party is
@@ -67,6 +69,19 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
                                                   or head.lower in grammar_words(lang).willing):
         return "willing"
     return None
+
+
+def _trailing_attribution(parse: Parse, verb: Token) -> bool:
+    """"X will provide aid, the WFP said", "Le Mali va retirer ses troupes, a annoncé le ministre":
+    the parser hangs the attribution after a comma on the announced verb; the act is announced
+    by a party, not planned by the journalist."""
+    for child in parse.children(verb):
+        if (child.i > verb.i and child.dep in ("conj", "parataxis", "ccomp")
+                and child.lemma in grammar_words(parse.lang).speech_verb
+                and not any(c.dep == "cc" for c in parse.children(child))
+                and any(t.text == "," for t in parse.tokens[verb.i + 1:child.i])):
+            return True
+    return False
 
 
 FIRST_PERSON = {"fr": {"nous", "nos", "notre"}, "en": {"we", "our", "us"}}
