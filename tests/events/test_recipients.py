@@ -1,9 +1,12 @@
 """Who an act is aimed at: a recipient found inside the act's phrase, never past a full stop the
 tokenizer missed; a same-country recipient is kept when it is another part of that state (domestic
-events) and dropped when it is the actor's own side (its nationals, its diplomats). Sentences written
-for these tests."""
+events) and dropped when it is the actor's own side (its nationals, its diplomats); a protest, a
+withdrawal or the end of a mission with no target named is addressed to the state where it happens
+when that is not the actor's own. Sentences written for these tests."""
 
 from __future__ import annotations
+
+import pytest
 
 from communique.events.detect import same_side
 from communique.model import Entity
@@ -62,3 +65,21 @@ def test_a_protest_at_home_gets_no_invented_target(code_text) -> None:
     coded = code_text("Des milliers de manifestants maliens se sont rassemblés hier à Bamako pour "
                       "protester contre la vie chère.", lang="fr")
     assert all(not e.recipient for e in coded.events if e.event == "PROTEST"), coded.events
+
+
+@pytest.mark.parametrize("text,lang,event,actor,recipient", [
+    ("L'ONU a mis fin hier à la mission des Casques bleus en Haïti.", "fr", "CONCEDE", "UNO", "HTI"),
+    ("Les soldats français ont quitté hier la base de Tessalit, dans le nord du Mali.", "fr", "RETREAT",
+     "FRA", "MLI"),
+    ("The last American troops left the base of Bagram in Afghanistan on Friday.", "en", "RETREAT", "USA",
+     "AFG"),
+])
+def test_a_withdrawal_abroad_is_addressed_to_the_state_it_leaves(code_text, text, lang, event, actor,
+                                                                  recipient) -> None:
+    got = events(code_text(text, lang=lang))
+    assert has(got, event, {actor}, {recipient}), got
+
+
+def test_a_withdrawal_at_home_gets_no_invented_target(code_text) -> None:
+    got = events(code_text("L'armée malienne s'est retirée hier de la ville de Léré.", lang="fr"))
+    assert [(ev, recipients) for ev, _, _, recipients in got] == [("RETREAT", set())], got

@@ -270,13 +270,20 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
                 ent.reason += f"; country {code} from " + ("the event's place" if place and place.country_code
                                                            else main_why)
     draft.actors = [e for e in draft.actors if e.code is not None or e.entity_text or not e.reason.startswith("unidentified")]
-    protested_state(draft, place)
+    state_of_the_place(draft, place)
 
 
-def protested_state(draft: Draft, place: Place | None) -> None:
-    """A protest with no named target is addressed to the state where it takes place when that
-    is not the protesters' own: "Palestinian prisoners rioted at a jail in northern Israel"."""
-    if draft.event != "PROTEST" or draft.recipients or place is None or not place.country_code:
+# Acts whose target, when the text names none, is the state where they happen if it is not the
+# actor's own: a protest, a withdrawal, the end of a mission abroad.
+_PLACE_IS_TARGET = {"PROTEST": "protest", "RETREAT": "withdrawal", "CONCEDE": "concession"}
+
+
+def state_of_the_place(draft: Draft, place: Place | None) -> None:
+    """"Palestinian prisoners rioted at a jail in northern Israel", "L'ONU met fin à la mission
+    des Casques bleus en Haïti": with no target named, the act is addressed to the state where it
+    takes place when that is not the actor's own."""
+    what = _PLACE_IS_TARGET.get(draft.event)
+    if what is None or draft.recipients or place is None or not place.country_code:
         return
     own = {e.code for e in draft.actors}
     if not own or None in own or place.country_code in own:
@@ -284,7 +291,7 @@ def protested_state(draft: Draft, place: Place | None) -> None:
     where = place.extracted_place or place.resolved_place or place.country_code
     draft.recipients.append(Entity(
         code=place.country_code, sector="GOV", entity_text="", start=place.start or 0, end=place.start or 0,
-        name=None, reason=f"the state where the protest takes place ({place.country_code}, from '{where}'); "
+        name=None, reason=f"the state where the {what} takes place ({place.country_code}, from '{where}'); "
                           "no target named"))
 
 
