@@ -77,3 +77,19 @@ def test_plural_critiques_without_author_stay_generic(code_with_rules):
     evs = events(code_with_rules("Malgré les critiques, le Togo a signé l'accord avec la Chine.", lang="fr"),
                  must_be_accepted=False)
     assert not any(t == "ACCUSE" for t, *_ in evs)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le Congrès est contrôlé par une majorité républicaine, qui s'oppose aux mesures du gouvernement "
+     "chinois.", "fr"),
+    ("Kinshasa is also angry with Rwanda, which supports the M23 movement against the Congolese army.",
+     "en"),
+])
+def test_a_present_tense_relative_clause_is_a_standing_position(code_text, text, lang) -> None:
+    got = events(code_text(text, lang=lang))
+    assert not any(ev in ("REJECT", "SUPPORT") for ev, *_ in got), got
+
+
+def test_a_past_act_in_a_relative_clause_is_still_an_act(code_text) -> None:
+    got = events(code_text("Le Maroc, qui a rappelé hier son ambassadeur en Algérie, n'a pas commenté.", lang="fr"))
+    assert has(got, "SANCTION", {"MAR"}), got

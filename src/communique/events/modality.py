@@ -28,6 +28,12 @@ def _background_span(parse: Parse, kids: list[Token], *, lang: str) -> str | Non
     return None
 
 
+def _present(verb: Token, *, lang: str) -> bool:
+    if lang == "fr":
+        return verb.feat("Tense") == "Pres" and verb.feat("VerbForm") == "Fin"
+    return verb.feat("Tense") == "Pres" and verb.feat("VerbForm") == "Fin" and verb.pos == "VERB"
+
+
 def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
     """Reason why this verb does not report a real, completed act (None when it does)."""
     kids = list(parse.children(verb))
@@ -40,6 +46,12 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if child.dep == "advmod" and child.lower in grammar_words(lang).habitual:
             return f"habitual ('{child.text}')"
     auxes = _aux(parse, verb)
+    if verb.dep in ("acl:relcl", "relcl") and not auxes and _present(verb, lang=lang) and not any(
+            c.dep in _ANCHOR_DEPS and c.pos in ("NOUN", "PROPN", "NUM") for c in kids):
+        # "une majorité républicaine, qui s'oppose aux mesures", "Congress, which opposes…": a
+        # present tense in a relative clause describes the party (a standing position), it
+        # reports no act; with a time of its own ("qui exige ce mardi…") it may.
+        return "present tense in a relative clause (a standing position)"
     span = _background_span(parse, kids, lang=lang)
     if span:
         return f"background ('{span}')"
