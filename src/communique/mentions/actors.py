@@ -6,6 +6,12 @@ resolved to an ``Entity`` from the mentions inside its dependency subtree: the s
 the most specific state body in it, the country from its modifiers (demonyms, "de la
 Mauritanie"), as in "la délégation de l'État-major général des Forces armées royales
 marocaines" → MAR, MIL.
+
+A phrase that names no party, or only a head that needs a state, may refer back to one named
+earlier in the article ("il", "cette dernière", a quoted "nous", "les deux pays", "son
+homologue", "ce pays", a bare "l'armée"): those rules are in ``communique.mentions.references``,
+which ``resolve_one`` calls. The words both modules read (reference words, the glue of a list of
+subjects) are in ``data/<lang>/mention_words.tsv`` (``communique.mentions.mention_words``).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass, field
 
 from communique.lexicon.actors import ActorEntry, ActorLexicon
 from communique.lexicon.matcher import words
+from communique.mentions.mention_words import any_language
 from communique.model import Entity
 from communique.parse import Parse, Token
 
@@ -24,22 +31,6 @@ LOCATIVE_CASES = {"à", "au", "aux", "en", "dans", "in", "at", "to", "into", "ve
 # Sectors more specific than the generic government one (they win over a GOV head above them).
 SPECIFIC_SECTORS = {"MIL", "SPY", "COP", "REB", "CVL", "JUD", "LEG", "BUS", "IGO", "NGO", "UNO"}
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
-# Words that refer back to two parties introduced before.
-PAIR_REFERENCES = {
-    "fr": {("deux", "pays"), ("deux", "parties"), ("deux", "nations"), ("deux", "états"),
-           ("deux", "gouvernements"), ("deux", "capitales"), ("deux", "armées"),
-           ("deux", "délégations"), ("deux", "ministres"), ("deux", "institutions"),
-           ("deux", "présidents"), ("deux", "dirigeants"), ("deux", "chefs")},
-    "en": {("two", "countries"), ("two", "sides"), ("two", "nations"), ("two", "states"),
-           ("two", "governments"), ("two", "leaders"), ("two", "ministers"), ("two", "armies"),
-           ("two", "delegations"), ("two", "presidents"), ("both", "countries"), ("both", "sides")},
-}
-COUNTERPART_HEADS = {"homologue", "homologues", "counterpart", "counterparts"}
-COUNTRY_HEADS = {"pays", "état", "nation", "country", "state", "nation"}
-PRONOUNS = {
-    "fr": {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "lui", "qui"},
-    "en": {"he", "she", "it", "they", "who", "which"},
-}
 
 
 @dataclass(slots=True)
@@ -292,16 +283,13 @@ def resolve_phrase(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
     for added, listed in _added_subjects(parse, arg):
         parts.extend((part, listed and part.i == added.i) for part in split_conjuncts(parse, added))
     for part, listed in parts:
-        found = _resolve_one(parse, part, index, memory, lang=lang)
+        found = resolve_one(parse, part, index, memory, lang=lang)
         # a subject after a comma that names no state is the first one's apposition
         # ("Le ministre nigérien, le général X, et son homologue tchadien")
         out.extend(r for r in found if not listed or r.entity.code is not None)
     if out:
         out.extend(_enumeration(parse, arg, index, {r.entity.code for r in out}))
     return out
-
-
-_ADDITIVE = ({"ainsi", "que"}, {"de", "même", "que"}, {"as", "well"}, {"along", "with"}, {"together", "with"})
 
 
 def _added_subjects(parse: Parse, arg: Token) -> list[tuple[Token, bool]]:
@@ -320,12 +308,9 @@ def _added_subjects(parse: Parse, arg: Token) -> list[tuple[Token, bool]]:
             continue
         between = {t.lower for t in gap}
         listed = "," in between and any(c.dep == "conj" for c in parse.children(sib))
-        if listed or any(glue <= between for glue in _ADDITIVE):
+        if listed or any(glue <= between for glue in any_language().additive):
             out.append((sib, listed))
     return out
-
-
-_LIST_GLUE = {",", "et", "and", "ou", "or", "ainsi", "que", "as", "well"}
 
 
 def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | None]) -> list[Resolution]:
@@ -336,6 +321,7 @@ def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | 
     if m0 is None or not any(e.kind == "country" and e.subkind == "name" for e in m0.entries):
         return []
     out: list[Resolution] = []
+    list_glue = any_language().list_glue
 
     def take(m: Mention) -> None:
         entry = next((e for e in m.entries if e.kind == "country" and e.subkind == "name"), None)
@@ -358,49 +344,12 @@ def _enumeration(parse: Parse, arg: Token, index: MentionIndex, have: set[str | 
                 glue = 0
                 i = (m.first - 1) if step < 0 else (m.last + 1)
                 continue
-            if tok.lower in _LIST_GLUE or tok.pos == "DET" or tok.text in ("'", "’"):  # "l' Égypte"
-                glue += tok.lower in _LIST_GLUE
+            if tok.lower in list_glue or tok.pos == "DET" or tok.text in ("'", "’"):  # "l' Égypte"
+                glue += tok.lower in list_glue
                 i += step
                 continue
             break
     return out
-
-
-def _state_before(parse: Parse, index: MentionIndex, tok: Token, memory: ArticleMemory,
-                  skip: frozenset[str] = frozenset()) -> str | None:
-    """The state named last before a token: earlier in its sentence, else in earlier sentences
-    (states in ``skip`` excepted)."""
-    sent = parse.sentences[tok.sent]
-    for m in reversed(index.within(sent.start, tok.i - 1)):
-        entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code
-                      and e.code not in NON_STATE_CODES and e.code not in skip), None)
-        if entry is not None:
-            return entry.code
-    earlier = [c for c in memory.before_sentence if c not in skip]
-    return earlier[-1] if earlier else None
-
-
-_CLAUSE_LINKS = ("advcl", "xcomp", "conj")
-
-
-def _subject_states(parse: Parse, arg: Token, index: MentionIndex) -> frozenset[str]:
-    """States named in the subject of the clause an object or oblique belongs to ("Obama …
-    en dénonçant le régime": the subject of the gerund's governing verb)."""
-    if arg.dep.startswith("nsubj") or arg.dep in ("expl:subj", "appos", "conj"):
-        return frozenset()
-    verb = parse.head(arg)
-    for _ in range(3):
-        if verb.pos not in ("VERB", "AUX"):
-            return frozenset()
-        subj = next((c for c in parse.children(verb) if c.dep.startswith("nsubj") and c.i != arg.i), None)
-        if subj is not None:
-            ids = {t.i for t in parse.subtree(subj)}
-            return frozenset(e.code for m in index.in_tokens(ids) for e in m.entries
-                             if e.kind in ("country", "org") and e.code)
-        if verb.dep not in _CLAUSE_LINKS or parse.head(verb).i == verb.i:
-            return frozenset()
-        verb = parse.head(verb)
-    return frozenset()
 
 
 def _known_person(parse: Parse, tokens: list[Token], memory: ArticleMemory) -> Resolution | None:
@@ -415,199 +364,6 @@ def _known_person(parse: Parse, tokens: list[Token], memory: ArticleMemory) -> R
     code, sector, why = known
     return Resolution(Entity(code=code, sector=sector, entity_text=full, start=names[0].idx, end=names[-1].end,
                              name=full, reason=f"person '{full}': {why}"), names[0].i, names[-1].i)
-
-
-def _same_sentence_antecedent(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
-                              *, lang: str) -> list[Resolution]:
-    """"…s'est rendue à Nouakchott, où elle a effectué…": the subject of the governing clause."""
-    verb = parse.head(pron)
-    if verb.dep not in ("advcl", "conj", "acl:relcl", "relcl", "ccomp", "parataxis", "acl"):
-        return []
-    governor = parse.head(verb)
-    if verb.dep in ("acl:relcl", "relcl", "acl") and (pron.feat("PronType") == "Rel" or pron.lower in
-                                                      ("qui", "who", "which", "that", "lequel", "laquelle")):
-        # "La France, qui a signé…": the relative pronoun stands for the noun the clause modifies.
-        found = _resolve_one(parse, governor, index, memory, lang=lang)
-        return [Resolution(Entity(code=r.entity.code, sector=r.entity.sector, entity_text=r.entity.entity_text,
-                                  start=r.entity.start, end=r.entity.end, name=r.entity.name,
-                                  other_sectors=list(r.entity.other_sectors),
-                                  reason=f"relative '{pron.text}' → {r.entity.reason}"), r.first, r.last)
-                for r in found]
-    for child in parse.children(governor):
-        if child.dep in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != pron.i and child.pos != "PRON":
-            found = _resolve_one(parse, child, index, memory, lang=lang)
-            return [_stands_for(pron, r.entity,
-                                f"pronoun '{pron.text}' → {r.entity.entity_text!r}; {r.entity.reason}")
-                    for r in found]
-    return []
-
-
-_LATTER = {"dernier": ("Masc", "Sing"), "dernière": ("Fem", "Sing"), "derniers": ("Masc", "Plur"),
-           "dernières": ("Fem", "Plur"), "celui": ("Masc", "Sing"), "celle": ("Fem", "Sing"),
-           "ceux": ("Masc", "Plur"), "celles": ("Fem", "Plur"), "celui-ci": ("Masc", "Sing"),
-           "celle-ci": ("Fem", "Sing"), "ceux-ci": ("Masc", "Plur"), "celles-ci": ("Fem", "Plur"),
-           "latter": (None, None)}
-
-
-def _demonstrative(parse: Parse, arg: Token) -> tuple[str | None, str | None] | None:
-    """Gender and number of "cette dernière", "celui-ci", "the latter" (None when not one)."""
-    word = arg.lower
-    if word not in _LATTER:
-        return None
-    dets = {c.lower for c in parse.children(arg) if c.dep in ("det", "det:dem")}
-    if word.startswith("dern") and not dets & {"ce", "cet", "cette", "ces"}:
-        return None
-    if word == "latter" and "the" not in dets:
-        return None
-    if word in ("celui", "celle", "ceux", "celles"):
-        nxt = parse.tokens[arg.i + 1: arg.i + 3]
-        if not any(t.lower in ("-ci", "ci") for t in nxt):
-            return None
-    return _LATTER[word]
-
-
-def _gender_number(parse: Parse, tok: Token) -> tuple[str | None, str | None]:
-    gender, number = tok.feat("Gender"), tok.feat("Number")
-    for c in parse.children(tok):
-        if c.dep.startswith("det"):
-            gender = gender or {"la": "Fem", "le": "Masc", "une": "Fem", "un": "Masc"}.get(c.lower)
-            number = number or ("Plur" if c.lower in ("les", "des", "ces") else
-                                "Sing" if c.lower in ("la", "le", "l'", "l’", "un", "une") else None)
-    return gender, number
-
-
-def _stands_for(word: Token, party: Entity, reason: str) -> Resolution:
-    """``party`` as a word that refers to it names it ("il", "cette dernière", a quoted "nous"):
-    the party's code, sector and name at the word's own offsets, with the reason."""
-    return Resolution(Entity(code=party.code, sector=party.sector, entity_text=word.text, start=word.idx,
-                             end=word.end, name=party.name, other_sectors=list(party.other_sectors),
-                             reason=reason), word.i, word.i)
-
-
-def _last_named(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
-                want: tuple[str | None, str | None], *, lang: str) -> list[Resolution]:
-    """"La Russie … Cette dernière a refusé": the last party named before, of the pronoun's
-    gender and number, in its sentence or the one before."""
-    sent = parse.sentences[arg.sent]
-    first = parse.sentences[arg.sent - 1].start if arg.sent > 0 else sent.start
-    for m in reversed(index.within(first, arg.i - 1)):
-        if not any(e.kind in ("country", "org", "head") for e in m.entries):
-            continue
-        noun = parse.tokens[m.last]
-        if noun.pos == "ADJ" and noun.dep == "amod":
-            noun = parse.head(noun)
-        if noun.pos not in ("NOUN", "PROPN"):
-            continue
-        gender, number = _gender_number(parse, noun)
-        if (want[0] and gender and gender != want[0]) or (want[1] and number and number != want[1]):
-            continue
-        found = _resolve_one(parse, noun, index, memory, lang=lang)
-        if found:
-            return [_stands_for(arg, r.entity, f"'{arg.text}' → the last party named before, "
-                                               f"{r.entity.entity_text!r}; {r.entity.reason}") for r in found]
-    return []
-
-
-# First person inside a quotation: the speaker's party ("« Nous exigeons… », a déclaré le
-# ministre", "« J'ai informé nos partenaires… », a-t-il ajouté", ""We call on…," he told
-# reporters"). A speaker speaks for the party he represents (guidelines §6: the acting entity).
-WE = {"fr": ("nous", "je", "j'", "j’", "moi"), "en": ("we", "i")}
-RELATIVES = {"qui", "who", "which", "that"}
-_QUOTES_OPEN = {"«", "“", '"', "‘"}
-_QUOTES_CLOSE = {"»", "”", '"', "’"}
-_PERSONAL = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": (None, "Plur"), "elles": ("Fem", "Plur"),
-             "he": (None, "Sing"), "she": (None, "Sing"), "they": (None, "Plur"), "it": (None, None)}
-
-
-def _quote_span(parse: Parse, tok: Token) -> tuple[int, int] | None:
-    """The token range of the quotation around a token in its sentence (quote marks excluded)."""
-    sent = parse.sentences[tok.sent]
-    opening = None
-    for i in range(tok.i - 1, sent.start - 1, -1):
-        text = parse.tokens[i].text
-        if text in _QUOTES_OPEN and (text != '"' or opening is None):
-            opening = i
-            break
-        if text in _QUOTES_CLOSE - {'"'}:
-            return None
-    if opening is None:
-        return None
-    for i in range(tok.i + 1, sent.end):
-        if parse.tokens[i].text in _QUOTES_CLOSE:
-            return opening + 1, i - 1
-    return opening + 1, sent.end - 1  # a quotation running on past the sentence
-
-
-def _speaker_slot(parse: Parse, tok: Token, quote: set[int]) -> bool:
-    """A token that may name who speaks: a subject, the clitic of "a-t-il déclaré", or the
-    subject put after a speech verb that follows the quotation ("», a déclaré le ministre"),
-    which the parser reads as the verb's object."""
-    if tok.dep.startswith("nsubj") or tok.dep == "expl:subj":
-        return True
-    head = parse.head(tok)
-    return (tok.dep in ("obj", "dobj") and tok.i > head.i and head.dep == "parataxis"
-            and parse.head(head).i in quote and tok.pos in ("NOUN", "PROPN"))
-
-
-def _quote_speaker(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
-                   *, lang: str) -> list[Resolution]:
-    """The party of the speaker a quotation with "nous" / "we" is attributed to: the subject of a
-    verb outside the quotation in its sentence, else in the next sentence."""
-    span = _quote_span(parse, pron)
-    if span is None:
-        return []
-    sent = parse.sentences[pron.sent]
-    inside = set(range(span[0] - 1, span[1] + 2))
-    places = [(sent, inside)]
-    if pron.sent + 1 < len(parse.sentences):
-        places.append((parse.sentences[pron.sent + 1], set()))
-    for where, skip in places:
-        for tok in parse.tokens[where.start:where.end]:
-            if tok.i in skip or parse.head(tok).i in skip or not _speaker_slot(parse, tok, skip):
-                continue
-            if tok.lower in WE.get(lang, ()) or tok.lower in RELATIVES:
-                continue
-            found = _resolve_one(parse, tok, index, memory, lang=lang)
-            if found:
-                return [_stands_for(pron, r.entity, f"'{pron.text}' in a quotation of {tok.text!r}: "
-                                                    f"{r.entity.reason}") for r in found]
-        if where is sent and any(parse.tokens[i].dep.startswith("nsubj") and parse.head(parse.tokens[i]).i
-                                 not in skip for i in range(sent.start, sent.end) if i not in skip):
-            break  # the sentence names a speaker, of no known party: do not look further
-    return []
-
-
-def _previous_subject(parse: Parse, pron: Token, index: MentionIndex, memory: ArticleMemory,
-                      *, lang: str) -> list[Resolution]:
-    """"Le ministre X a déclaré… Il réclame…": a sentence-initial personal pronoun stands for the
-    subject of the sentence before, when that subject is a party of the pronoun's gender and
-    number named after the last event's actor."""
-    want = _PERSONAL.get(pron.lower)
-    if want is None or pron.sent == 0 or not pron.dep.startswith("nsubj"):
-        return []
-    sent = parse.sentences[pron.sent]
-    quoted = False
-    for t in parse.tokens[sent.start:pron.i]:
-        if t.text in _QUOTES_OPEN | _QUOTES_CLOSE:
-            quoted = t.text in _QUOTES_OPEN if t.text != '"' else not quoted
-        elif not quoted and t.pos in ("NOUN", "PROPN", "PRON"):
-            return []  # a party may be named before it in its sentence: the same-sentence rules decide
-    prev = parse.sentences[pron.sent - 1]
-    root = next((t for t in parse.tokens[prev.start:prev.end] if t.head == t.i), None)
-    if root is None:
-        return []
-    subj = next((c for c in parse.children(root) if c.dep in ("nsubj",) and c.pos in ("NOUN", "PROPN")), None)
-    if subj is None:
-        return []
-    if memory.last_subject and max(e.start for e in memory.last_subject) >= subj.idx:
-        return []  # the last event's actor is that subject or came later
-    gender, number = _gender_number(parse, subj)
-    if (want[0] and gender and gender != want[0]) or (want[1] and number and number != want[1]):
-        return []
-    found = _resolve_one(parse, subj, index, memory, lang=lang)
-    return [_stands_for(pron, r.entity, f"pronoun '{pron.text}' → the subject of the sentence before, "
-                                        f"{r.entity.entity_text!r}; {r.entity.reason}")
-            for r in found if r.entity.code]
 
 
 def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None) -> str | None:
@@ -629,42 +385,27 @@ def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None
 PLACE_IN_PHRASE = "(place in the phrase)"  # a party's state known only from where the phrase says it is
 
 
-def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
-                 *, lang: str) -> list[Resolution]:
+def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
+                *, lang: str) -> list[Resolution]:
+    """Entities denoted by one phrase (no conjuncts): from the mentions in it, else from what it
+    refers back to (``communique.mentions.references``, which calls this for antecedents)."""
+    # Imported here, not at the top: ``references`` imports this module.
+    from communique.mentions import references
+
     tokens = _phrase_tokens(parse, arg)
     token_ids = {t.i for t in tokens}
     mentions = index.in_tokens(token_ids)
     start, end = _trim_text(parse, tokens)
     text = parse.text[start:end]
-    lowered = [t.lower for t in tokens]
     # "les deux pays" / "the two sides": the two countries met so far.
-    for a, b in PAIR_REFERENCES.get(lang, ()):
-        if a in lowered and b in lowered and len(memory.countries) >= 2:
-            return [Resolution(Entity(code=c, sector="GOV", entity_text=text, start=start, end=end,
-                                      name=None, reason=f"'{text}' refers to the two countries "
-                                      f"named before ({', '.join(memory.countries[:2])})"),
-                               tokens[0].i, tokens[-1].i) for c in memory.countries[:2]]
+    pair = references.pair_reference(tokens, text, start, end, memory, lang=lang)
+    if pair:
+        return pair
     if not mentions:
-        latter = _demonstrative(parse, arg)
-        if latter is not None:
-            found = _last_named(parse, arg, index, memory, latter, lang=lang)
-            if found:
-                return found
-        if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()):
-            same = _same_sentence_antecedent(parse, arg, index, memory, lang=lang)
-            if same:
-                return same
-        if arg.pos == "PRON" and arg.lower in WE.get(lang, ()):
-            speaker = _quote_speaker(parse, arg, index, memory, lang=lang)
-            if speaker:
-                return speaker
-        if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()) and arg.lower not in RELATIVES:
-            earlier = _previous_subject(parse, arg, index, memory, lang=lang)
-            if earlier:
-                return earlier
-        if arg.pos == "PRON" and arg.lower in PRONOUNS.get(lang, set()) and memory.last_subject:
-            return [_stands_for(arg, e, f"pronoun '{arg.text}' → {e.entity_text!r}")
-                    for e in memory.last_subject]
+        # "il", "cette dernière", a quoted "nous"...: the party it stands for.
+        found = references.referred_party(parse, arg, index, memory, lang=lang)
+        if found:
+            return found
         person = _known_person(parse, tokens, memory)
         return [person] if person else []
 
@@ -749,35 +490,21 @@ def _resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleM
     if code is None and locative:
         m, entry = locative[0]
         code, code_reason = entry.code, f"{entry.subkind} '{m.text}' {PLACE_IN_PHRASE}"
-    if code is None and head_entry is not None and head_entry.form.lower() in COUNTERPART_HEADS:
-        # "son homologue": the other party; the event stage picks the state that is not the actor.
-        return [Resolution(Entity(code=None, sector=sector or "GOV", entity_text=text, start=start, end=end,
-                                  name=text, reason=f"counterpart '{head_entry.form}'"), tokens[0].i, tokens[-1].i)]
-    last_state = _state_before(parse, index, tokens[0], memory)
-    if code is None and head_entry is not None and head_entry.form.lower() in COUNTRY_HEADS and last_state:
-        code, code_reason = last_state, f"'{text}' refers to the last state named ({last_state})"
-    if code is None and head_entry is not None and head_entry.needs_country:
-        earlier = memory.by_head.get(head_entry.form.lower())
-        if earlier is not None:
-            code, code_reason = earlier.code, f"'{head_entry.form}' refers back to {earlier.entity_text!r}"
-            if sector == "GOV" and earlier.sector:
-                sector = earlier.sector
+    if code is None and head_entry is not None:
+        # A head that names no state refers back: "son homologue" (the other party, chosen by the
+        # event stage), "ce pays", "la délégation", a bare "l'armée" (the state named last).
+        other_party = references.counterpart(head_entry, sector, text, start, end, tokens[0].i, tokens[-1].i)
+        if other_party is not None:
+            return [other_party]
+        code, code_reason, sector = references.state_of_head(parse, arg, tokens[0], head_entry, sector, text,
+                                                             index, memory)
+        if code is None and head_entry.needs_country:
+            return []  # "l'armée" with no country known: not a usable party
     if code is None and sector is None:
         return []
     if sector is None:
         sector = "GOV"
         sector_reason = "country named alone"
-    if code is None and head_entry is not None and head_entry.needs_country and last_state:
-        # "Turquie : les autorités saisissent…", "Au Mali, l'armée a…": a bare state body belongs
-        # to the state named last before it. As an object it is not the subject's own state:
-        # "le président américain … en dénonçant le régime" denounces another state's regime.
-        own = _subject_states(parse, arg, index)
-        if last_state in own:
-            last_state = _state_before(parse, index, tokens[0], memory, skip=own)
-    if code is None and head_entry is not None and head_entry.needs_country and last_state:
-        code, code_reason = last_state, f"bare '{head_entry.form}': the state named last ({last_state})"
-    if code is None and head_entry is not None and head_entry.needs_country:
-        return []  # "l'armée" with no country known: not a usable party
     reason = "; ".join(x for x in (f"code {code} from {code_reason}" if code else "",
                                    f"sector {sector} from {sector_reason}") if x)
     entity = Entity(code=code, sector=sector, entity_text=text, start=start, end=end,
