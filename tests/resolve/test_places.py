@@ -128,3 +128,19 @@ def test_a_phone_call_has_no_place_of_its_own(code_text) -> None:
             "de la situation au Mali.")
     calls = [e for e in code_text(text, lang="fr").events if e.event == "CONSULT"]
     assert calls and all(e.event_loc is None for e in calls), [(e.mode, e.event_loc) for e in calls]
+
+
+def test_a_town_is_named_by_its_of_phrase_whatever_the_tagger_says(code_text) -> None:
+    # the English tagger reads "Samarra" as a nationality (NORP), not a place
+    ev = _events(code_text, "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier, "
+                            "the military said.", "en", "ASSAULT")[0]
+    assert ev.event_loc is not None and ev.event_loc.country_code == "IRQ", ev.event_loc
+    assert ev.event_loc.extracted_place == "town of Samarra"
+    # and the unnamed bombers are placed there, not in the soldier's country
+    assert [a.code for a in ev.actor] == ["IRQ"], ev.actor
+
+
+def test_a_place_phrase_with_a_state_adjective_lies_in_that_state(code_text) -> None:
+    ev = _events(code_text, "Dix marins américains ont été appréhendés hier dans les eaux territoriales "
+                            "iraniennes.", "fr", "COERCE")[0]
+    assert ev.event_loc is not None and ev.event_loc.country_code == "IRN", ev.event_loc

@@ -244,7 +244,7 @@ def _resolve_phrase(parse: Parse, tok: Token, case: str, index: MentionIndex, *,
             if inner is not None:
                 inner.reason = f"'{tok.text}' of the party's country {prefer[0]}: {inner.reason}"
         if inner is None:
-            inner = _proper_noun_place(parse, first, last, context=context)
+            inner = _proper_noun_place(parse, first, last, context=context, noun=tok)
         if inner is None:
             inner = _demonym_place(parse, tok, index, (first, last))
         if inner is None:
@@ -294,9 +294,20 @@ def _demonym_place(parse: Parse, tok: Token, index: MentionIndex, within: tuple[
     return None
 
 
-def _proper_noun_place(parse: Parse, first: int, last: int, *, context: Sequence[str]) -> Place | None:
+def _names(parse: Parse, noun: Token, name: Token) -> bool:
+    """``name`` is ``noun``'s "of"/"de" complement: "the town of Samarra", "la ville de Léré"."""
+    words = place_words(parse.lang)
+    if name.head == noun.i:  # French: nmod with its own case child
+        return any(c.lower in words.of for c in parse.children(name) if c.dep == "case")
+    prep = parse.tokens[name.head]
+    return prep.lower in words.of and prep.head == noun.i
+
+
+def _proper_noun_place(parse: Parse, first: int, last: int, *, context: Sequence[str],
+                       noun: Token | None = None) -> Place | None:
     """A capitalised name inside a place phrase that is not tagged as a place ("Académie royale
-    militaire de Sandhurst"): kept only when it names a town of a country of the article."""
+    militaire de Sandhurst"): kept only when it names a town of a country of the article, or
+    when it is the place noun's own name ("the town of Samarra", "la ville de Léré")."""
     gaz = gazetteer()
     i = first
     while i <= last:
@@ -311,6 +322,10 @@ def _proper_noun_place(parse: Parse, first: int, last: int, *, context: Sequence
         place = gaz.resolve(text, context_countries=context, lang=parse.lang)
         if (place is not None and place.country_code in set(context) and (place.resolution or 0) >= 2):
             place.reason = f"name '{text}' inside the phrase, a place of context country {place.country_code}: {place.reason}"
+            return place
+        if place is not None and noun is not None and (place.resolution or 0) >= 2 and _names(parse, noun, tok):
+            place.reason = (f"'{parse.text[noun.idx:parse.tokens[j].end]}': the {noun.text}'s own name; "
+                            f"{place.reason}")
             return place
         i = j + 1
     return None
