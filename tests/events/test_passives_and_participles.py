@@ -86,6 +86,8 @@ def test_a_headline_participle_is_an_act_placed_by_its_adjective(code_text) -> N
     arrests = [e for e in coded.events if e.event == "COERCE"]
     assert arrests, coded.events
     assert any(e.event_loc is not None and e.event_loc.country_code == "IRN" for e in arrests), arrests
+    # a headline's party stops at the line break: the next line is not part of its name
+    assert all("\n" not in p.entity_text for e in arrests for p in e.actor + e.recipient), arrests
 
 
 @pytest.mark.parametrize("text,lang,event", [

@@ -261,13 +261,15 @@ def split_conjuncts(parse: Parse, arg: Token) -> list[Token]:
 
 
 def _trim_text(parse: Parse, tokens: list[Token]) -> tuple[int, int]:
-    """Character span of contiguous phrase tokens, stopping at a comma or parenthesis."""
+    """Character span of contiguous phrase tokens, stopping at a comma, a parenthesis or a line
+    break (a headline's phrase does not run into the date line under it)."""
     while len(tokens) > 1 and (tokens[0].pos in ("ADP", "PUNCT", "CCONJ")):
         tokens = tokens[1:]
     first = tokens[0]
     last = first
     for tok in tokens[1:]:
-        if tok.i != last.i + 1 or tok.text in (",", "(", ";", ":", "«", "»", '"'):
+        if tok.i != last.i + 1 or tok.text in (",", "(", ";", ":", "«", "»", '"') or (
+                "\n" in parse.text[last.end:tok.idx] or tok.text.isspace()):
             break
         last = tok
     while last.i > first.i and last.pos == "PUNCT":
