@@ -58,3 +58,21 @@ def test_a_vote_on_a_text_is_no_support_for_a_party(code_text) -> None:
     text = "Les députés ont voté hier en faveur d'une résolution sur le Mali."
     got = events(code_text(text, lang="fr"))
     assert not any(ev == "SUPPORT" for ev, *_ in got), got
+
+
+def test_a_verb_given_its_nouns_lemma_is_still_read(code_text) -> None:
+    # the lemmatizer gives "demande" (the noun) for the verb; it is read as "demander"
+    text = ("Le gouvernement espagnol continue lui aussi de faire pression, et demande hier aux autorités "
+            "marocaines de préciser rapidement leur position.")
+    got = events(code_text(text, lang="fr"))
+    assert has(got, "REQUEST", {"ESP"}, {"MAR"}), got
+
+
+def test_a_guessed_actor_alone_is_no_event(code_with_rules, rules_coder) -> None:
+    # the parser finds no subject ("reproche" read as an adjective of "Ouagadougou") and the
+    # clause names nobody acted upon: the state named before the verb would be a guess
+    coded = code_with_rules("Ouagadougou reproche au diplomate des « agissements incompatibles avec son "
+                            "statut », sans fournir davantage de précisions.", lang="fr", article_id="guess")
+    assert coded.events == [], coded.events
+    why = rules_coder.skipped["guess"]
+    assert any("only a guessed actor" in w for w in why), why

@@ -586,6 +586,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if cand is None:
             _skip(skipped, tok, f"{trig.event}: no party found")
             continue
+        if cand.fallback_actor and not cand.recipients:
+            # The parse found no subject and the clause names nobody acted upon: the nearest
+            # state named before is only a guess, and a guess alone is no event.
+            _skip(skipped, tok, f"{trig.event}: only a guessed actor (no subject parsed) and no recipient")
+            continue
         cand.charge = (trig.event == "ACCUSE" and tok.pos in ("VERB", "AUX") and _is_passive(parse, tok)
                        and _legal_charge(parse, tok, list(parse.children(tok))))
         if "actor" in trig.needs and not cand.actors:

@@ -225,8 +225,13 @@ def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
             # "soldats appréhendés dans les eaux…": a word in -é(e)(s) is a past participle,
             # never an infinitive (the tagger's error turns a headline's act into an intention)
             morph_name = "Tense=Past|VerbForm=Part"
+        lemma_text = strings[lemma]
+        if lang == "fr" and POS_NAMES[pos] == "VERB" and lemma_text.endswith("e") and not lemma_text.endswith(_FR_INFINITIVE_ENDINGS):
+            # "et demande aux autorités…": a verb given its noun's lemma ("demande") is the verb
+            # in -er ("demander"), or no trigger row and no grammar class finds it
+            lemma_text += "r"
         tokens.append(Token(
-            i=i, text=text, idx=idx, lemma=strings[lemma], pos=POS_NAMES[pos], dep=dep_name,
+            i=i, text=text, idx=idx, lemma=lemma_text, pos=POS_NAMES[pos], dep=dep_name,
             head=heads[i], morph=morph_name, ent_type=ent_name, ent_iob=_IOB[iobs[i]] or "O",
             sent=sent_of[i],
         ))
@@ -234,6 +239,7 @@ def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
 
 
 _FR_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+_FR_INFINITIVE_ENDINGS = ("re",)  # (-er, -ir and -oir end in "r", not "e")
 
 
 def parse_texts(texts: Iterable[str], *, lang: str, batch_size: int = 16) -> Iterator[Parse]:
