@@ -50,3 +50,19 @@ def test_author_in_a_compound_of_the_attack_noun(code_text) -> None:
     got = events_and_objects(code_text("Recent Kenyan drone strikes have killed six militants in Somalia.",
                                        lang="en"))
     assert any(ev == "ASSAULT" and "KEN" in a for ev, _, a, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,event,actor,recipient", [
+    # "staged" lemmatized "stag" by the small model: read as "stage", a light verb
+    ("Thousands of Kenyan students staged mass demonstrations on Saturday outside the Ugandan embassy "
+     "in Nairobi.", "PROTEST", "KEN", None),
+    # inspectors of a body expelled: a sanction, not a deportation
+    ("North Korea expelled inspectors of the International Atomic Energy Agency on Tuesday.", "SANCTION",
+     "PRK", "IGO"),
+    # shells fired at a place abroad: an attack on the state where they fall
+    ("Israeli tanks fired four shells at targets in Jericho on Monday, witnesses said.", "ASSAULT", "ISR",
+     "PSE"),
+])
+def test_english_verbs_the_small_model_misreads(code_text, text, event, actor, recipient) -> None:
+    got = events(code_text(text, lang="en"))
+    assert has(got, event, {actor}, {recipient} if recipient else ()), got

@@ -274,8 +274,8 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
 
 
 # Acts whose target, when the text names none, is the state where they happen if it is not the
-# actor's own: a protest, a withdrawal, the end of a mission abroad.
-_PLACE_IS_TARGET = {"PROTEST": "protest", "RETREAT": "withdrawal", "CONCEDE": "concession"}
+# actor's own: a protest, a withdrawal, the end of a mission abroad, shelling across a border.
+_PLACE_IS_TARGET = {"PROTEST": "protest", "RETREAT": "withdrawal", "CONCEDE": "concession", "ASSAULT": "attack"}
 
 
 def state_of_the_place(draft: Draft, place: Place | None) -> None:

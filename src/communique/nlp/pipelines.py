@@ -230,6 +230,11 @@ def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
             # "et demande aux autorités…": a verb given its noun's lemma ("demande") is the verb
             # in -er ("demander"), or no trigger row and no grammar class finds it
             lemma_text += "r"
+        elif lang == "en" and POS_NAMES[pos] == "VERB" and _EN_LOST_E.match(lemma_text) and (
+                text.lower() == lemma_text + "ed"):
+            # "staged" → "stag": a one-syllable verb ending vowel + consonant would double the
+            # consonant before -ed ("stagged"); undoubled, its base ends in -e ("stage")
+            lemma_text += "e"
         tokens.append(Token(
             i=i, text=text, idx=idx, lemma=lemma_text, pos=POS_NAMES[pos], dep=dep_name,
             head=heads[i], morph=morph_name, ent_type=ent_name, ent_iob=_IOB[iobs[i]] or "O",
@@ -240,6 +245,7 @@ def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
 
 _FR_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 _FR_INFINITIVE_ENDINGS = ("re",)  # (-er, -ir and -oir end in "r", not "e")
+_EN_LOST_E = re.compile(r"^[^aeiouy]*[aeiou][b-df-hj-np-tvz]$")  # one syllable, single vowel + consonant
 
 
 def parse_texts(texts: Iterable[str], *, lang: str, batch_size: int = 16) -> Iterator[Parse]:
