@@ -83,3 +83,10 @@ def test_a_withdrawal_abroad_is_addressed_to_the_state_it_leaves(code_text, text
 def test_a_withdrawal_at_home_gets_no_invented_target(code_text) -> None:
     got = events(code_text("L'armée malienne s'est retirée hier de la ville de Léré.", lang="fr"))
     assert [(ev, recipients) for ev, _, _, recipients in got] == [("RETREAT", set())], got
+
+
+def test_access_is_granted_to_the_state_named_in_its_phrase(code_text) -> None:
+    text = ("Uzbekistan opened the Friendship Bridge on Sunday to allow the delivery of grain to "
+            "Afghanistan.")
+    got = events(code_text(text, lang="en"))
+    assert has(got, "RETREAT", {"UZB"}, {"AFG"}), got

@@ -889,9 +889,10 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
         _bare_refusal_target(parse, tok, cand, arg_slots, memory)
     if not cand.recipients and via.startswith("concessive"):
         _concession_target(parse, cand, index)
-    if not cand.recipients and trig.event not in NO_RECIPIENT_TYPES and not (
+    if not cand.recipients and (trig.event not in NO_RECIPIENT_TYPES or trig.mode == "access") and not (
             trig.event == "CONSULT" and len({r.entity.code for r in cand.actors}) > 1):
-        # (parties meeting each other need no third: "the two leaders discussed … in Mali")
+        # (parties meeting each other need no third: "the two leaders discussed … in Mali"; access
+        # is granted to someone: "opened the bridge to allow deliveries to Afghanistan")
         _fallback_recipient(parse, cand, index)
     if not cand.recipients and trig.event == "THREATEN" and tok.pos in ("VERB", "AUX"):
         _threat_target(tok, cand, memory)
