@@ -90,3 +90,14 @@ def test_access_is_granted_to_the_state_named_in_its_phrase(code_text) -> None:
             "Afghanistan.")
     got = events(code_text(text, lang="en"))
     assert has(got, "RETREAT", {"UZB"}, {"AFG"}), got
+
+
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("Britain mobilized army reservists on Tuesday for a possible war against Iraq.", "en", "GBR", "IRQ"),
+    ("Le Tchad a déployé hier des renforts militaires à sa frontière en vue d'une offensive contre le "
+     "Soudan.", "fr", "TCD", "SDN"),
+])
+def test_a_mobilisation_is_aimed_at_the_state_it_is_set_against(code_text, text, lang, actor, recipient) -> None:
+    got = events(code_text(text, lang=lang))
+    assert has(got, "MOBILIZE", {actor}, {recipient}), got
+

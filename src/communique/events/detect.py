@@ -715,8 +715,10 @@ def _threat_target(verb: Token, cand: Candidate, memory: ArticleMemory) -> None:
         cand.recipient_how = f"threat aimed at {ent.code}, the party told just before"
 
 
-def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> None:
-    """No recipient in the role slots: a state named inside the trigger's own phrase."""
+def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex, *, against_only: bool = False) -> None:
+    """No recipient in the role slots: a state named inside the trigger's own phrase (with
+    ``against_only``, only one the phrase sets the act against: "mobilized reservists for a
+    possible war against Iraq")."""
     taken = {r.entity.code for r in cand.actors}
     blocked: set[int] = set()
     for arg in cand.arg_tokens.get("actor", []) + cand.arg_tokens.get("topic", []):
@@ -742,6 +744,12 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex) -> N
         inside = [i for i in inside if lo < i < hi]
     # A state named there is taken even after "in"/"à": "opened an embassy in Tehran", "refused to
     # deploy peacekeepers in Iraq" are acts toward that state (the gold sets agree).
+    if against_only:
+        words = grammar_words(parse.lang).against_case
+        heads = [t for t in (parse.tokens[i] for i in inside)
+                 if _case(parse, t) in words or (t.dep == "pobj" and parse.tokens[t.head].lower in words)]
+        phrase = {d.i for h in heads for d in parse.subtree(h)}
+        inside = [i for i in inside if i in phrase]
     for m in index.in_tokens(set(inside)):
         res = _entity_from_mention(m, "fallback recipient (named in the trigger's phrase)")
         if res is not None and res.entity.code not in taken:
@@ -894,6 +902,8 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
         # (parties meeting each other need no third: "the two leaders discussed … in Mali"; access
         # is granted to someone: "opened the bridge to allow deliveries to Afghanistan")
         _fallback_recipient(parse, cand, index)
+    elif not cand.recipients and trig.event == "MOBILIZE":
+        _fallback_recipient(parse, cand, index, against_only=True)
     if not cand.recipients and trig.event == "THREATEN" and tok.pos in ("VERB", "AUX"):
         _threat_target(tok, cand, memory)
     if not cand.actors and tok.pos in ("VERB", "AUX") and not arg_slots.get("subj"):

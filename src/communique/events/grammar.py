@@ -48,6 +48,7 @@ class GrammarWords:
     charge_verb: frozenset[str]
     quantity_noun: frozenset[str]
     concessive_case: frozenset[str]
+    against_case: frozenset[str]
     statement_plural: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
 
