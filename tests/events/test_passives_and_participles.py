@@ -98,3 +98,12 @@ def test_a_headline_participle_is_an_act_placed_by_its_adjective(code_text) -> N
 def test_ships_intercepted_are_seized_aircraft_are_shadowed(code_text, text, lang, event) -> None:
     got = events(code_text(text, lang=lang))
     assert [ev for ev, *_ in got] == [event], got
+
+
+def test_a_participle_describing_an_event_noun_is_that_event(code_with_rules, rules_coder) -> None:
+    text = ("Le président américain a ordonné jeudi des frappes militaires ciblées sur une base aérienne "
+            "syrienne. Il a aussi annoncé une frappe aérienne ciblée contre la Syrie.")
+    coded = code_with_rules(text, lang="fr", article_id="ciblee")
+    assert len([e for e in coded.events if e.event == "ASSAULT"]) >= 1, coded.events
+    why = rules_coder.skipped["ciblee"]
+    assert any("participle describing the ASSAULT noun" in w for w in why), why

@@ -616,6 +616,14 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
     for cand in [c for c in out if c.trigger.i in carried and c.anchor.i == c.trigger.i]:
         _skip(skipped, cand.trigger, "light verb of an event noun (the noun's event is the act)")
         out.remove(cand)
+    # "une frappe militaire ciblée sur une base": a participle describing an event noun of the
+    # same kind tells that event, not another one
+    nouns = {(c.trigger.i, c.entry.event) for c in out if c.trigger.pos in ("NOUN", "PROPN")}
+    for cand in [c for c in out if c.trigger.pos == "VERB" and c.trigger.dep.startswith("acl")
+                 and (c.trigger.head, c.entry.event) in nouns]:
+        _skip(skipped, cand.trigger, f"participle describing the {cand.entry.event} noun "
+                                     f"'{parse.tokens[cand.trigger.head].text}' (same event)")
+        out.remove(cand)
     return out
 
 

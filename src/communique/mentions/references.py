@@ -252,6 +252,15 @@ def _quote_span(parse: Parse, tok: Token) -> tuple[int, int] | None:
         if text in _QUOTES_CLOSE - {'"'}:
             return None
     if opening is None:
+        # « … opened in an earlier sentence: the token is inside it when a closing guillemet
+        # follows in this sentence with no opening one before it ("… Nous soutenons la fin de
+        # cette mission » a déclaré X")
+        for i in range(tok.i + 1, sent.end):
+            text = parse.tokens[i].text
+            if text in ("«", "“"):
+                return None
+            if text in ("»", "”"):  # (not ’, which is also the elision mark)
+                return sent.start, i - 1
         return None
     for i in range(tok.i + 1, sent.end):
         if parse.tokens[i].text in _QUOTES_CLOSE:
