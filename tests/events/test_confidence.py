@@ -1,5 +1,6 @@
-"""Event confidence: a party found through a referring phrase lowers it; it stays within its bounds
-even for an empty draft. Sentences written for these tests."""
+"""Event confidence: a party found through a referring phrase lowers it, so does a pair of parties
+inside one state; it stays within its bounds even for an empty draft. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -19,3 +20,12 @@ def test_party_found_by_reference_lowers_confidence(code_text) -> None:
 
 def test_confidence_of_empty_draft_is_bounded() -> None:
     assert 0.05 <= confidence_for(Draft(event="ACCUSE", mode=None)) <= 0.99
+
+
+def test_a_pair_inside_one_state_is_less_certain_than_one_across_a_border(code_text) -> None:
+    across = code_text("La police malienne a arrêté hier deux journalistes français à Bamako.", lang="fr")
+    inside = code_text("La police malienne a arrêté hier deux journalistes maliens à Bamako.", lang="fr")
+    a = [e for e in across.events if e.event == "COERCE"]
+    b = [e for e in inside.events if e.event == "COERCE"]
+    assert a and b, (across.events, inside.events)
+    assert b[0].confidence < a[0].confidence, (a[0].confidence, b[0].confidence)
