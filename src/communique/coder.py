@@ -156,6 +156,7 @@ class Coder:
         published = _published(article)
         main_country = _main_country(parse, index)
         lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
+        title_sentences = frozenset(range(lede)) if lede is not None else frozenset()
         kept = []
         for draft in drafts:
             when = self._date(parse, draft, published, lede=lede)
@@ -170,7 +171,10 @@ class Coder:
             # Armed groups and crowds of an event with no place of its own act where the article
             # is set (its dateline or opening place), before the most mentioned state (§6).
             locate_groups(draft, place=place, main_country=set_in or main_country,
-                          main_why="where the article is set" if set_in else "the article's main country")
+                          main_why="where the article is set" if set_in else "the article's main country",
+                          parse=parse, title=title_sentences)
+            if draft.event == "ASSAULT" and not draft.actors:
+                continue  # deaths or injuries with no author and no word of violence: no attack
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
         return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events_and_actor_sectors, events_and_objects
+from event_helpers import events, events_and_actor_sectors, events_and_objects, has
 
 
 @pytest.mark.parametrize("text,recipient,place_country", [
@@ -43,3 +43,36 @@ def test_arrests_with_no_agent_are_made_by_the_police_of_the_place(code_text) ->
     arrests = [g for g in got if g[0] == "COERCE"]
     assert arrests, got
     assert arrests[0][2] == {"NER"} and arrests[0][4] == ["COP"], got
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La tempête Zeus a frappé la France de dimanche à mercredi.", "fr"),
+    ("Cette vague de chaleur a tué, en trois jours, au moins 14 personnes au Japon.", "fr"),
+    ("A powerful earthquake struck western Indonesia on Sunday, killing 12 people.", "en"),
+])
+def test_harm_from_a_natural_cause_is_no_attack(code_text, text, lang) -> None:
+    got = events(code_text(text, lang=lang))
+    assert not any(ev == "ASSAULT" for ev, *_ in got), got
+
+
+def test_deaths_with_no_word_of_violence_get_no_invented_attacker(code_text) -> None:
+    got = events(code_text("Trois personnes ont été tuées samedi sur une route du Var, selon la préfecture.",
+                           lang="fr"))
+    assert not any(ev == "ASSAULT" for ev, *_ in got), got
+
+
+@pytest.mark.parametrize("text,lang,victim", [
+    ("Trois personnes ont été tuées samedi dans une fusillade à Kidal.", "fr", "MLI"),
+    ("Deux soldats maliens ont été tués samedi près de Kidal.", "fr", "MLI"),
+])
+def test_an_unnamed_attacker_needs_a_word_of_violence_or_a_state_victim(code_text, text, lang, victim) -> None:
+    got = events(code_text(text, lang=lang))
+    assert has(got, "ASSAULT", (), {victim}), got
+
+
+def test_an_air_strike_cue_is_not_the_trigger_itself(code_text) -> None:
+    coded = code_text("Le séisme a frappé l'ouest de l'Indonésie dimanche.", lang="fr")
+    assert not any(e.event == "ASSAULT" for e in coded.events), coded.events
+    strike = code_text("L'aviation russe a frappé mardi des positions rebelles près d'Idlib, en Syrie.",
+                       lang="fr")
+    assert any(e.event == "ASSAULT" and e.mode == "aerial" for e in strike.events), strike.events

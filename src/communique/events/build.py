@@ -247,9 +247,11 @@ _UNNAMED_AUTHORS = (
 )
 
 
-def unidentified_author(draft: Draft) -> None:
+def unidentified_author(draft: Draft, parse: Parse | None = None, title: frozenset[int] = frozenset()) -> None:
     """An act with a recipient but no named actor, of one of the kinds in ``_UNNAMED_AUTHORS``,
-    gets the unidentified party who does such acts."""
+    gets the unidentified party who does such acts. A death or an injury gets an attacker only
+    when a word of armed violence is in its sentences or the title (``title``: the title's
+    sentence indices): "trois personnes tuées" in a road accident has none."""
     if draft.actors or not draft.recipients or not draft.candidates:
         return
     for event, mode, sector, reason in _UNNAMED_AUTHORS:
@@ -257,17 +259,36 @@ def unidentified_author(draft: Draft) -> None:
             continue
         if event == "ACCUSE" and not draft.candidates[0].charge:
             return
+        if (event == "ASSAULT" and parse is not None and not _attack_told(draft, parse, title)
+                and not any(e.sector in _STATE_SECTORS for e in draft.recipients)):
+            return  # (violence against the state's agents is the state's business whatever the words)
         trig = draft.candidates[0].trigger
         draft.actors.append(Entity(code=None, sector=sector, entity_text="", start=trig.idx, end=trig.idx,
                                    name=None, reason=reason))
         return
 
 
+# Sectors of the state and its agents (PLOVER sector codes).
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "DIP", "PRM"})
+
+
+def _attack_told(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
+    """A word of armed violence in the act's sentences, the one before each, or the title."""
+    words = grammar_words(parse.lang).attack_word
+    near = {i for s in draft.sentences for i in (s - 1, s) if i >= 0}
+    for s in near | set(title):
+        for tok in parse.sentence_tokens(parse.sentences[s]):
+            if tok.lower in words or tok.lemma.lower() in words:
+                return True
+    return False
+
+
 def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None,
-                  main_why: str = "the article's main country") -> None:
+                  main_why: str = "the article's main country", parse: Parse | None = None,
+                  title: frozenset[int] = frozenset()) -> None:
     """Armed groups and crowds take the country where they act (guidelines §6): the event's
     place, else ``main_country`` (``main_why`` says where that came from)."""
-    unidentified_author(draft)
+    unidentified_author(draft, parse, title)
     for ent in draft.actors + draft.recipients:
         if ent.code is None and (ent.sector in ("REB", "CVL", "UNK", "BUS", None)
                                  or ent.reason.startswith("unidentified")):

@@ -312,7 +312,8 @@ def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, lis
             hit = any(c.dep in cue.words for c in parse.children(pred))
         else:
             if cue.kind == "sent":
-                toks = sentence_tokens
+                # the trigger itself is no cue ("La tempête a frappé": "frappé" is not a "frappe")
+                toks = [t for t in sentence_tokens if t.i != pred.i]
             elif cue.kind == "subj":
                 toks = [t for a in arg_slots.get("subj", []) for t in parse.subtree(a)]
             elif cue.kind == "obj":
@@ -582,6 +583,14 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                 told = arg_slots.get("subj", [])
                 arg_slots = {"subj": slots(parse, speaker, lang=lang).get("subj", []) if speaker else [],
                              "obj": told}
+        if trig.event == "ASSAULT":
+            cause = next((h for h in arg_slots.get("subj", []) if h.lemma.lower() in grammar_words(lang).natural_cause
+                          or h.lower in grammar_words(lang).natural_cause), None)
+            if cause is not None:
+                # "La tempête a frappé la France", "la vague de chaleur a tué 14 personnes": harm
+                # with no one who meant it is no attack
+                _skip(skipped, tok, f"ASSAULT by a natural or accidental cause ('{cause.text}')")
+                continue
         cand = _roles(parse, tok, anchor, trig, arg_slots, index, memory, via=via)
         if cand is None:
             _skip(skipped, tok, f"{trig.event}: no party found")

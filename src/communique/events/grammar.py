@@ -49,6 +49,8 @@ class GrammarWords:
     quantity_noun: frozenset[str]
     concessive_case: frozenset[str]
     against_case: frozenset[str]
+    natural_cause: frozenset[str]
+    attack_word: frozenset[str]
     statement_plural: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
 
