@@ -93,3 +93,22 @@ def test_a_present_tense_relative_clause_is_a_standing_position(code_text, text,
 def test_a_past_act_in_a_relative_clause_is_still_an_act(code_text) -> None:
     got = events(code_text("Le Maroc, qui a rappelé hier son ambassadeur en Algérie, n'a pas commenté.", lang="fr"))
     assert has(got, "SANCTION", {"MAR"}), got
+
+
+@pytest.mark.parametrize("text,not_done", [
+    # the imperfect: what was going on or kept happening
+    ("Depuis plusieurs jours, les gendarmes français demandaient aux manifestants de libérer le "
+     "rond-point.", "REQUEST"),
+    # the subjunctive: wished or doubted, not done
+    ("Le chef de Boko Haram a démenti que les otages nigérians aient été libérés par l'armée.", "RETREAT"),
+    ("Le président malien a exigé hier que les soldats français quittent la base de Kidal.", "RETREAT"),
+])
+def test_imperfect_and_subjunctive_are_no_acts(code_text, text, not_done) -> None:
+    got = events(code_text(text, lang="fr"))
+    assert not any(ev == not_done for ev, *_ in got), got
+
+
+def test_an_imperfect_with_a_time_of_its_own_that_day_is_still_an_act(code_text) -> None:
+    got = events(code_text("Ce matin, les manifestants maliens réclamaient devant l'ambassade de France le "
+                           "départ des soldats français.", lang="fr"))
+    assert any(ev in ("REQUEST", "PROTEST") for ev, *_ in got), got

@@ -46,6 +46,13 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if child.dep == "advmod" and child.lower in grammar_words(lang).habitual:
             return f"habitual ('{child.text}')"
     auxes = _aux(parse, verb)
+    if verb.dep in ("ccomp", "xcomp") or (verb.dep == "dep" and any(c.dep == "mark" for c in kids)):
+        head = parse.head(verb)
+        if head.i != verb.i and head.lemma.lower() in grammar_words(lang).unrealised_content_verb and (
+                verb.dep != "xcomp" or verb.feat("VerbForm") == "Fin"):
+            # "a exigé que les soldats quittent la base", "a démenti que les otages aient été
+            # libérés", "demanded that Israel withdraw": asked for, hoped or denied, not done
+            return f"content of '{head.text}' (asked for, wished or denied, not done)"
     if verb.dep in ("acl:relcl", "relcl") and not auxes and _present(verb, lang=lang) and not any(
             c.dep in _ANCHOR_DEPS and c.pos in ("NOUN", "PROPN", "NUM") for c in kids):
         # "une majorité républicaine, qui s'oppose aux mesures", "Congress, which opposes…": a
@@ -69,6 +76,14 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if any(a.feat("Tense") == "Imp" and a.dep == "aux:tense" for a in auxes):
             if not same_day_anchor(parse, verb, lang=lang):
                 return "pluperfect (background)"
+        if (verb.feat("Tense") == "Imp" and verb.feat("VerbForm") == "Fin" and not auxes
+                and not same_day_anchor(parse, verb, lang=lang)):
+            # "Depuis plusieurs jours les gendarmes leur demandaient de…": the imperfect tells what
+            # was going on or kept happening, the background of the news, not one act
+            return "imperfect (ongoing or repeated, background)"
+        if verb.feat("Mood") == "Sub" or any(a.feat("Mood") == "Sub" for a in auxes):
+            # "il est essentiel que les entreprises coopèrent": wished, feared or doubted, not done
+            return "subjunctive (wished or doubted, not done)"
     if lang == "fr" and verb.dep == "xcomp" and any(a.feat("VerbForm") == "Inf" for a in auxes):
         head = parse.head(verb)
         if head.i != verb.i and head.lemma in grammar_words("fr").claimed_act_verb:
