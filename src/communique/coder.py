@@ -18,7 +18,7 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import Draft, locate_groups, merge, to_event
+from communique.events.build import Draft, locate_groups, merge, state_related, to_event
 from communique.events.detect import Candidate, detect_sentence
 from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
@@ -175,6 +175,8 @@ class Coder:
                           parse=parse, title=title_sentences)
             if draft.event == "ASSAULT" and not draft.actors:
                 continue  # deaths or injuries with no author and no word of violence: no attack
+            if not state_related(draft):
+                continue  # a newspaper, a company, a union or a party among themselves (guidelines §3)
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
         return out

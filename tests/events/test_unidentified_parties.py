@@ -76,3 +76,21 @@ def test_an_air_strike_cue_is_not_the_trigger_itself(code_text) -> None:
     strike = code_text("L'aviation russe a frappé mardi des positions rebelles près d'Idlib, en Syrie.",
                        lang="fr")
     assert any(e.event == "ASSAULT" and e.mode == "aerial" for e in strike.events), strike.events
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le syndicat CGT-Cheminots a refusé hier de signer l'accord proposé par la direction de la SNCF.", "fr"),
+    ("Air France a demandé lundi à ses passagers de changer d'avion à Roissy.", "fr"),
+    ("The airline asked passengers on Monday to change planes in Frankfurt.", "en"),
+])
+def test_private_parties_among_themselves_make_no_event(code_text, text, lang) -> None:
+    got = events(code_text(text, lang=lang))
+    assert got == [], got
+
+
+def test_a_crowd_protest_and_a_release_need_no_named_state(code_text) -> None:
+    got = events(code_text("Des milliers de manifestants se sont rassemblés hier devant le parlement à Dakar. "
+                           "Deux journalistes sénégalais ont été libérés mardi après 30 jours de détention.",
+                           lang="fr"))
+    kinds = {ev for ev, *_ in got}
+    assert {"PROTEST", "RETREAT"} <= kinds, got

@@ -13,6 +13,7 @@ from communique.events.grammar import grammar_words
 from communique.events.lexicon import context_cues
 from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
+from communique.mentions.actors import PEOPLE_BY_NATIONALITY
 from communique.mentions.people import PersonMention
 from communique.model import Entity, Event, Person, Place, Span, content_id
 from communique.parse import Parse
@@ -270,6 +271,25 @@ def unidentified_author(draft: Draft, parse: Parse | None = None, title: frozens
 
 # Sectors of the state and its agents (PLOVER sector codes).
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "DIP", "PRM"})
+
+
+# Parties that are neither the state, nor an armed group, nor an international body: an act
+# among them alone is no state-related event (guidelines §3), except a crowd's protest (aimed at
+# the government) and an armed attack (on civilians: its victims are the state's to protect).
+_PRIVATE_SECTORS = frozenset({"CVL", "UNK", "BUS", "JRN", "MED", "LAB", "PTY", "EDU", "REL", "AGR", "REF",
+                              "SOC", "CRM"})
+
+
+def state_related(draft: Draft) -> bool:
+    """Whether the event involves a state, an armed group or an international body (or is a
+    crowd's protest or an attack): "Le Canard enchaîné déplore…", "Airbus coopère…", a union
+    refusing a company's offer are not."""
+    if draft.event in ("PROTEST", "ASSAULT") or draft.mode == "release":
+        return True  # (a release with no releaser named: the state that held them)
+    parties = draft.actors + draft.recipients
+    if any(e.code and PEOPLE_BY_NATIONALITY in e.reason for e in parties):
+        return True  # a people named by its nationality ("Palestinians and Israelis failed to agree")
+    return not {e.sector for e in parties} <= _PRIVATE_SECTORS
 
 
 def _attack_told(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:

@@ -384,7 +384,8 @@ def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None
     return None
 
 
-PLACE_IN_PHRASE = "(place in the phrase)"  # a party's state known only from where the phrase says it is
+PLACE_IN_PHRASE = "(place in the phrase)"
+PEOPLE_BY_NATIONALITY = "used as a noun"  # "les Algériens", "Palestinians": a people named by its nationality  # a party's state known only from where the phrase says it is
 
 
 def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
@@ -463,7 +464,7 @@ def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMe
                     if entry.kind == "country" and entry.subkind == "demonym" and sector is None:
                         if depth(m) == 0 and parse.tokens[m.first].pos in ("NOUN", "PROPN"):
                             # "les Algériens", "Iraqi Kurds"... a people, not its government
-                            sector, sector_reason = "CVL", f"demonym '{m.text}' used as a noun"
+                            sector, sector_reason = "CVL", f"demonym '{m.text}' {PEOPLE_BY_NATIONALITY}"
                         continue  # a demonym gives the country, not the sector
                     sector = entry.sector
                     sector_reason = f"{entry.kind} '{m.text}'"
