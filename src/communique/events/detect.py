@@ -768,11 +768,18 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex, *, a
         phrase = {d.i for h in heads for d in parse.subtree(h)}
         inside = [i for i in inside if i in phrase]
     for m in index.in_tokens(set(inside)):
+        if _names_no_party(parse, m):
+            continue
         res = _entity_from_mention(m, "fallback recipient (named in the trigger's phrase)")
         if res is not None and res.entity.code not in taken:
             cand.recipients.append(res)
             cand.recipient_how = f"fallback '{m.text}'"
             return
+
+
+def _names_no_party(parse: Parse, m) -> bool:
+    """A state named in a time expression is no party: "19 h (heure de Paris)"."""
+    return parse.head(parse.tokens[m.first]).lower in grammar_words(parse.lang).time_noun
 
 
 def _concession_target(parse: Parse, cand: Candidate, index: MentionIndex) -> None:

@@ -50,6 +50,7 @@ class GrammarWords:
     concessive_case: frozenset[str]
     against_case: frozenset[str]
     natural_cause: frozenset[str]
+    time_noun: frozenset[str]
     unrealised_content_verb: frozenset[str]
     attack_word: frozenset[str]
     statement_plural: frozenset[str]

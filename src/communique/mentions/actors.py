@@ -104,10 +104,18 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:d['’]\s*origine|d['’]\s*ascendance)\s+$",
 _ORIGIN_AFTER = re.compile(r"^[\s-]*(?:origin|descent|ancestry|extraction)\b", re.IGNORECASE)
 
 
+# A people's name inside a place's or a body's proper name: "la Promenade des Anglais", "la rue des
+# Italiens", "the Bay of the English" (a capitalised word, then "des"/"of the").
+_NAME_BEFORE = re.compile(r"(?<![.!?«]\s)\b(?!(?:Selon|Pour|Avec|Contre|Chez|Parmi|Des|Les|Of|For|With|Among)\b)"
+                          r"[A-ZÀ-Ý][\w'’-]+\s+(?:des|of\s+the)\s+$")
+
+
 def _not_a_party(text: str, start: int, end: int, entries: tuple[ActorEntry, ...]) -> tuple[ActorEntry, ...]:
-    """Drop country entries of a match that names a text (a city) or an origin (a demonym)."""
+    """Drop country entries of a match that names a text (a city), an origin (a demonym) or is part
+    of a proper name (a demonym)."""
     before, after = text[max(0, start - 60):start], text[end:end + 30]
-    if _ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.search(after):
+    if (_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.search(after)
+            or (text[start:start + 1].isupper() and _NAME_BEFORE.search(before))):
         entries = tuple(e for e in entries if not (e.kind == "country" and e.subkind == "demonym"))
     if _TEXT_BEFORE.search(before) or _TEXT_AFTER.search(after):
         entries = tuple(e for e in entries if not (e.kind == "country" and e.subkind not in ("name", "demonym")))
