@@ -76,3 +76,14 @@ def test_a_guessed_actor_alone_is_no_event(code_with_rules, rules_coder) -> None
     assert coded.events == [], coded.events
     why = rules_coder.skipped["guess"]
     assert any("only a guessed actor" in w for w in why), why
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le Belge Greg Van Avermaet s'est offert un titre olympique samedi à Rio.", "fr"),
+    ("L'équipe de France a cédé hier son titre olympique aux États-Unis.", "fr"),
+    ("L'Espagnol Mario Mola prend le contrôle de la course dès la première étape.", "fr"),
+    ("The French relay team conceded the title to the United States on Sunday.", "en"),
+])
+def test_sport_results_are_no_acts_between_states(code_text, text, lang) -> None:
+    got = events(code_text(text, lang=lang))
+    assert got == [], got
