@@ -125,7 +125,7 @@ class Coder:
         index = MentionIndex(parse, find_mentions(parse, lexicon, on=article.published))
         people = find_people(parse, index)
         triggers = trigger_lexicon(lang)
-        memory = ArticleMemory()
+        memory = ArticleMemory(main_country=_main_country(parse, index))
         for person in people:
             if person.country:
                 memory.know_person(person.name, country=person.country, sector=person.sector,

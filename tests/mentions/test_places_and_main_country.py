@@ -53,3 +53,17 @@ def test_unnamed_suspects_are_civilians_placed_where_arrested(code_text) -> None
 def test_bare_subject_body_still_takes_the_state_named_last(code_text) -> None:
     events = parties(code_text("Au Mali, l'armée a attaqué un camp.", lang="fr"))
     assert any(e[0] == "ASSAULT" and e[1] == ["MLI"] for e in events), events
+
+
+def test_a_bare_office_with_no_state_named_before_is_the_articles_country(code_text) -> None:
+    coded = code_text("Un militant arrêté\n\nLa police a arrêté hier un militant écologiste devant l'Assemblée "
+                      "nationale, à Paris, selon le ministère de l'Intérieur.", lang="fr")
+    arrests = [e for e in coded.events if e.event == "COERCE"]
+    assert arrests and [a.code for a in arrests[0].actor] == ["FRA"], coded.events
+    assert "main country" in arrests[0].actor[0].reason
+
+
+def test_plural_bodies_take_no_main_country(code_text) -> None:
+    coded = code_text("West African leaders on Sunday imposed sanctions on Guinea after its military "
+                      "government postponed the election.", lang="en")
+    assert not any(a.code == "GIN" for e in coded.events for a in e.actor), coded.events

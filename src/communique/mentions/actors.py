@@ -68,6 +68,7 @@ class ArticleMemory:
     # Nkurunziza"): full name and surname -> (country, sector, how it was found).
     people: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     before_sentence: list[str] = field(default_factory=list)  # `recent` as it was before this sentence
+    main_country: str | None = None  # the state the article is about (its most mentioned party)
 
     def know_person(self, name: str, *, country: str, sector: str | None, why: str) -> None:
         entry = (country, sector or "GOV", why)

@@ -115,6 +115,10 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
             last_state = _state_before(parse, index, first, memory, skip=own)
     if code is None and last_state:
         code, reason = last_state, f"bare '{head.form}': the state named last ({last_state})"
+    if code is None and memory.main_country and arg.feat("Number") != "Plur":
+        # "La ministre de la santé a demandé…" with no state named before: the article's own
+        # (one office; "des pays arabes", "West African leaders" may be any states)
+        code, reason = memory.main_country, f"bare '{head.form}': the article's main country ({memory.main_country})"
     return code, reason, sector
 
 
