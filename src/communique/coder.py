@@ -151,12 +151,12 @@ class Coder:
                 memory.last_subject = subjects[:2]
         if skipped is not None:
             self.skipped[article.id] = skipped
-        drafts = merge(candidates, lang=parse.lang)
+        lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
+        headline = frozenset(range(lede)) if lede is not None else frozenset()
+        drafts = merge(candidates, lang=parse.lang, headline=headline, lede=lede)
         out: list[Event] = []
         published = _published(article)
         main_country = _main_country(parse, index)
-        lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
-        title_sentences = frozenset(range(lede)) if lede is not None else frozenset()
         kept = []
         for draft in drafts:
             when = self._date(parse, draft, published, lede=lede)
@@ -172,7 +172,7 @@ class Coder:
             # is set (its dateline or opening place), before the most mentioned state (§6).
             locate_groups(draft, place=place, main_country=set_in or main_country,
                           main_why="where the article is set" if set_in else "the article's main country",
-                          parse=parse, title=title_sentences)
+                          parse=parse, title=headline)
             if draft.event == "ASSAULT" and not draft.actors:
                 continue  # deaths or injuries with no author and no word of violence: no attack
             if not state_related(draft):

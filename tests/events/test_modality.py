@@ -112,3 +112,9 @@ def test_an_imperfect_with_a_time_of_its_own_that_day_is_still_an_act(code_text)
     got = events(code_text("Ce matin, les manifestants maliens réclamaient devant l'ambassade de France le "
                            "départ des soldats français.", lang="fr"))
     assert any(ev in ("REQUEST", "PROTEST") for ev, *_ in got), got
+
+
+def test_a_long_standing_accusation_is_background(code_text) -> None:
+    got = events(code_text("Longtemps accusée de laxisme par ses alliés occidentaux, la Turquie a renforcé ses "
+                           "contrôles à la frontière syrienne.", lang="fr"))
+    assert not any(ev == "ACCUSE" for ev, *_ in got), got

@@ -76,3 +76,16 @@ def test_a_border_closure_is_a_sanction_on_the_neighbour(code_text) -> None:
     text = "Le Pakistan a annoncé hier la fermeture de sa frontière avec l'Afghanistan."
     records = _records(code_text(text, lang="fr"), "SANCTION")
     assert records == [(["PAK"], ["AFG"])], records
+
+
+def test_a_headline_and_its_lede_report_one_act(coder) -> None:
+    from communique.model import Article
+
+    # the headline names the MP's state, the lede only her party: one shooting, one record
+    title = "La députée britannique Jo Cox blessée par balles"
+    text = (title + "\n\n16 juin 2016. – La députée du Labour Jo Cox a été blessée par balles jeudi à "
+            "Birstall par un homme armé.")
+    coded = coder.code_article(Article(id="cox", title=title, text=text, lang="fr", published="2016-06-16"))
+    attacks = [e for e in coded.events if e.event == "ASSAULT"]
+    assert len(attacks) == 1, coded.events
+    assert [r.code for r in attacks[0].recipient] == ["GBR"], attacks[0].recipient

@@ -70,7 +70,21 @@ def _add_entity(target: list[Entity], entity: Entity) -> None:
             if have.sector == "GOV" and entity.sector not in (None, "GOV"):
                 target[i] = entity  # the more specific body of the same state
             return
+        if have.sector == entity.sector and None in (have.code, entity.code):
+            # "La députée du Labour Jo Cox" (no state) is the headline's "député britannique"
+            if have.code is None:
+                target[i] = entity
+            return
     target.append(entity)
+
+
+def _no_conflict(draft: Draft, cand: Candidate) -> bool:
+    """No state named on one side of the draft differs from all those on the same side of the
+    candidate (parties with no state named conflict with none)."""
+    a1, r1 = (codes - {None} for codes in draft.codes())
+    a2 = {r.entity.code for r in cand.actors} - {None}
+    r2 = {r.entity.code for r in cand.recipients} - {None}
+    return not (a1 and a2 and not a1 & a2) and not (r1 and r2 and not r1 & r2)
 
 
 def _compatible(draft: Draft, cand: Candidate) -> bool:
@@ -87,10 +101,17 @@ def _compatible(draft: Draft, cand: Candidate) -> bool:
     return bool((a1 | r1) & (a2 | r2) - {None}) or (not r1 and not r2 and a1 == a2)
 
 
-def merge(candidates: list[Candidate], *, lang: str) -> list[Draft]:
+def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = frozenset(),
+          lede: int | None = None) -> list[Draft]:
+    """Candidates of one real-world act become one draft. A headline's act and the same kind of
+    act in the lede (``headline``: the title's sentence indices, ``lede``: the body's first
+    sentence) are one act unless the states they name differ."""
     drafts: list[Draft] = []
     for cand in candidates:
         target = next((d for d in drafts if d.event == cand.entry.event and _compatible(d, cand)), None)
+        if target is None and lede is not None and cand.sentence in (lede, lede + 1):
+            target = next((d for d in drafts if d.event == cand.entry.event and set(d.sentences) <= headline
+                           and _no_conflict(d, cand)), None)
         if target is None:
             target = Draft(event=cand.entry.event, mode=cand.entry.mode)
             drafts.append(target)
