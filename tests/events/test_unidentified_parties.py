@@ -94,3 +94,16 @@ def test_a_crowd_protest_and_a_release_need_no_named_state(code_text) -> None:
                            lang="fr"))
     kinds = {ev for ev, *_ in got}
     assert {"PROTEST", "RETREAT"} <= kinds, got
+
+
+@pytest.mark.parametrize("text,lang,target,sector", [
+    ("Afghanistan : un double attentat suicide près du siège des renseignements afghans fait 9 morts",
+     "fr", "AFG", "SPY"),
+    ("L'attaque du commissariat malien de Boni a fait trois morts mardi.", "fr", "MLI", "COP"),
+])
+def test_the_place_an_attack_noun_names_is_its_target(code_text, text, lang, target, sector) -> None:
+    got = events_and_objects(code_text(text, lang=lang))
+    attacks = [e for ev, _, _, _, e in got if ev == "ASSAULT"]
+    assert attacks, got
+    assert (target, sector) in {(r.code, r.sector) for r in attacks[0].recipient}, attacks[0]
+    assert all(a.sector != sector for a in attacks[0].actor), attacks[0]

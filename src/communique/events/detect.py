@@ -889,6 +889,9 @@ def _roles(parse: Parse, tok: Token, anchor: Token, trig: Trigger, arg_slots: di
                 # "discussed the situation in Mali": what is talked about names no party
                 cand.arg_tokens.setdefault("topic", []).append(arg)
                 continue
+            if (role == "actor" and trig.event == "ASSAULT" and tok.pos == "NOUN" and slot in ("de", "of")
+                    and arg.lemma.lower() in grammar_words(lang).target_noun):
+                role = "recipient"  # "l'attaque du commissariat", "attentat près du siège des renseignements"
             found = resolve_phrase(parse, arg, index, memory, lang=lang)
             if not found:
                 continue

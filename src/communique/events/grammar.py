@@ -51,6 +51,7 @@ class GrammarWords:
     against_case: frozenset[str]
     natural_cause: frozenset[str]
     time_noun: frozenset[str]
+    target_noun: frozenset[str]
     unrealised_content_verb: frozenset[str]
     attack_word: frozenset[str]
     statement_plural: frozenset[str]
