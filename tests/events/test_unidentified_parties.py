@@ -107,3 +107,12 @@ def test_the_place_an_attack_noun_names_is_its_target(code_text, text, lang, tar
     assert attacks, got
     assert (target, sector) in {(r.code, r.sector) for r in attacks[0].recipient}, attacks[0]
     assert all(a.sector != sector for a in attacks[0].actor), attacks[0]
+
+
+def test_a_claim_names_the_author_of_the_attack_told_before(code_text) -> None:
+    coded = code_text("Deux policiers français ont été tués hier soir à Magnanville lors d'une attaque au "
+                      "couteau. Daesh a revendiqué l'attentat par le biais de son agence Amaq.", lang="fr")
+    attacks = [e for e in coded.events if e.event == "ASSAULT"]
+    assert len(attacks) == 1, coded.events
+    assert [a.entity_text for a in attacks[0].actor] != [""], attacks[0].actor  # Daesh, not "unidentified"
+    assert attacks[0].actor[0].sector == "REB", attacks[0].actor

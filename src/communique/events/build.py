@@ -109,6 +109,11 @@ def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = 
     drafts: list[Draft] = []
     for cand in candidates:
         target = next((d for d in drafts if d.event == cand.entry.event and _compatible(d, cand)), None)
+        if target is None and cand.anchor.lemma.lower() in grammar_words(lang).claim_verb and cand.anchor.i != cand.trigger.i:
+            # "Daesh a revendiqué l'attentat": a claim names the author of an attack already told
+            # (guidelines §3); it is no second attack
+            target = next((d for d in drafts if d.event == cand.entry.event
+                           and not any(e.code for e in d.actors)), None)
         if target is None and lede is not None and cand.sentence in (lede, lede + 1):
             target = next((d for d in drafts if d.event == cand.entry.event and set(d.sentences) <= headline
                            and _no_conflict(d, cand)), None)

@@ -52,6 +52,7 @@ class GrammarWords:
     natural_cause: frozenset[str]
     time_noun: frozenset[str]
     target_noun: frozenset[str]
+    claim_verb: frozenset[str]
     unrealised_content_verb: frozenset[str]
     attack_word: frozenset[str]
     statement_plural: frozenset[str]
