@@ -87,3 +87,15 @@ def test_a_guessed_actor_alone_is_no_event(code_with_rules, rules_coder) -> None
 def test_sport_results_are_no_acts_between_states(code_text, text, lang) -> None:
     got = events(code_text(text, lang=lang))
     assert got == [], got
+
+
+def test_a_court_sentence_is_a_conviction_not_a_condemnation(code_text) -> None:
+    got = events(code_text("Le tribunal de Buenos Aires a condamné hier l'ancienne présidente argentine pour "
+                           "abus de confiance.", lang="fr"))
+    assert [ev for ev, *_ in got] == ["SANCTION"], got
+
+
+def test_la_reunion_is_an_island_not_a_meeting(code_text) -> None:
+    got = events(code_text("La Réunion : le cyclone Berguitta approche de l'île\n\nLe préfet a fermé hier les "
+                           "écoles.", lang="fr"))
+    assert not any(ev == "CONSULT" for ev, *_ in got), got

@@ -287,7 +287,7 @@ def unidentified_author(draft: Draft, parse: Parse | None = None, title: frozens
         if event == "ACCUSE" and not draft.candidates[0].charge:
             return
         if (event == "ASSAULT" and parse is not None and not _attack_told(draft, parse, title)
-                and not any(e.sector in _STATE_SECTORS for e in draft.recipients)):
+                and not any(e.sector in _STATE_AGENTS for e in draft.recipients)):
             return  # (violence against the state's agents is the state's business whatever the words)
         trig = draft.candidates[0].trigger
         draft.actors.append(Entity(code=None, sector=sector, entity_text="", start=trig.idx, end=trig.idx,
@@ -295,8 +295,9 @@ def unidentified_author(draft: Draft, parse: Parse | None = None, title: frozens
         return
 
 
-# Sectors of the state and its agents (PLOVER sector codes).
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "DIP", "PRM"})
+# The state's agents (PLOVER sector codes); GOV is left out: a bare country or capital named as a
+# victim ("à Bruxelles") is a place more often than a person of the government.
+_STATE_AGENTS = frozenset({"MIL", "COP", "SPY", "JUD", "LEG", "DIP", "PRM"})
 
 
 # Parties that are neither the state, nor an armed group, nor an international body: an act
@@ -319,7 +320,10 @@ def state_related(draft: Draft) -> bool:
 
 
 def _attack_told(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
-    """A word of armed violence in the act's sentences, the one before each, or the title."""
+    """A word of armed violence in the act's sentences, the one before each, or the title (an
+    abduction is one by itself)."""
+    if draft.mode == "abduct":
+        return True
     words = grammar_words(parse.lang).attack_word
     near = {i for s in draft.sentences for i in (s - 1, s) if i >= 0}
     for s in near | set(title):

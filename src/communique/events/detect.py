@@ -475,6 +475,9 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if not rows:
             continue
         if tok.pos in ("NOUN", "PROPN"):
+            if tok.text[:1].isupper() and tok.ent_type == "LOC" and tok.ent_iob == "I":
+                _skip(skipped, tok, "inside a place name ('La Réunion')")
+                continue
             if (tok.feat("Number") == "Plur" and tok.lower not in grammar_words(lang).plural_event_noun
                     and not _statements_of_one_party(parse, tok, lang=lang)):
                 _skip(skipped, tok, "plural noun (generic or aggregate)")
