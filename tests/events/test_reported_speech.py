@@ -68,3 +68,13 @@ def test_an_act_announced_with_the_attribution_after_it_is_a_promise(code_text, 
 def test_the_journalists_future_without_attribution_stays_uncoded(code_text) -> None:
     got = events(code_text("Le Niger fournira une aide alimentaire au Tchad la semaine prochaine.", lang="fr"))
     assert got == [], got
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.", "en"),
+    ("Des milliers de Maliens ont manifesté hier à Bamako pour réclamer le départ des soldats français.", "fr"),
+])
+def test_what_a_protest_demands_is_its_message_not_a_request(code_text, text, lang) -> None:
+    got = events(code_text(text, lang=lang))
+    kinds = [ev for ev, *_ in got]
+    assert "PROTEST" in kinds and "REQUEST" not in kinds, got

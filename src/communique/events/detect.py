@@ -628,6 +628,13 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
     for cand in [c for c in out if c.trigger.i in carried and c.anchor.i == c.trigger.i]:
         _skip(skipped, cand.trigger, "light verb of an event noun (the noun's event is the act)")
         out.remove(cand)
+    # "demonstrated in Kirkuk calling for independence", "ont manifesté pour réclamer le départ…":
+    # what a protest demands is the protest's message, not a request of its own
+    protests = {i for c in out if c.entry.event == "PROTEST" for i in (c.trigger.i, c.anchor.i)}
+    for cand in [c for c in out if c.entry.event == "REQUEST" and c.trigger.head in protests
+                 and c.trigger.dep in ("advcl", "xcomp", "acl", "conj")]:
+        _skip(skipped, cand.trigger, f"demand voiced by the protest '{parse.tokens[cand.trigger.head].text}'")
+        out.remove(cand)
     # "une frappe militaire ciblée sur une base": a participle describing an event noun of the
     # same kind tells that event, not another one
     nouns = {(c.trigger.i, c.entry.event) for c in out if c.trigger.pos in ("NOUN", "PROPN")}
