@@ -6,6 +6,8 @@ for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from communique.coder import _main_country
 from communique.lexicon.actors import actor_lexicon
 from communique.mentions.actors import MentionIndex, find_mentions
@@ -67,3 +69,15 @@ def test_plural_bodies_take_no_main_country(code_text) -> None:
     coded = code_text("West African leaders on Sunday imposed sanctions on Guinea after its military "
                       "government postponed the election.", lang="en")
     assert not any(a.code == "GIN" for e in coded.events for a in e.actor), coded.events
+
+
+@pytest.mark.parametrize("text,lang,word,code", [
+    ("Le président catalan a accusé hier le gouvernement de bloquer le dialogue.", "fr", "catalan", "ESP"),
+    ("The Scottish government on Tuesday accused the prime minister of ignoring the vote.", "en",
+     "Scottish", "GBR"),
+])
+def test_a_regions_people_is_coded_by_its_state(code_text, text, lang, word, code) -> None:
+    coded = code_text(text, lang=lang)
+    actors = [a for e in coded.events for a in e.actor if word in a.entity_text]
+    assert actors and actors[0].code == code, coded.events
+    assert word in actors[0].reason, actors[0].reason
