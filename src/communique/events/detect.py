@@ -622,6 +622,12 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             _skip(skipped, tok, "CONSULT: a single party meeting alone")
             continue
         out.append(cand)
+    _drop_restatements(parse, out, skipped)
+    return out
+
+
+def _drop_restatements(parse: Parse, out: list[Candidate], skipped: list[str] | None) -> None:
+    """Candidates of one clause that tell another candidate's act again are dropped (in place)."""
     # "a ordonné l'arrestation de deux journalistes": the order is the arrest; a light verb whose
     # noun carried an event is that event, not a second one (a request) of its own.
     carried = {c.anchor.i for c in out if c.anchor.i != c.trigger.i and c.via.startswith("light verb")}
@@ -643,7 +649,6 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         _skip(skipped, cand.trigger, f"participle describing the {cand.entry.event} noun "
                                      f"'{parse.tokens[cand.trigger.head].text}' (same event)")
         out.remove(cand)
-    return out
 
 
 def _skip(skipped: list[str] | None, tok: Token, why: str) -> None:
