@@ -78,3 +78,17 @@ def test_what_a_protest_demands_is_its_message_not_a_request(code_text, text, la
     got = events(code_text(text, lang=lang))
     kinds = [ev for ev, *_ in got]
     assert "PROTEST" in kinds and "REQUEST" not in kinds, got
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("Syria said on Monday it will not accept any more refugees from Iraq.", "en", "REJECT"),
+    ("Le Mali a annoncé hier qu'il ne coopérera pas avec la Cour pénale internationale.", "fr", "REJECT"),
+])
+def test_an_announced_refusal_of_a_cooperative_act_is_a_rejection(code_text, text, lang, event) -> None:
+    got = events(code_text(text, lang=lang))
+    assert [ev for ev, *_ in got] == [event], got
+
+
+def test_an_announced_renunciation_of_force_is_not_coded(code_text) -> None:
+    got = events(code_text("Iran said on Monday it will not attack Iraq.", lang="en"))
+    assert got == [], got

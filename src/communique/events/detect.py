@@ -578,7 +578,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             _skip(skipped, tok, f"{trig.event} noun in a concessive phrase (only statements are presupposed)")
             continue
         if reading is not None:
-            trig = intent_trigger(trig, reading)
+            reread = intent_trigger(trig, reading)
+            if reread is None:
+                _skip(skipped, tok, f"{reading} of a {trig.event} (not coded)")
+                continue
+            trig = reread
             via = f"{via}; {reading}"
             if reading == "demand":
                 # "Russia said Sudan must return the helicopter": the speaker asks the subject.

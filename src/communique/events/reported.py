@@ -31,7 +31,9 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     """
     kids = list(parse.children(verb))
     if any(c.dep in ("advmod", "neg") and c.lower in ("not", "n't", "never", "ne", "pas", "jamais") for c in kids):
-        return None
+        # "Syria says it will not accept any more refugees": a party announcing it will not do a
+        # cooperative act refuses it (REJECT); other negated acts are not coded
+        return "refusal" if _announced_future(parse, verb, kids, lang=lang) else None
     if any(c.dep == "mark" and c.lower in ("if", "unless", "si") for c in kids):
         return None
     ultimatum = any(c.dep == "advcl" and any(m.lower in ("unless", "moins") for m in parse.children(c))
@@ -71,6 +73,17 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     return None
 
 
+def _announced_future(parse: Parse, verb: Token, kids: list[Token], *, lang: str) -> bool:
+    """A future act under a party's speech verb ("X says it will…", "X a annoncé qu'il ne
+    fera pas…")."""
+    head = parse.head(verb)
+    future = (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
+              or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp"))
+    gov = parse.head(head) if head.lemma == "aller" else head
+    return future and (verb.dep in ("ccomp", "conj") or head.lemma == "aller") and (
+        gov.lemma in grammar_words(lang).speech_verb and gov.i != verb.i)
+
+
 def _trailing_attribution(parse: Parse, verb: Token) -> bool:
     """"X will provide aid, the WFP said", "Le Mali va retirer ses troupes, a annoncé le ministre":
     the parser hangs the attribution after a comma on the announced verb; the act is announced
@@ -106,8 +119,16 @@ def demand_row(tok: Token) -> Trigger:
                    note="demanded act", row=0)
 
 
-def intent_trigger(trig: Trigger, reading: str) -> Trigger:
-    """The trigger row re-read as an announced act."""
+# Acts whose announced refusal is a REJECT ("will not accept refugees", "won't cooperate").
+REFUSABLE = {"AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT", "CONSULT"}
+
+
+def intent_trigger(trig: Trigger, reading: str) -> Trigger | None:
+    """The trigger row re-read as an announced act (None: nothing to code)."""
+    if reading == "refusal":
+        if trig.event not in REFUSABLE:
+            return None
+        return replace(trig, event="REJECT", mode=None, note=f"refused {trig.event}")
     if reading == "ultimatum":  # "will withdraw its force unless…": a threat, whatever the act
         return replace(trig, event="THREATEN", mode=None, note=f"ultimatum: {trig.event}")
     if reading == "demand":
