@@ -99,3 +99,19 @@ def test_la_reunion_is_an_island_not_a_meeting(code_text) -> None:
     got = events(code_text("La Réunion : le cyclone Berguitta approche de l'île\n\nLe préfet a fermé hier les "
                            "écoles.", lang="fr"))
     assert not any(ev == "CONSULT" for ev, *_ in got), got
+
+
+def test_a_person_named_in_full_earlier_is_known_by_surname(code_text) -> None:
+    got = events(code_text("La Première ministre britannique Theresa May demande des mesures contre la Russie. "
+                           "Le président français a exprimé hier son soutien entier à May.", lang="fr"))
+    assert has(got, "SUPPORT", {"FRA"}, {"GBR"}), got
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("La Chine a prêté hier 200 millions de dollars au Kenya.", "fr", "AID"),
+    ("Theresa May a annoncé jeudi que la France va prêter au Royaume-Uni la Tapisserie de Bayeux.", "fr", "AGREE"),
+    ("China lent Kenya 200 million dollars on Monday.", "en", "AID"),
+])
+def test_a_loan_is_aid_and_a_promised_loan_an_agreement(code_text, text, lang, event) -> None:
+    got = events(code_text(text, lang=lang))
+    assert [ev for ev, *_ in got] == [event], got

@@ -367,7 +367,11 @@ def _known_person(parse: Parse, tokens: list[Token], memory: ArticleMemory) -> R
     """A person named in the phrase whose state the article gave elsewhere."""
     names = [t for t in tokens if t.ent_type == "PER"]
     if not names:
-        return None
+        # "son soutien à May": a surname the tagger did not call a person, once the article has
+        # named that person in full
+        names = [t for t in tokens if t.pos == "PROPN" and t.text[:1].isupper()]
+        if not names or names[-1].text.lower() not in memory.people:
+            return None
     full = parse.text[names[0].idx:names[-1].end]
     known = memory.people.get(full.lower()) or memory.people.get(names[-1].text.lower())
     if known is None:
