@@ -92,3 +92,18 @@ def test_an_announced_refusal_of_a_cooperative_act_is_a_rejection(code_text, tex
 def test_an_announced_renunciation_of_force_is_not_coded(code_text) -> None:
     got = events(code_text("Iran said on Monday it will not attack Iraq.", lang="en"))
     assert got == [], got
+
+
+@pytest.mark.parametrize("text,event", [
+    # after a past speech verb French puts the future in the conditional
+    ("Le Niger a déclaré hier qu'il fournirait une aide alimentaire au Mali.", "AGREE"),
+    ("Le Tchad a annoncé hier qu'il retirerait ses troupes du Cameroun.", "CONCEDE"),
+])
+def test_a_future_in_the_past_announced_by_a_party_is_its_intent(code_text, text, event) -> None:
+    got = events(code_text(text, lang="fr"))
+    assert [ev for ev, *_ in got] == [event], got
+
+
+def test_the_journalists_conditional_stays_uncoded(code_text) -> None:
+    got = events(code_text("Selon la presse, le Tchad retirerait ses troupes du Cameroun.", lang="fr"))
+    assert got == [], got

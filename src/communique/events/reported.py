@@ -54,7 +54,12 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
             return None
         return "demand"
     future = (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
-              or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp"))
+              or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp")
+              # "a annoncé que son pays retirerait ses troupes": after a past speech verb, French
+              # puts the future in the conditional (concordance des temps)
+              or (lang == "fr" and verb.feat("Mood") == "Cnd" and verb.dep == "ccomp"
+                  and not any(c.feat("Mood") == "Cnd" for c in kids if c.dep.startswith("aux"))
+                  and not any(c.dep == "mark" and c.lower in ("si", "s'") for c in parse.children(head))))
     if future:
         gov = parse.head(head) if head.lemma == "aller" else head
         if verb.dep in ("ccomp", "conj") or head.lemma == "aller":

@@ -226,6 +226,12 @@ def to_parse(doc, *, lang: str) -> Parse:  # doc: spacy.tokens.Doc
             # never an infinitive (the tagger's error turns a headline's act into an intention)
             morph_name = "Tense=Past|VerbForm=Part"
         lemma_text = strings[lemma]
+        if (lang == "fr" and "Tense=Imp" in morph_name and text.endswith(("rait", "raient", "rais"))
+                and lemma_text.endswith(("er", "ir", "re"))
+                and text.lower().startswith(lemma_text[:-1] if lemma_text.endswith("re") else lemma_text)):
+            # "qu'il fournirait une aide": the infinitive + -ait is the conditional, not the
+            # imperfect ("fournissait") the tagger says
+            morph_name = morph_name.replace("Tense=Imp", "Tense=Pres").replace("Mood=Ind", "Mood=Cnd")
         if lang == "fr" and POS_NAMES[pos] == "VERB" and lemma_text.endswith("e") and not lemma_text.endswith(_FR_INFINITIVE_ENDINGS):
             # "et demande aux autorités…": a verb given its noun's lemma ("demande") is the verb
             # in -er ("demander"), or no trigger row and no grammar class finds it
