@@ -19,3 +19,9 @@ def test_sentence_initial_il_takes_the_previous_sentences_subject(code_text) -> 
             "espagnol à libérer les pêcheurs.")
     events = parties(code_text(text, lang="fr"))
     assert ("REQUEST", ["PRT"], ["ESP"]) in events, events
+
+
+def test_the_neighbouring_country_is_not_the_speakers_own(code_text) -> None:
+    got = parties(code_text("L'Afghanistan a démenti hier. Le Pakistan accuse le pays voisin d'abriter des "
+                            "terroristes.", lang="fr"))
+    assert ("ACCUSE", ["PAK"], ["AFG"]) in got, got

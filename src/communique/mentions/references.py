@@ -95,6 +95,12 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
     sector (the earlier phrase's, for "la délégation" after "la délégation militaire…"); no
     state (None, "") when nothing before gives one. ``first`` is the phrase's first token."""
     last_state = _state_before(parse, index, first, memory)
+    if head.form.lower() in any_language().country_head and last_state and any(
+            t.lower in any_language().neighbour_word for t in parse.subtree(arg)):
+        # "le pays voisin", "the neighbouring country": another state than the clause's subject's
+        own = _subject_states(parse, arg, index)
+        if last_state in own:
+            last_state = _state_before(parse, index, first, memory, skip=own)
     if head.form.lower() in any_language().country_head and last_state:
         return last_state, f"'{text}' refers to the last state named ({last_state})", sector
     if not head.needs_country:
