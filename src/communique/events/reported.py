@@ -53,18 +53,9 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
             # the modal shares its subject; nobody is asked anything.
             return None
         return "demand"
-    future = (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
-              or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp")
-              # "a annoncé que son pays retirerait ses troupes": after a past speech verb, French
-              # puts the future in the conditional (concordance des temps)
-              or (lang == "fr" and verb.feat("Mood") == "Cnd" and verb.dep == "ccomp"
-                  and not any(c.feat("Mood") == "Cnd" for c in kids if c.dep.startswith("aux"))
-                  and not any(c.dep == "mark" and c.lower in ("si", "s'") for c in parse.children(head))))
-    if future:
-        gov = parse.head(head) if head.lemma == "aller" else head
-        if verb.dep in ("ccomp", "conj") or head.lemma == "aller":
-            if gov.lemma in grammar_words(lang).speech_verb and gov.i != verb.i:
-                return "ultimatum" if ultimatum else "intent"
+    if _future(parse, verb, kids, lang=lang):
+        if _under_speech_verb(parse, verb, lang=lang):
+            return "ultimatum" if ultimatum else "intent"
         if _trailing_attribution(parse, head if head.lemma == "aller" else verb):
             return "ultimatum" if ultimatum else "intent"
     if (verb.dep == "xcomp" and head.lemma in grammar_words(lang).imminent_verb and head.dep == "ccomp"
@@ -78,15 +69,30 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     return None
 
 
+def _future(parse: Parse, verb: Token, kids: list[Token], *, lang: str) -> bool:
+    """A verb in the future: "will", the French future, "va + infinitive", and after a past speech
+    verb the French conditional ("a annoncé que son pays retirerait ses troupes": the concordance
+    of tenses; not after "si")."""
+    head = parse.head(verb)
+    return (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
+            or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp")
+            or (lang == "fr" and verb.feat("Mood") == "Cnd" and verb.dep == "ccomp"
+                and not any(c.feat("Mood") == "Cnd" for c in kids if c.dep.startswith("aux"))
+                and not any(c.dep == "mark" and c.lower in ("si", "s'") for c in parse.children(head))))
+
+
+def _under_speech_verb(parse: Parse, verb: Token, *, lang: str) -> bool:
+    """The verb (or its "aller") is the complement of a party's speech verb ("X says it will…")."""
+    head = parse.head(verb)
+    gov = parse.head(head) if head.lemma == "aller" else head
+    return ((verb.dep in ("ccomp", "conj") or head.lemma == "aller")
+            and gov.lemma in grammar_words(lang).speech_verb and gov.i != verb.i)
+
+
 def _announced_future(parse: Parse, verb: Token, kids: list[Token], *, lang: str) -> bool:
     """A future act under a party's speech verb ("X says it will…", "X a annoncé qu'il ne
     fera pas…")."""
-    head = parse.head(verb)
-    future = (verb.feat("Tense") == "Fut" or any(c.lower in ("will", "would", "'ll", "wo") for c in kids)
-              or (lang == "fr" and head.lemma == "aller" and verb.dep == "xcomp"))
-    gov = parse.head(head) if head.lemma == "aller" else head
-    return future and (verb.dep in ("ccomp", "conj") or head.lemma == "aller") and (
-        gov.lemma in grammar_words(lang).speech_verb and gov.i != verb.i)
+    return _future(parse, verb, kids, lang=lang) and _under_speech_verb(parse, verb, lang=lang)
 
 
 def _trailing_attribution(parse: Parse, verb: Token) -> bool:
