@@ -397,8 +397,8 @@ def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None
     return None
 
 
-PLACE_IN_PHRASE = "(place in the phrase)"
-PEOPLE_BY_NATIONALITY = "used as a noun"  # "les Algériens", "Palestinians": a people named by its nationality  # a party's state known only from where the phrase says it is
+PLACE_IN_PHRASE = "(place in the phrase)"  # a party's state known only from where the phrase says it is
+PEOPLE_BY_NATIONALITY = "used as a noun"  # "les Algériens", "Palestinians": a people named by its nationality
 
 
 def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
