@@ -156,7 +156,7 @@ class Coder:
         drafts = merge(candidates, lang=parse.lang, headline=headline, lede=lede)
         out: list[Event] = []
         published = _published(article)
-        main_country = _main_country(parse, index)
+        main_country = memory.main_country
         kept = []
         for draft in drafts:
             when = self._date(parse, draft, published, lede=lede)

@@ -337,7 +337,9 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
                   main_why: str = "the article's main country", parse: Parse | None = None,
                   title: frozenset[int] = frozenset()) -> None:
     """Armed groups and crowds take the country where they act (guidelines §6): the event's
-    place, else ``main_country`` (``main_why`` says where that came from)."""
+    place, else ``main_country`` (``main_why`` says where that came from). Unnamed authors are
+    supplied first (``unidentified_author``), and an act with no target named gets the state of
+    its place last (``state_of_the_place``)."""
     unidentified_author(draft, parse, title)
     for ent in draft.actors + draft.recipients:
         if ent.code is None and (ent.sector in ("REB", "CVL", "UNK", "BUS", None)

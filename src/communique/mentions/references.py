@@ -98,9 +98,7 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
     if head.form.lower() in any_language().country_head and last_state and any(
             t.lower in any_language().neighbour_word for t in parse.subtree(arg)):
         # "le pays voisin", "the neighbouring country": another state than the clause's subject's
-        own = _subject_states(parse, arg, index)
-        if last_state in own:
-            last_state = _state_before(parse, index, first, memory, skip=own)
+        last_state = _not_the_subjects(parse, arg, first, index, memory, last_state)
     if head.form.lower() in any_language().country_head and last_state:
         return last_state, f"'{text}' refers to the last state named ({last_state})", sector
     if not head.needs_country:
@@ -116,9 +114,7 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # "Turquie : les autorités saisissent…", "Au Mali, l'armée a…": a bare state body belongs
         # to the state named last before it. As an object it is not the subject's own state:
         # "le président américain … en dénonçant le régime" denounces another state's regime.
-        own = _subject_states(parse, arg, index)
-        if last_state in own:
-            last_state = _state_before(parse, index, first, memory, skip=own)
+        last_state = _not_the_subjects(parse, arg, first, index, memory, last_state)
     if code is None and last_state:
         code, reason = last_state, f"bare '{head.form}': the state named last ({last_state})"
     if code is None and memory.main_country and arg.feat("Number") != "Plur":
@@ -126,6 +122,13 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # (one office; "des pays arabes", "West African leaders" may be any states)
         code, reason = memory.main_country, f"bare '{head.form}': the article's main country ({memory.main_country})"
     return code, reason, sector
+
+
+def _not_the_subjects(parse: Parse, arg: Token, first: Token, index: MentionIndex, memory: ArticleMemory,
+                      last_state: str) -> str | None:
+    """``last_state``, unless it is a state of the clause's subject: then the state named before it."""
+    own = _subject_states(parse, arg, index)
+    return _state_before(parse, index, first, memory, skip=own) if last_state in own else last_state
 
 
 def _state_before(parse: Parse, index: MentionIndex, tok: Token, memory: ArticleMemory,
