@@ -18,7 +18,7 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import Draft, locate_groups, merge, state_related, to_event
+from communique.events.build import Draft, locate_groups, merge, state_related, to_event, unique_ids
 from communique.events.detect import Candidate, detect_sentence
 from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
@@ -179,7 +179,7 @@ class Coder:
                 continue  # a newspaper, a company, a union or a party among themselves (guidelines §3)
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
-        return out
+        return unique_ids(out)
 
     def _votes(self, parse: Parse, drafts: list[Draft]) -> list[VectorVote | None]:
         """The learned signal for each draft: prototypes' vote on its evidence sentences."""

@@ -45,4 +45,11 @@ class EvaluationError(CommuniqueError):
 
 
 class StoreError(CommuniqueError):
-    """The event store cannot be opened, migrated, read or written."""
+    """The event store cannot be opened, migrated, read or written.
+
+    ``detail`` is the database's own words without the store's location or the SQL statement:
+    what may be shown about one article that could not be stored."""
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail if detail is not None else message

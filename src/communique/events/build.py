@@ -375,6 +375,30 @@ def state_of_the_place(draft: Draft, place: Place | None) -> None:
                           "no target named"))
 
 
+def _identity(draft: Draft, mode: str | None, spans: list[Span]) -> list[str]:
+    """What tells two records of one article apart: type, mode, every party with its sector,
+    the first evidence sentence and the trigger's offset. Two records of one sentence (two
+    attacks with different parties, a visit and an agreement) differ in at least one of these;
+    ``unique_ids`` settles the rest."""
+    parties = sorted({f"{e.code or '-'}/{e.sector or '-'}" for e in draft.actors}
+                     | {f">{e.code or '-'}/{e.sector or '-'}" for e in draft.recipients})
+    trigger = draft.candidates[0].trigger.idx if draft.candidates else -1
+    return [draft.event, mode or "-", *parties, str(spans[0].start if spans else 0), str(trigger)]
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    """Event ids unique within one article by construction: a record whose identity repeats an
+    earlier one's (same type, mode, parties and trigger) gets its rank appended, so the ids stay
+    stable across runs (the events come in text order)."""
+    seen: dict[str, int] = {}
+    out = []
+    for ev in events:
+        n = seen.get(ev.id, 0)
+        seen[ev.id] = n + 1
+        out.append(ev if n == 0 else replace(ev, id=content_id(ev.id, str(n))))
+    return out
+
+
 def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[PersonMention],
              place: Place | None, date: tuple[str | None, str, str], vote: VectorVote | None = None) -> Event:
     tables = plover()
@@ -408,8 +432,7 @@ def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[Person
     parts.append(f"date {value or 'none'} [{date_reason}]")
     if vote is not None:
         parts.append(vote.describe(draft.event))
-    codes = sorted({e.code or "-" for e in draft.actors} | {">" + (e.code or "-") for e in draft.recipients})
-    event_id = content_id(article_id, draft.event, *codes, str(spans[0].start if spans else 0))
+    event_id = content_id(article_id, *_identity(draft, mode, spans))
     return Event(
         id=event_id, article_id=article_id, event=draft.event, mode=mode,
         context=contexts_for(draft, parse), quad_code=tables.quad.get(draft.event),

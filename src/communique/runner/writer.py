@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from communique.model import Article, CodedArticle
 from communique.runner.progress import Progress
 from communique.runner.settings import RunSummary
-from communique.store.store import Store
+from communique.store.store import Store, count_outcome
 
 Item = Article | CodedArticle
 T = TypeVar("T")
@@ -79,8 +79,5 @@ class StoreWriter:
     def write(self, coded: CodedArticle) -> None:
         self.counts["coded"] += 1
         outcome = self.store.put(coded, run_id=self.summary.run_id, coder_version=self.version)
-        self.counts[outcome] += 1
-        if outcome == "stored":
-            self.counts["events"] += len(coded.events)
-            self.counts["rejected"] += coded.rejected is not None
+        count_outcome(self.counts, outcome, coded)
         self.progress.advance(1, self.counts)

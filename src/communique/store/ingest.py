@@ -19,7 +19,7 @@ from communique.coder import Coder
 from communique.ingest import read_inputs
 from communique.model import Article, CodedArticle
 from communique.store.records import RunRecord
-from communique.store.store import Store, now
+from communique.store.store import Store, count_outcome, now
 from communique.store.versioning import coder_version
 
 Progress = Callable[[Counter[str]], None]
@@ -62,10 +62,7 @@ def ingest(inputs: Iterable[str], *, store: Store, coder: Coder, link: bool = Tr
         tick = time.perf_counter()
         outcome = store.put(coded, run_id=run.id, coder_version=version)
         write_seconds += time.perf_counter() - tick
-        counts[outcome] += 1
-        if outcome == "stored":
-            counts["events"] += len(coded.events)
-            counts["rejected"] += coded.rejected is not None
+        count_outcome(counts, outcome, coded)
         if progress is not None:
             progress(counts)
     run.timings = {"code_and_read": round(time.perf_counter() - started - write_seconds, 3),

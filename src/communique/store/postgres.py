@@ -41,7 +41,8 @@ class PostgresBackend:
             raise StoreError(f"cannot connect to {self.location}: {exc}".strip()) from exc
 
     def _fail(self, exc: Exception, sql: str) -> StoreError:
-        return StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}".strip())
+        return StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}".strip(),
+                          detail=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
 
     # -- statements --------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -99,7 +100,8 @@ class PostgresBackend:
             with self.conn.transaction():
                 yield
         except self._psycopg.Error as exc:
-            raise StoreError(f"{self.location}: transaction failed: {exc}") from exc
+            raise StoreError(f"{self.location}: transaction failed: {exc}",
+                             detail=f"transaction failed: {exc}") from exc
 
     def lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))

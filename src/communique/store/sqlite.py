@@ -53,19 +53,19 @@ class SQLiteBackend:
         try:
             return self.conn.execute(sql, tuple(params)).rowcount
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}") from exc
+            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}", detail=str(exc)) from exc
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         try:
             self.conn.executemany(sql, rows)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}") from exc
+            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}", detail=str(exc)) from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         try:
             return self.conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}") from exc
+            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}", detail=str(exc)) from exc
 
     def stream(self, sql: str, params: Sequence[Any] = (), *, size: int = 2000) -> Iterator[Row]:
         try:
@@ -73,7 +73,7 @@ class SQLiteBackend:
             while batch := cur.fetchmany(size):
                 yield from batch
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}") from exc
+            raise StoreError(f"{self.location}: {exc} in: {sql.strip()[:200]}", detail=str(exc)) from exc
 
     def script(self, sql: str) -> None:
         # executescript() would commit the open transaction first; run statement by statement

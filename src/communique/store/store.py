@@ -11,13 +11,15 @@ import hashlib
 import json
 import re
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from communique.model import CodedArticle, Event
+from communique.errors import StoreError
+from communique.model import CodedArticle, Event, Rejection
 from communique.store.backend import Backend
 from communique.store.folding import fold, words
 from communique.store.records import (RunRecord, read_coded, read_events, read_run, write_coded,
@@ -124,18 +126,34 @@ class Store:
         """Store one coded article in one transaction.
 
         Returns ``"stored"`` (new, changed, or re-coded by another coder version: its events
-        are replaced), ``"unchanged"`` (same content, same coder version) or ``"duplicate"``
-        (the same text is already stored under another id).
+        are replaced), ``"unchanged"`` (same content, same coder version), ``"duplicate"``
+        (the same text is already stored under another id) or ``"rejected"`` (writing its coding
+        failed: that transaction was rolled back and the article is stored as a rejection,
+        stage ``store``, naming the article and the database's reason).
         """
         art = coded.article
         digest = art.content_hash
-        with self.backend.transaction():
-            # Checked again inside the transaction: another process may have written it.
-            if self.stored_state(art.id) == (digest, coder_version):
-                return "unchanged"
-            if art.text and self.has_copy(digest, coder_version, other_than=art.id):
-                return "duplicate"
-            write_coded(self.backend, coded, run_id=run_id, coder_version=coder_version)
+        try:
+            with self.backend.transaction():
+                # Checked again inside the transaction: another process may have written it.
+                if self.stored_state(art.id) == (digest, coder_version):
+                    return "unchanged"
+                if art.text and self.has_copy(digest, coder_version, other_than=art.id):
+                    return "duplicate"
+                write_coded(self.backend, coded, run_id=run_id, coder_version=coder_version)
+        except StoreError as exc:
+            if coded.rejected is not None and coded.rejected.stage == "store":
+                raise  # even the rejection record cannot be written: the store itself fails
+            # The article's transaction is rolled back; it is kept as a rejection (stage
+            # "store") so that the batch goes on. When even that cannot be written (a full disk,
+            # a read-only file) the store itself is at fault and the error goes up.
+            reason = f"article {art.id!r} could not be stored: {exc.detail}"
+            rejected = CodedArticle(article=art, rejected=Rejection("store", reason))
+            try:
+                outcome = self.put(rejected, run_id=run_id, coder_version=coder_version)
+            except StoreError:
+                raise exc from None
+            return "rejected" if outcome == "stored" else outcome
         return "stored"
 
     def get(self, article_id: str) -> CodedArticle | None:
@@ -193,6 +211,19 @@ class Store:
         ids = self.article_ids()
         for start in range(0, len(ids), batch):
             yield from read_coded(self.backend, ids[start:start + batch])
+
+
+def count_outcome(counts: Counter[str], outcome: str, coded: CodedArticle) -> None:
+    """Add one ``Store.put`` outcome to a run's counts (an article stored as a rejection at the
+    store stage counts as stored and rejected, like one rejected while coding)."""
+    if outcome == "rejected":
+        counts["stored"] += 1
+        counts["rejected"] += 1
+        return
+    counts[outcome] += 1
+    if outcome == "stored":
+        counts["events"] += len(coded.events)
+        counts["rejected"] += coded.rejected is not None
 
 
 _WORD = re.compile(r"\w+")
