@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Commands of other packages register themselves here (store, actors, runner, web).
     for module in ("communique.store.commands", "communique.mentions.commands", "communique.runner.commands",
-                   "communique.web.commands"):
+                   "communique.web.commands", "communique.train.commands"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -19,7 +19,8 @@ from communique.errors import ArticleRejected
 from collections import Counter
 
 from communique.events.build import Draft, locate_groups, merge, state_related, to_event, unique_ids
-from communique.events.detect import Candidate, detect_sentence
+from communique.events.detect import Candidate, ModelPolicy, detect_sentence
+from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
@@ -43,6 +44,9 @@ class CoderSettings:
     batch_size: int = 16
     keep_skips: bool = False  # record why triggers were not coded (for --explain)
     vectors: bool = True  # the learned signal (sentence-vector prototypes); costs ~15 ms a sentence
+    trigger_model: bool = True  # the learned trigger model proposes and vetoes triggers
+    model_dir: Path | None = None  # a trigger model of your own (`communique train -o DIR`)
+    policy: ModelPolicy = field(default_factory=ModelPolicy)
 
 
 @dataclass(slots=True)
@@ -132,6 +136,7 @@ class Coder:
                                    why=f"'{person.title or person.office or ''}' ({person.reason})")
         skipped: list[str] | None = [] if self.settings.keep_skips else None
         title_end = len(article.title) if article.title and parse.text.startswith(article.title) else 0
+        scores = self._trigger_scores(parse, index, title_end=title_end)
         candidates: list[Candidate] = []
         for sent in parse.sentences:
             in_title = sent.char_start < title_end
@@ -144,7 +149,8 @@ class Coder:
                 for code in m.codes:
                     memory.seen(code)
             found = detect_sentence(parse, sent, lexicon=triggers, index=index, memory=memory,
-                                    in_title=in_title, skipped=skipped)
+                                    in_title=in_title, skipped=skipped, scores=scores,
+                                    policy=self.settings.policy)
             candidates.extend(found)
             subjects = [r.entity for c in found for r in c.actors]
             if subjects:
@@ -180,6 +186,20 @@ class Coder:
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
         return unique_ids(out)
+
+    def _trigger_scores(self, parse: Parse, index: MentionIndex, *, title_end: int) -> dict[int, TriggerScore] | None:
+        """The trigger model's reading of every verb and noun (None when it is off or absent)."""
+        if not self.settings.trigger_model:
+            return None
+        model = trigger_model(self.settings.model_dir)
+        if model is None:
+            return None
+        from communique.lexicon.plover import plover
+
+        modes = dict(plover().modes)
+        modes["CONSULT"] = modes.get("CONSULT", frozenset()) | {"meet"}  # the guidelines' own mode
+        return model.score(parse, index, lexicon=trigger_lexicon(parse.lang), title_end=title_end,
+                           valid_modes=modes)
 
     def _votes(self, parse: Parse, drafts: list[Draft]) -> list[VectorVote | None]:
         """The learned signal for each draft: prototypes' vote on its evidence sentences."""

@@ -56,7 +56,7 @@ class Trigger:
         return f"{self.lemma}/{self.pos.lower()}" + (f" [{what}]" if what else "")
 
 
-def _parse_roles(text: str) -> tuple[tuple[str, str], ...]:
+def parse_roles(text: str) -> tuple[tuple[str, str], ...]:
     out = []
     for item in text.split(";"):
         slot, _, role = item.strip().partition("=")
@@ -94,7 +94,7 @@ class TriggerLexicon:
             roles = row.get("roles") or (DEFAULT_NOUN_ROLES if pos == "NOUN" else DEFAULT_VERB_ROLES)[lang]
             trig = Trigger(lemma=row["lemma"].lower(), pos=pos, event=event, mode=row.get("mode") or None,
                            context=tuple(c for c in (row.get("context") or "").split(";") if c),
-                           roles=_parse_roles(roles), cues=_parse_cues(row.get("cue") or ""),
+                           roles=parse_roles(roles), cues=_parse_cues(row.get("cue") or ""),
                            needs=frozenset(x for x in (row.get("needs") or "").split(";") if x),
                            note=row.get("note") or "", row=row_no)
             by_lemma.setdefault((trig.lemma, pos), []).append(trig)

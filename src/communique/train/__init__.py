@@ -1,0 +1,1 @@
+"""Training the learned parts of the coder from annotated articles (``communique train``)."""

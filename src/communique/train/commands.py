@@ -1,0 +1,52 @@
+"""``communique train``: rebuild the learned parts of the coder from annotated articles.
+
+    communique train [SOURCE...] [--extra GOLD.jsonl] [-o FOLDER] [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from communique.events.triggers_model import model_folder
+    from communique.train.fit import TrainSettings, train
+
+    sources = [Path(s) for s in args.sources] or [bundled_corpus()]
+    sources += [Path(s) for s in args.extra or []]
+    out = Path(args.output) if args.output else model_folder()
+    settings = TrainSettings(seed=args.seed, vectors=not args.no_vectors)
+    print(f"communique train: parsing {', '.join(map(str, sources))} …", file=sys.stderr)
+    model = train(sources, out=out, settings=settings)
+    card = model.card
+    print(f"trigger model: {card['articles']} articles, {card['examples']} candidate words, "
+          f"{card['aligned_triggers']}/{card['gold_events']} gold triggers found, "
+          f"{card['features_kept']} features → {out}/triggers.npz")
+    return 0
+
+
+def bundled_corpus() -> Path:
+    from communique.lexicon.tables import data_path
+
+    return data_path("train")
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``train`` on the ``communique`` command line."""
+    train = subparsers.add_parser(
+        "train", help="rebuild the trigger model from annotated articles (the bundled corpus by default)")
+    train.add_argument("sources", nargs="*", metavar="SOURCE",
+                       help="folders of *.gold.jsonl + *.articles.jsonl pairs, or *.gold.jsonl files "
+                            "(default: the training corpus shipped in the package)")
+    train.add_argument("--extra", action="append", metavar="GOLD",
+                       help="more annotated articles (a *.gold.jsonl beside its *.articles.jsonl), "
+                            "e.g. your own corrections; repeatable")
+    train.add_argument("-o", "--output", metavar="FOLDER",
+                       help="where to write triggers.npz and triggers.json (default: the package's "
+                            "data/models, used by the coder)")
+    train.add_argument("--seed", type=int, default=13, help="random seed (default 13)")
+    train.add_argument("--no-vectors", action="store_true",
+                       help="leave out the multilingual word vectors (a smaller, slightly weaker model)")
+    train.set_defaults(func=cmd_train)

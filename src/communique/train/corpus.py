@@ -1,0 +1,149 @@
+"""Annotated articles → trigger examples: every verb and noun with its gold label.
+
+An annotated set is a pair of JSONL files in the guidelines' format (``*.articles.jsonl`` and
+``*.gold.jsonl``, one line per article, same ids). Each gold event's ``trigger`` is found inside
+its ``evidence`` in the article text; the candidate token heading the trigger's words is a
+positive (its type and mode); the other words of the trigger are left out; every other verb and
+noun is a negative (``NONE``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from communique.errors import EvaluationError
+from communique.events.trigger_features import is_candidate, party_tokens, token_features, vector_word
+from communique.events.triggers_model import NO_MODE, NONE
+from communique.model import Article
+from communique.parse import Parse
+
+
+@dataclass(slots=True)
+class AnnotatedArticle:
+    article: Article
+    events: list[dict]
+
+
+@dataclass(slots=True)
+class Example:
+    article_id: str
+    features: list[str]
+    label: str  # a PLOVER type or NONE
+    mode: str  # a mode or NO_MODE
+    word: str = ""  # the word whose vector stands for it (trigger_features.vector_word)
+
+
+@dataclass(slots=True)
+class Alignment:
+    """How many gold triggers were found on a token (for the card)."""
+
+    events: int = 0
+    aligned: int = 0
+    missed: list[str] = field(default_factory=list)
+
+
+def read_annotated(articles: Path, gold: Path) -> list[AnnotatedArticle]:
+    """The articles of a gold set with their events, in file order."""
+    events_by_id: dict[str, list[dict]] = {}
+    for lineno, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvaluationError(f"{gold}:{lineno}: not JSON ({exc.msg})") from exc
+            events_by_id[str(row["id"])] = row.get("events") or []
+    out = []
+    for lineno, line in enumerate(articles.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvaluationError(f"{articles}:{lineno}: not JSON ({exc.msg})") from exc
+        art_id = str(row["id"])
+        if art_id not in events_by_id:
+            continue
+        out.append(AnnotatedArticle(
+            article=Article(id=art_id, text=row["text"], title=row.get("title"), lang=row.get("lang"),
+                            published=row.get("published"), url=row.get("url")),
+            events=events_by_id[art_id]))
+    return out
+
+
+def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
+    """(articles, gold) file pairs of a folder, by name."""
+    pairs = []
+    for gold in sorted(folder.glob("*.gold.jsonl")):
+        articles = gold.with_name(gold.name.replace(".gold.jsonl", ".articles.jsonl"))
+        if articles.exists():
+            pairs.append((articles, gold))
+    return pairs
+
+
+def data_hash(paths: list[Path]) -> str:
+    sha = hashlib.sha256()
+    for path in paths:
+        sha.update(path.name.encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:16]
+
+
+def trigger_span(text: str, event: dict) -> tuple[int, int] | None:
+    """Character span of an event's trigger inside its evidence, or None when not found."""
+    trigger, evidence = event.get("trigger"), event.get("evidence") or ""
+    if not trigger:
+        return None
+    start = text.find(evidence) if evidence else 0
+    end = start + len(evidence) if evidence and start >= 0 else len(text)
+    if start < 0:
+        start, end = 0, len(text)
+    at = text.find(trigger, start, end)
+    if at < 0:
+        at = text.lower().find(trigger.lower(), start, end)
+    if at < 0:
+        at = text.find(trigger)
+    return (at, at + len(trigger)) if at >= 0 else None
+
+
+def examples_of(item: AnnotatedArticle, parse: Parse, index, *, lexicon, stats: Alignment) -> Iterator[Example]:
+    """The trigger examples of one parsed annotated article."""
+    text = item.article.text
+    positives: dict[int, tuple[str, str]] = {}
+    left_out: set[int] = set()
+    for event in item.events:
+        stats.events += 1
+        span = trigger_span(text, event)
+        if span is None:
+            stats.missed.append(f"{item.article.id}: trigger {event.get('trigger')!r} not in the text")
+            continue
+        inside = [t for t in parse.tokens if t.idx < span[1] and t.end > span[0] and is_candidate(t)]
+        if not inside:
+            stats.missed.append(f"{item.article.id}: no verb or noun in {event.get('trigger')!r}")
+            continue
+        ids = {t.i for t in inside}
+        heads = [t for t in inside if t.head not in ids or t.head == t.i]
+        # the verb carries a support-verb phrase ("rendu visite"), else the syntactic head
+        verbs = [t for t in heads if t.pos == "VERB"]
+        tok = (verbs or heads or inside)[0]
+        stats.aligned += 1
+        positives.setdefault(tok.i, (str(event.get("type", "")).upper(), event.get("mode") or NO_MODE))
+        left_out |= ids - {tok.i}
+    # One act is often told again (title, lede, a later sentence) with only one mention marked:
+    # the same word elsewhere in the article is no negative, it is left out.
+    told = {parse.tokens[i].lemma.lower() for i in positives}
+    title_end = len(item.article.title) if item.article.title and text.startswith(item.article.title) else 0
+    parties = party_tokens(parse, index)
+    for tok in parse.tokens:
+        if not is_candidate(tok) or (tok.i in left_out and tok.i not in positives):
+            continue
+        if tok.i not in positives and tok.lemma.lower() in told:
+            continue
+        label, mode = positives.get(tok.i, (NONE, NO_MODE))
+        yield Example(article_id=item.article.id,
+                      features=token_features(parse, tok, parties=parties, lexicon=lexicon,
+                                              in_title=tok.idx < title_end),
+                      label=label, mode=mode, word=vector_word(tok))

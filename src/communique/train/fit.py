@@ -1,0 +1,160 @@
+"""Fit the trigger model on annotated articles and write it with its card.
+
+Deterministic: the same data, seed and settings give the same weights (L-BFGS on a fixed
+feature order; no sampling).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from communique.coder import Coder
+from communique.events.lexicon import trigger_lexicon
+from communique.events.triggers_model import NO_MODE, NONE, TriggerModel, word_vectors
+from communique.mentions.actors import MentionIndex, find_mentions
+from communique.parse import Parse
+from communique.train.corpus import (Alignment, AnnotatedArticle, Example, data_hash, examples_of,
+                                     gold_pairs, read_annotated)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class TrainSettings:
+    seed: int = 13
+    c_type: float = 0.5  # inverse L2 strength of the type model
+    c_mode: float = 1.0
+    min_count: int = 2  # a feature seen fewer times is dropped
+    max_iter: int = 150
+    vectors: bool = True  # add the multilingual word vector of each candidate
+    vector_scale: float = 1.0  # weight of the (unit-length) vector against binary features
+    vector_dims: int = 64  # the word vectors projected on their first principal axes
+
+
+def parsed(items: Iterable[AnnotatedArticle], *, coder: Coder
+           ) -> Iterator[tuple[AnnotatedArticle, Parse, MentionIndex]]:
+    """Each annotated article with its parse and mentions, as the coder computes them."""
+    items = list(items)
+    by_id = {item.article.id: item for item in items}
+    for result in coder.parse_items(item.article for item in items):
+        if not isinstance(result, tuple):
+            log.warning("not parsed: %s (%s)", result.article.id, result.rejected)
+            continue
+        article, parse = result
+        index = MentionIndex(parse, find_mentions(parse, coder.actors(parse.lang), on=article.published))
+        yield by_id[article.id], parse, index
+
+
+def build_examples(items: Iterable[AnnotatedArticle], *, coder: Coder, stats: Alignment) -> list[Example]:
+    out: list[Example] = []
+    for item, parse, index in parsed(items, coder=coder):
+        out.extend(examples_of(item, parse, index, lexicon=trigger_lexicon(parse.lang), stats=stats))
+    return out
+
+
+def _matrix(examples: list[Example], vocab: dict[str, int], *, settings: TrainSettings,
+            projection: np.ndarray | None):
+    from scipy.sparse import csr_matrix, hstack
+
+    indptr, indices = [0], []
+    for ex in examples:
+        cols = sorted({vocab[f] for f in ex.features if f in vocab})
+        indices.extend(cols)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    sparse = csr_matrix((data, np.array(indices, dtype=np.int32), np.array(indptr)), shape=(len(examples), len(vocab)))
+    if projection is None:
+        return sparse
+    dense = word_vectors().of([ex.word for ex in examples]) @ projection * settings.vector_scale
+    return hstack([sparse, csr_matrix(dense)], format="csr")
+
+
+def principal_axes(words: list[str], *, dims: int) -> np.ndarray:
+    """(512, dims): the first principal axes of the distinct words' vectors (deterministic SVD;
+    signs fixed so that each axis's largest loading is positive)."""
+    vecs = word_vectors().of(sorted(set(words)))
+    _, _, vt = np.linalg.svd(vecs - vecs.mean(axis=0), full_matrices=False)
+    axes = vt[:dims].T
+    signs = np.sign(axes[np.abs(axes).argmax(axis=0), np.arange(axes.shape[1])])
+    return (axes * signs).astype(np.float32)
+
+
+def _fit(x, y: list[str], *, c: float, settings: TrainSettings) -> tuple[list[str], np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    labels = sorted(set(y))
+    if len(labels) == 1:  # one class: a constant model
+        return labels, np.zeros((x.shape[1], 1), np.float32), np.zeros(1, np.float32)
+    clf = LogisticRegression(C=c, max_iter=settings.max_iter, random_state=settings.seed, tol=1e-5)
+    clf.fit(x, y)
+    coef, bias = clf.coef_, clf.intercept_
+    classes = [str(k) for k in clf.classes_]
+    if len(classes) == 2:  # binary: sklearn keeps one row for the second class
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        bias = np.array([-bias[0] / 2, bias[0] / 2])
+    return classes, coef.T.astype(np.float32), bias.astype(np.float32)
+
+
+def fit_trigger_model(examples: list[Example], *, settings: TrainSettings = TrainSettings()) -> TriggerModel:
+    counts = Counter(f for ex in examples for f in set(ex.features))
+    features = sorted(f for f, n in counts.items() if n >= settings.min_count)
+    vocab = {f: i for i, f in enumerate(features)}
+    projection = principal_axes([ex.word for ex in examples], dims=settings.vector_dims) if settings.vectors else None
+    x = _matrix(examples, vocab, settings=settings, projection=projection)
+    labels, w_type, b_type = _fit(x, [ex.label for ex in examples], c=settings.c_type, settings=settings)
+    if NONE not in labels:
+        labels, w_type, b_type = labels + [NONE], np.hstack([w_type, np.zeros((w_type.shape[0], 1), np.float32)]), \
+            np.append(b_type, -10.0).astype(np.float32)
+    events = [i for i, ex in enumerate(examples) if ex.label != NONE]
+    if events:
+        modes, w_mode, b_mode = _fit(x[events], [examples[i].mode for i in events], c=settings.c_mode,
+                                     settings=settings)
+    else:
+        modes, w_mode, b_mode = [NO_MODE], np.zeros((x.shape[1], 1), np.float32), np.zeros(1, np.float32)
+    n = len(vocab)
+    dense = settings.vectors and w_type.shape[0] > n
+    return TriggerModel(vocab=vocab, labels=labels, w_type=w_type[:n], b_type=b_type, modes=modes,
+                        w_mode=w_mode[:n], b_mode=b_mode, card={},
+                        d_type=projection @ w_type[n:] * settings.vector_scale if dense else None,
+                        d_mode=projection @ w_mode[n:] * settings.vector_scale
+                        if dense and w_mode.shape[0] > n else None)
+
+
+def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
+          settings: TrainSettings = TrainSettings()) -> TriggerModel:
+    """Rebuild the trigger model from annotated sets (folders of ``*.gold.jsonl`` +
+    ``*.articles.jsonl`` pairs, or single ``*.gold.jsonl`` files) and write it to ``out``."""
+    from communique.coder import CoderSettings
+
+    coder = coder or Coder(settings=CoderSettings(vectors=False))
+    pairs: list[tuple[Path, Path]] = []
+    for src in sources:
+        if src.is_dir():
+            pairs.extend(gold_pairs(src))
+        else:
+            articles = src.with_name(src.name.replace(".gold.jsonl", ".articles.jsonl"))
+            pairs.append((articles, src))
+    items = [item for articles, gold in pairs for item in read_annotated(articles, gold)]
+    stats = Alignment()
+    examples = build_examples(items, coder=coder, stats=stats)
+    model = fit_trigger_model(examples, settings=settings)
+    import sklearn
+
+    label_counts = Counter(ex.label for ex in examples)
+    model.card = {
+        "name": "triggers", "kind": "multinomial logistic regression (type) + (mode)",
+        "data": [str(g.name) for _, g in pairs], "data_hash": data_hash([p for pair in pairs for p in pair]),
+        "articles": len(items), "examples": len(examples), "gold_events": stats.events,
+        "aligned_triggers": stats.aligned, "label_counts": dict(sorted(label_counts.items())),
+        "settings": {"seed": settings.seed, "c_type": settings.c_type, "c_mode": settings.c_mode,
+                     "min_count": settings.min_count, "max_iter": settings.max_iter},
+        "features_kept": len(model.vocab), "sklearn": sklearn.__version__,
+    }
+    model.save(out)
+    return model
