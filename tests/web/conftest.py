@@ -49,5 +49,6 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, coder: object) -> Path:
 def client(web_db: Path) -> Iterator[object]:
     from communique.web import create_app
 
-    with TestClient(create_app(web_db)) as test_client:
+    # localhost: the app answers only the Host names it is allowed (TestClient says "testserver").
+    with TestClient(create_app(web_db), base_url="http://localhost") as test_client:
         yield test_client

@@ -24,7 +24,7 @@ def open_client(tmp_path_factory: pytest.TempPathFactory, coder: object) -> Iter
 
     db = tmp_path_factory.mktemp("ingest") / "ingest.db"
     app = create_app(Path(db), allow_ingest=True, token="s3cret", coder_factory=lambda: coder)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://localhost") as test_client:
         yield test_client
 
 
