@@ -7,8 +7,8 @@
      ├── ModelError          a spaCy pipeline or other model is not installed or fails to load
      ├── EvaluationError     gold or prediction files that cannot be scored
      ├── StoreError          the event store cannot be opened, migrated, read or written
-     └── BadParameter        a filter or request value that cannot be used (an impossible date,
-                             an unknown code); names the parameter; a 400 on the web
+     └── BadParameter        a filter or request value that cannot be used (an impossible
+                             date, an unknown code); names the parameter; a 400 on the web
 
 A rejected article is a record in the output (``rejected: {stage, reason}``), not a crash:
 ``ArticleRejected`` is caught per article by the pipeline and turned into a ``Rejection``.

@@ -98,3 +98,25 @@ def test_no_path_segment_makes_a_500(client, template: str, segments: list[str],
 def test_every_special_value_in_every_parameter(client, name: str, value: str) -> None:
     route = next(r for r in sorted(ROUTES) if name in ROUTES[r] and r.startswith("/api/"))
     check(client, f"{route}?{name}={encode(value)}")
+
+
+HEADER_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=60)
+
+
+@settings(max_examples=50, deadline=None)
+@given(language=HEADER_TEXT, host=HEADER_TEXT, length=HEADER_TEXT, path=st.sampled_from(
+    ["/", "/events", "/api/events", "/api/ingest", "/ingest", "/nowhere"]))
+def test_no_header_makes_a_500(client, language: str, host: str, length: str, path: str) -> None:
+    """Accept-Language (the page language), Host (the Host check) and Content-Length (the body
+    limit) are read by our code before any route: arbitrary values answer below 500."""
+    def raw(text: str) -> bytes:  # HTTP headers are bytes: latin-1 is what servers decode
+        return text.encode("latin-1")
+
+    for headers in ({"accept-language": raw(language)},
+                    {"host": raw(host), "accept-language": raw(language)}):
+        answer = client.get(path, headers=headers)
+        assert answer.status_code < 500, (headers, answer.text[:200])
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    posted = client.post(path, content=b"{}", headers={"content-length": raw(length or "0"),
+                                                       "content-type": b"application/json"})
+    assert posted.status_code < 500

@@ -60,7 +60,7 @@ class SecurityHeaders:
 
 
 def host_name(header: str) -> str:
-    """The name in a Host header, without port or brackets, lower case: ``[::1]:8000`` → ``::1``."""
+    """The name in a Host header without port or brackets, lower case (``[::1]:80`` → ``::1``)."""
     value = header.strip().lower()
     if value.startswith("["):
         end = value.find("]")

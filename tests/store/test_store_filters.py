@@ -1,7 +1,10 @@
-"""``since`` and ``until`` name whole periods, on both backends; impossible dates are refused;
-the person filter's LIKE wildcards match only themselves."""
+"""Filters on both backends: ``since`` and ``until`` name whole periods, impossible dates are
+refused (library and CLI), the person filter's LIKE wildcards match only themselves, and the
+web's known-code check finds codes that only the store holds."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -84,3 +87,31 @@ def test_person_wildcards_match_only_themselves(dated) -> None:
     assert found(dated, person="a_a") == set()
     with pytest.raises(BadParameter):  # nothing to look for would match every named person
         found(dated, person="%")
+
+
+def test_the_cli_refuses_an_impossible_date(dated, db: str, capsys) -> None:
+    from communique.cli import main
+
+    dated.close()  # the CLI opens the store itself
+    assert main(["events", "--db", db, "--until", "2016-99"]) == 2
+    assert "until" in capsys.readouterr().err
+    assert main(["events", "--db", db, "--since", "2025-06", "--until", "2025-06",
+                 "--format", "jsonl"]) == 0
+    ids = {json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()}
+    assert ids == {"jun-01", "jun-15", "jun-30", "only-month"}
+
+
+def test_codes_only_the_store_holds_are_known(store) -> None:
+    from communique.web.vocabulary import is_known
+
+    assert is_known(store, "country", "MRT") and is_known(None, "mode", "visit")
+    assert not is_known(store, "country", "ZZQ") and not is_known(store, "sector", "ZZQ")
+    run = store.start_run(coder_version="v1", config={})
+    actor = [Entity(code="ZZQ", sector="ZZQ", entity_text="", start=0, end=0, reason="actor file")]
+    article = Article(id="custom", text="Un acteur d'un fichier d'acteurs.")
+    event = Event(id="custom-1", article_id="custom", event="CONSULT", mode="levitate",
+                  context=["astrology"], actor=actor)
+    store.put(CodedArticle(article=article, events=[event]), run_id=run.id, coder_version="v1")
+    for kind, value in (("country", "ZZQ"), ("sector", "ZZQ"), ("mode", "levitate"),
+                        ("context", "astrology")):
+        assert is_known(store, kind, value), kind
