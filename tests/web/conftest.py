@@ -51,6 +51,11 @@ def build_store(folder: Path, coder: object) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def awkward_id() -> str:
+    return AWKWARD_ID
+
+
 @pytest.fixture(scope="module")
 def web_db(tmp_path_factory: pytest.TempPathFactory, coder: object) -> Path:
     return build_store(tmp_path_factory.mktemp("web"), coder)

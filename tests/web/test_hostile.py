@@ -10,8 +10,6 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import AWKWARD_ID
-
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 SUPERSCRIPT_TWO = "\u00b2"  # str.isdigit() says yes, int() says no
@@ -103,12 +101,12 @@ def test_person_wildcards_do_not_match_everyone(client, value: str) -> None:
         assert answer.status_code == 200 and answer.json()["events"] == []
 
 
-def test_article_id_with_slash_opens_everywhere(client) -> None:
-    encoded = quote(AWKWARD_ID, safe="")
+def test_article_id_with_slash_opens_everywhere(client, awkward_id: str) -> None:
+    encoded = quote(awkward_id, safe="")
     for path in (f"/api/articles/{encoded}", f"/articles/{encoded}.json"):
         answer = client.get(path)
         assert answer.status_code == 200, (path, answer.text)
-        assert answer.json()["id"] == AWKWARD_ID
+        assert answer.json()["id"] == awkward_id
     page = client.get(f"/articles/{encoded}")
     assert page.status_code == 200 and "Senegalese" in page.text
     # The page's own links (JSON twin, language switch) reach the same article.
@@ -118,11 +116,11 @@ def test_article_id_with_slash_opens_everywhere(client) -> None:
     assert f'href="/articles/{encoded}"' in found
 
 
-def test_event_page_links_encode_the_article_id(client) -> None:
-    events = client.get("/api/articles/" + quote(AWKWARD_ID, safe="")).json()["events"]
+def test_event_page_links_encode_the_article_id(client, awkward_id: str) -> None:
+    events = client.get("/api/articles/" + quote(awkward_id, safe="")).json()["events"]
     assert events
     page = client.get(f"/events/{events[0]['id']}").text
-    assert f'href="/articles/{quote(AWKWARD_ID, safe="")}"' in page
+    assert f'href="/articles/{quote(awkward_id, safe="")}"' in page
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "localhost.evil.example",
