@@ -196,3 +196,27 @@ def test_serve_takes_the_token_from_the_environment(monkeypatch, tmp_path: Path,
     assert "from-the-env" not in capsys.readouterr().err  # not printed: the user chose it
     assert main(["serve", "--db", str(tmp_path / "s.db"), "--allow-ingest", "--token", "opt"]) == 0
     assert started["app"].state.settings.token == "opt"
+
+
+def test_a_text_stored_under_another_id_is_200_duplicate(tmp_path: Path, coder) -> None:
+    import json
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    from communique.store import open_store
+    from communique.store.ingest import ingest
+    from communique.web import create_app
+
+    db = tmp_path / "dup.db"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "paper-1", "text": TEXT, "lang": "fr"}) + "\n",
+                      encoding="utf-8")
+    with open_store(db) as store:
+        ingest([str(corpus)], store=store, coder=coder, link=False, vectors=False)
+    app = create_app(db, allow_ingest=True, token="s3cret", coder_factory=lambda: coder)
+    with TestClient(app, base_url="http://localhost") as web:
+        answer = web.post("/api/ingest", json={"text": TEXT}, headers=AUTH)
+    assert answer.status_code == 200 and answer.json()["status"] == "duplicate", answer.text

@@ -1,4 +1,5 @@
-"""The ASGI application: routes, the per-thread store, security headers, body limits, errors.
+"""The ASGI application: routes, the per-thread store, error handlers (the middleware around it
+is in ``middleware.py``: security headers, Host check, catch-all 500, body limit).
 
     app = create_app("communique.db")                       # read-only
     app = create_app(db, allow_ingest=True, token="…")      # POST /api/ingest, /ingest
@@ -25,17 +26,14 @@ from starlette.responses import Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from communique.errors import BadParameter, CommuniqueError
+from communique.errors import BadParameter, CommuniqueError, StoreError
 from communique.store.store import Store, open_store
-from communique.web.middleware import (CSP, LOCAL_HOSTS, MAX_BODY, SECURITY_HEADERS,  # noqa: F401
-                                       AllowedHosts, BodyLimit, CatchAll, SecurityHeaders,
-                                       json_error)
+from communique.web.middleware import (LOCAL_HOSTS, AllowedHosts, BodyLimit, CatchAll,
+                                       SecurityHeaders, json_error)
 
 log = logging.getLogger("communique.web")
 
 HERE = Path(__file__).resolve().parent
-
-
 THREADS = 8  # requests worked on at once (``serve --threads``)
 
 
@@ -129,11 +127,14 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return response
 
 
-async def _store_error(request: Request, exc: Exception) -> Response:
+async def _communique_error(request: Request, exc: Exception) -> Response:
     # The message may name the database file or quote SQL: the log has it, the client not.
-    log.error("store error answering %s %s: %s", request.method, request.url.path, exc)
-    return error_response(request, 500, "store_error",
-                          "the store could not answer this request (see the server log)")
+    log.error("%s answering %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
+    if isinstance(exc, StoreError):
+        return error_response(request, 500, "store_error",
+                              "the store could not answer this request (see the server log)")
+    return error_response(request, 500, "internal_error",
+                          "the server could not answer this request (see its log)")
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
@@ -167,7 +168,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
 
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={
         BadParameter: _bad_parameter, NotFound: _not_found, HTTPException: _http_error,
-        CommuniqueError: _store_error})
+        CommuniqueError: _communique_error})
     app.state.pool = pool
     app.state.settings = settings
     app.state.cache = AnswerCache(DEFAULT_SECONDS if cache_seconds is None else cache_seconds)

@@ -110,6 +110,9 @@ def run_ingest(request: Request, article: Article) -> dict[str, Any]:
         if _unchanged(store, article, version):
             outcome = "unchanged"
             counts[outcome] += 1
+        elif store.has_copy(article.content_hash, version, other_than=article.id):
+            outcome = "duplicate"  # known before coding, as communique ingest knows it
+            counts[outcome] += 1
         else:
             run = store.start_run(coder_version=version, config={
                 "inputs": [SOURCE], "batch_size": 1, "link": True, "vectors": False})

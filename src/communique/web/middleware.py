@@ -85,7 +85,7 @@ class AllowedHosts:
         self.hosts = frozenset(names - {"*"})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.any or scope["type"] not in ("http", "websocket"):
+        if self.any or scope["type"] != "http":  # the app has no websocket route
             await self.app(scope, receive, send)
             return
         header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")

@@ -22,7 +22,8 @@ from communique.store.store import Store
 from communique.web.vocabulary import is_known
 
 __all__ = ["BadParameter", "FILTER_KEYS", "check_known", "event_filter", "filter_params", "limit",
-           "whole_number", "country_code", "path_id", "encode_cursor", "decode_cursor"]
+           "min_mentions", "whole_number", "country_code", "path_id", "encode_cursor",
+           "decode_cursor"]
 
 FILTER_KEYS = ("country", "dyad", "type", "mode", "context", "sector", "person", "since", "until",
                "q")
