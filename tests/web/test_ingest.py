@@ -171,6 +171,9 @@ def test_an_article_that_cannot_be_stored_is_a_rejection(tmp_path: Path, coder) 
             clash = [replace(coded.events[0], id="same"), replace(coded.events[0], id="same")]
             return replace(coded, events=clash)
 
+        def code_items(self, items):  # the interface communique.store.ingest uses
+            return (self.code_article(item) for item in items)
+
     db = tmp_path / "clash.db"
     app = create_app(db, allow_ingest=True, token="s3cret", coder_factory=Clashing)
     with TestClient(app, base_url="http://localhost") as clashing:
