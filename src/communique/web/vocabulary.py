@@ -20,7 +20,8 @@ KINDS = ("country", "mode", "context", "sector")
 _CONTEXT_FILES = (("organisations.tsv",), ("fr", "sector_heads.tsv"), ("en", "sector_heads.tsv"),
                   ("fr", "titles.tsv"), ("en", "titles.tsv"), ("fr", "context_cues.tsv"),
                   ("en", "context_cues.tsv"))
-# Which store rows hold a value of each kind (a lookup by index, only for what the data lacks).
+# Which store rows hold a value of each kind, asked only for what the shipped data lacks. All
+# indexed but events.mode, whose scan costs no more than the mode filter itself.
 _IN_STORE = {
     "country": "SELECT 1 FROM actors WHERE code = ? UNION ALL "
                "SELECT 1 FROM places WHERE country_code = ? LIMIT 1",
