@@ -6,7 +6,9 @@
      ├── LexiconError        a data file is missing or malformed
      ├── ModelError          a spaCy pipeline or other model is not installed or fails to load
      ├── EvaluationError     gold or prediction files that cannot be scored
-     └── StoreError          the event store cannot be opened, migrated, read or written
+     ├── StoreError          the event store cannot be opened, migrated, read or written
+     └── BadParameter        a filter or request value that cannot be used (an impossible
+                             date, an unknown code); names the parameter; a 400 on the web
 
 A rejected article is a record in the output (``rejected: {stage, reason}``), not a crash:
 ``ArticleRejected`` is caught per article by the pipeline and turned into a ``Rejection``.
@@ -53,3 +55,12 @@ class StoreError(CommuniqueError):
     def __init__(self, message: str, *, detail: str | None = None) -> None:
         super().__init__(message)
         self.detail = detail if detail is not None else message
+
+
+class BadParameter(CommuniqueError, ValueError):
+    """A filter or request value that cannot be used; ``name`` is the parameter (``since``,
+    ``limit``…). The web answers it with a 400 naming the parameter, the CLI with a message."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"{name}: {message}")
+        self.name = name

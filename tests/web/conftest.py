@@ -1,4 +1,5 @@
-"""Web fixtures: a small store coded from examples/articles.jsonl plus one hostile article."""
+"""Web fixtures: a small store coded from examples/articles.jsonl plus one hostile article and
+one whose id holds "/", "%", "?" and "#"."""
 
 from __future__ import annotations
 
@@ -27,17 +28,32 @@ HOSTILE = {
              "un accord de coopération militaire."),
 }
 
+# An id as a wire service may write it: "/" and the other characters a URL gives meaning to.
+# (Not "%2F" itself: Starlette's TestClient decodes the path twice, a real server once.)
+AWKWARD_ID = "wire/2025/06 100% sûr?x#y"
+AWKWARD = {
+    "id": AWKWARD_ID, "lang": "en", "published": "2025-06-12", "title": "Ministers meet",
+    "text": ("The Senegalese foreign minister visited Bamako on Thursday, where he met the Malian "
+             "president to discuss border security."),
+}
+
 
 def build_store(folder: Path, coder: object) -> Path:
     from communique.store import open_store
     from communique.store.ingest import ingest
 
     hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE, ensure_ascii=False) + "\n", encoding="utf-8")
+    hostile.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n"
+                               for record in (HOSTILE, AWKWARD)), encoding="utf-8")
     db = folder / "web.db"
     with open_store(db) as store:
         ingest([str(EXAMPLES), str(hostile)], store=store, coder=coder, vectors=False)
     return db
+
+
+@pytest.fixture(scope="session")
+def awkward_id() -> str:
+    return AWKWARD_ID
 
 
 @pytest.fixture(scope="module")
@@ -49,5 +65,6 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, coder: object) -> Path:
 def client(web_db: Path) -> Iterator[object]:
     from communique.web import create_app
 
-    with TestClient(create_app(web_db)) as test_client:
+    # localhost: the app answers only the Host names it is allowed (TestClient says "testserver").
+    with TestClient(create_app(web_db), base_url="http://localhost") as test_client:
         yield test_client

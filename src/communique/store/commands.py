@@ -210,8 +210,11 @@ def _filters(parser: argparse.ArgumentParser, *, limit: bool = True) -> None:
     group.add_argument("--context", help="PLOVER context (military, diplomatic, ...)")
     group.add_argument("--sector", help="sector of an actor or recipient (GOV, MIL, ...)")
     group.add_argument("--person", help="part of a person's name (accents and case ignored)")
-    group.add_argument("--since", metavar="DATE", help="events on or after this ISO date")
-    group.add_argument("--until", metavar="DATE", help="events on or before this ISO date")
+    group.add_argument("--since", metavar="DATE",
+                       help="events from the start of this ISO day, month or year (YYYY-MM-DD, "
+                       "YYYY-MM, YYYY)")
+    group.add_argument("--until", metavar="DATE",
+                       help="events to the end of this ISO day, month or year (2025: all of it)")
     group.add_argument("--text", help="words of the article (full-text search)")
     group.add_argument("--story", help="the events of one story")
     if limit:

@@ -6,11 +6,15 @@ once however many parties match, and the same SQL runs on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from communique.errors import BadParameter
 from communique.export.tables import Provenance
 from communique.model import Event
 from communique.store.backend import chunks
@@ -19,6 +23,9 @@ from communique.store.records import read_events
 from communique.store.store import Store
 
 READ_BATCH = 500
+# ASCII digits only: str.isdigit() also takes "²" and "٣", which int() or date() refuse.
+_PERIOD = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+LIKE_ESCAPE = "\\"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +39,47 @@ class EventFilter:
     context: str | None = None
     sector: str | None = None  # of an actor or recipient (main or other sector)
     person: str | None = None  # part of a person's name, accents and case folded
-    since: str | None = None  # ISO date, inclusive
-    until: str | None = None  # ISO date, inclusive
+    since: str | None = None  # ISO YYYY, YYYY-MM or YYYY-MM-DD: from the period's first day
+    until: str | None = None  # ISO YYYY, YYYY-MM or YYYY-MM-DD: to the period's last day
     text: str | None = None  # words of the article (full-text search)
     story: str | None = None
     limit: int | None = None
 
 
+def period(value: str, *, name: str = "date") -> tuple[str, str]:
+    """The first and last day of the period an ISO date names: ``2025`` is the whole year,
+    ``2025-06`` all of June, ``2025-06-05`` that day. An impossible date is a ``BadParameter``
+    naming ``name``."""
+    match = _PERIOD.fullmatch(value.strip())
+    if match is None:
+        raise BadParameter(name, f"want an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(x) if x else None for x in match.groups())
+    assert year is not None
+    try:
+        if day is not None and month is not None:
+            first = last = date(year, month, day)
+        elif month is not None:
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        raise BadParameter(name, f"{value.strip()!r} is not a date of the calendar") from None
+    return first.isoformat(), last.isoformat()
+
+
+def like_pattern(part: str) -> str:
+    """A LIKE pattern for "contains ``part``": its own ``%`` and ``_`` match only themselves
+    (used with ``ESCAPE``, the same on SQLite and PostgreSQL)."""
+    escaped = part.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")
+    return "%" + escaped.replace("_", LIKE_ESCAPE + "_") + "%"
+
+
 def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (over ``events e``) and its parameters."""
+    """The WHERE clause (over ``events e``) and its parameters.
+
+    ``since`` and ``until`` are whole periods (``until=2025`` includes all of 2025): events are
+    kept by their day (``e.day``, the first day their date can mean)."""
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -70,17 +109,20 @@ def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
         among("SELECT x.event_id FROM event_contexts x WHERE x.context = ?", flt.context)
     if flt.sector:
         sector = flt.sector.upper()
-        among("SELECT x.event_id FROM actors x WHERE x.sector = ? OR x.other_sectors LIKE ?",
-              sector, f'%"{sector}"%')
+        among(f"SELECT x.event_id FROM actors x WHERE x.sector = ? OR x.other_sectors LIKE ? "
+              f"ESCAPE '{LIKE_ESCAPE}'", sector, like_pattern(f'"{sector}"'))
     if flt.person:
-        among("SELECT x.event_id FROM people x WHERE x.name_key LIKE ?",
-              f"%{name_key(flt.person)}%")
+        key = name_key(flt.person)
+        if not key:  # "%" or "…" folds to nothing, and "contains nothing" would match everyone
+            raise BadParameter("person", f"want a part of a name, got {flt.person!r}")
+        among(f"SELECT x.event_id FROM people x WHERE x.name_key LIKE ? ESCAPE '{LIKE_ESCAPE}'",
+              like_pattern(key))
     if flt.since:
         clauses.append("e.day >= ?")
-        params.append(flt.since)
+        params.append(period(flt.since, name="since")[0])
     if flt.until:
         clauses.append("e.day <= ?")
-        params.append(flt.until)
+        params.append(period(flt.until, name="until")[1])
     if flt.text:
         sql, values = text_match(store, flt.text)
         clauses.append(f"e.article_id IN ({sql})")

@@ -122,7 +122,8 @@ class Store:
                                   (content_hash, coder_version, other_than))
         return bool(rows)
 
-    def put(self, coded: CodedArticle, *, run_id: str, coder_version: str) -> str:
+    def put(self, coded: CodedArticle, *, run_id: str, coder_version: str,
+            replace: bool = False) -> str:
         """Store one coded article in one transaction.
 
         Returns ``"stored"`` (new, changed, or re-coded by another coder version: its events
@@ -130,13 +131,17 @@ class Store:
         (the same text is already stored under another id) or ``"rejected"`` (writing its coding
         failed: that transaction was rolled back and the article is stored as a rejection,
         stage ``store``, naming the article and the database's reason).
+
+        ``replace`` stores it even when the same content is stored by this coder version: for
+        a caller that knows its metadata changed (a corrected publication date moves its
+        events' dates), which the content hash does not cover.
         """
         art = coded.article
         digest = art.content_hash
         try:
             with self.backend.transaction():
                 # Checked again inside the transaction: another process may have written it.
-                if self.stored_state(art.id) == (digest, coder_version):
+                if not replace and self.stored_state(art.id) == (digest, coder_version):
                     return "unchanged"
                 if art.text and self.has_copy(digest, coder_version, other_than=art.id):
                     return "duplicate"
@@ -150,7 +155,8 @@ class Store:
             reason = f"article {art.id!r} could not be stored: {exc.detail}"
             rejected = CodedArticle(article=art, rejected=Rejection("store", reason))
             try:
-                outcome = self.put(rejected, run_id=run_id, coder_version=coder_version)
+                outcome = self.put(rejected, run_id=run_id, coder_version=coder_version,
+                                   replace=replace)
             except StoreError:
                 raise exc from None
             return "rejected" if outcome == "stored" else outcome

@@ -12,14 +12,15 @@ from starlette.routing import Route
 
 from communique.export.tables import Provenance
 from communique.model import Event
-from communique.store.query import people, stories
+from communique.store.query import EventFilter, people, stories
 from communique.store.records import read_events
 from communique.store.store import Store
 from communique.web import queries
 from communique.web.app import NotFound, store_of
 from communique.web.cache import cached
-from communique.web.params import (FILTER_KEYS, BadParameter, check_known, decode_cursor,
-                                   encode_cursor, event_filter, filter_params, limit)
+from communique.web.params import (FILTER_KEYS, BadParameter, check_known, country_code,
+                                   decode_cursor, encode_cursor, event_filter, filter_params,
+                                   limit, min_mentions, path_id)
 
 Handler = Callable[[Request], Response]
 
@@ -40,8 +41,14 @@ def params_of(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
 
 
 # -- answers shared by the API and the JSON twins of pages -----------------------------------------
+def filter_of(request: Request, params: dict[str, str], *,
+              limit: int | None = None) -> EventFilter:
+    """The request's filter, its codes checked against the data and this store."""
+    return event_filter(params, limit=limit, store=store_of(request))
+
+
 def events_answer(store: Store, params: dict[str, str], *, default_limit: int = 50) -> dict[str, Any]:
-    flt = event_filter(params)
+    flt = event_filter(params, store=store)
     after = decode_cursor(params["cursor"]) if params.get("cursor") else None
     page = queries.event_page(store, flt, size=limit(params, default=default_limit), after=after)
     return {"filters": filter_params(flt), "count": len(page.items),
@@ -50,6 +57,7 @@ def events_answer(store: Store, params: dict[str, str], *, default_limit: int = 
 
 
 def event_answer(store: Store, event_id: str) -> dict[str, Any]:
+    path_id("event_id", event_id)
     found = read_events(store.backend, [event_id])
     if not found:
         raise NotFound(f"no event {event_id!r}")
@@ -59,6 +67,7 @@ def event_answer(store: Store, event_id: str) -> dict[str, Any]:
 
 
 def article_answer(store: Store, article_id: str) -> dict[str, Any]:
+    path_id("article_id", article_id)
     coded = store.get(article_id)
     if coded is None:
         raise NotFound(f"no article {article_id!r}")
@@ -76,20 +85,16 @@ def search_answer(store: Store, params: dict[str, str]) -> dict[str, Any]:
 
 
 def people_answer(request: Request, params: dict[str, str]) -> dict[str, Any]:
-    flt = event_filter(params, limit=limit(params, default=100))
+    flt = filter_of(request, params, limit=limit(params, default=100))
     of = params.get("of", "").strip()
-    if of and not (len(of) == 3 and of.isalpha()):
-        raise BadParameter("of", f"want a three-letter country code, got {of!r}")
-    rows = cached(request, people, flt, country=of.upper() or None)
+    country = country_code("of", of, store=store_of(request)) if of else None
+    rows = cached(request, people, flt, country=country)
     return {"filters": filter_params(flt), "count": len(rows), "people": rows}
 
 
 def stories_answer(request: Request, params: dict[str, str]) -> dict[str, Any]:
-    flt = event_filter(params, limit=limit(params, default=50))
-    raw = params.get("min_mentions", "2").strip() or "2"
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadParameter("min_mentions", f"want a whole number of at least 1, got {raw!r}")
-    rows = cached(request, stories, flt, min_mentions=int(raw))
+    flt = filter_of(request, params, limit=limit(params, default=50))
+    rows = cached(request, stories, flt, min_mentions=min_mentions(params))
     return {"filters": filter_params(flt), "count": len(rows), "stories": rows}
 
 
@@ -115,13 +120,13 @@ def _stories(request: Request) -> Response:
 
 
 def _actors(request: Request) -> Response:
-    flt = event_filter(params_of(request, FILTER_KEYS))
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
     rows = cached(request, queries.actors, flt)
     return JSONResponse({"filters": filter_params(flt), "count": len(rows), "actors": rows})
 
 
 def _dyads(request: Request) -> Response:
-    flt = event_filter(params_of(request, FILTER_KEYS))
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
     rows = cached(request, queries.dyads, flt)
     return JSONResponse({"filters": filter_params(flt), "count": len(rows), "dyads": rows})
 
@@ -139,18 +144,18 @@ def _search(request: Request) -> Response:
 
 
 def _counts(request: Request) -> Response:
-    flt = event_filter(params_of(request, FILTER_KEYS))
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
     return JSONResponse({"filters": filter_params(flt), **cached(request, queries.counts, flt)})
 
 
 def _map(request: Request) -> Response:
-    flt = event_filter(params_of(request, FILTER_KEYS))
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
     points = cached(request, queries.map_points, flt)
     return JSONResponse({"filters": filter_params(flt), "count": len(points), "points": points})
 
 
 def _network(request: Request) -> Response:
-    flt = event_filter(params_of(request, FILTER_KEYS))
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
     return JSONResponse({"filters": filter_params(flt), **cached(request, queries.network, flt)})
 
 
@@ -168,8 +173,8 @@ async def _ingest(request: Request) -> Response:
 
 def routes() -> list[Route]:
     return [
-        Route("/api/events", _events), Route("/api/events/{event_id}", _event),
-        Route("/api/stories", _stories), Route("/api/articles/{article_id}", _article),
+        Route("/api/events", _events), Route("/api/events/{event_id:path}", _event),
+        Route("/api/stories", _stories), Route("/api/articles/{article_id:path}", _article),
         Route("/api/actors", _actors), Route("/api/dyads", _dyads), Route("/api/people", _people),
         Route("/api/search", _search), Route("/api/counts", _counts), Route("/api/map", _map),
         Route("/api/network", _network), Route("/api/openapi.json", _openapi),

@@ -1,4 +1,5 @@
-"""The ASGI application: routes, the per-thread store, security headers, body limits, errors.
+"""The ASGI application: routes, the per-thread store, error handlers (the middleware around it
+is in ``middleware.py``: security headers, Host check, catch-all 500, body limit).
 
     app = create_app("communique.db")                       # read-only
     app = create_app(db, allow_ingest=True, token="…")      # POST /api/ingest, /ingest
@@ -11,37 +12,28 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import secrets
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from communique.errors import CommuniqueError
+from communique.errors import BadParameter, CommuniqueError, StoreError
 from communique.store.store import Store, open_store
-from communique.web.params import BadParameter
+from communique.web.middleware import (LOCAL_HOSTS, AllowedHosts, BodyLimit, CatchAll,
+                                       SecurityHeaders, json_error)
+
+log = logging.getLogger("communique.web")
 
 HERE = Path(__file__).resolve().parent
-MAX_BODY = 1_000_000  # bytes: an article is at most 200,000 characters
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
-
-
 THREADS = 8  # requests worked on at once (``serve --threads``)
 
 
@@ -102,71 +94,6 @@ class Settings:
         return bool(self.token and given and secrets.compare_digest(given, self.token))
 
 
-class SecurityHeaders:
-    """Adds the Content-Security-Policy and friends to every response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                names = {name.lower() for name, _ in message["headers"]}
-                message["headers"] = list(message["headers"]) + [
-                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-class BodyLimit:
-    """Refuses request bodies over ``limit`` bytes with 413, declared or streamed."""
-
-    def __init__(self, app: ASGIApp, *, limit: int = MAX_BODY) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
-            return
-        too_big = JSONResponse({"error": "too_large",
-                                "message": f"request body over {self.limit} bytes"}, 413)
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await too_big(scope, receive, send)
-            return
-        # Read the body here (bounded), then replay it to the app.
-        chunks, size, more = [], 0, True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.limit:
-                await too_big(scope, receive, send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-
 def wants_json(request: Request) -> bool:
     return request.url.path.endswith(".json") or request.url.path.startswith("/api/") or \
         request.query_params.get("format") == "json"
@@ -174,9 +101,8 @@ def wants_json(request: Request) -> bool:
 
 def error_response(request: Request, status: int, error: str, message: str,
                    **extra: Any) -> Response:
-    body = {"error": error, "message": message, **extra}
     if wants_json(request):
-        return JSONResponse(body, status_code=status)
+        return json_error(status, error, message, **extra)
     from communique.web.pages import render_error
 
     return render_error(request, status, message)
@@ -201,16 +127,25 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return response
 
 
-async def _store_error(request: Request, exc: Exception) -> Response:
-    return error_response(request, 500, "store_error", str(exc))
+async def _communique_error(request: Request, exc: Exception) -> Response:
+    # The message may name the database file or quote SQL: the log has it, the client not.
+    log.error("%s answering %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
+    if isinstance(exc, StoreError):
+        return error_response(request, 500, "store_error",
+                              "the store could not answer this request (see the server log)")
+    return error_response(request, 500, "internal_error",
+                          "the server could not answer this request (see its log)")
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
                coder_factory: Callable[[], Any] | None = None,
-               cache_seconds: float | None = None, threads: int | None = None) -> Starlette:
+               cache_seconds: float | None = None, threads: int | None = None,
+               allowed_hosts: Sequence[str] | None = None) -> Starlette:
     """The dashboard and API over the store at ``db`` (a SQLite path or a PostgreSQL DSN);
     aggregate answers are kept ``cache_seconds`` (default 10, 0: never; see ``web/cache.py``);
-    at most ``threads`` requests are worked on at once (default ``THREADS``), the others wait."""
+    at most ``threads`` requests are worked on at once (default ``THREADS``), the others wait.
+    Requests whose Host header is not in ``allowed_hosts`` (default ``LOCAL_HOSTS``; ``"*"``:
+    any) are refused with 400."""
     from starlette.exceptions import HTTPException
 
     from communique.web import api, pages
@@ -233,11 +168,14 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
 
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={
         BadParameter: _bad_parameter, NotFound: _not_found, HTTPException: _http_error,
-        CommuniqueError: _store_error})
+        CommuniqueError: _communique_error})
     app.state.pool = pool
     app.state.settings = settings
     app.state.cache = AnswerCache(DEFAULT_SECONDS if cache_seconds is None else cache_seconds)
+    # Added innermost first: the security headers wrap everything, the 500s included.
     app.add_middleware(BodyLimit)
+    app.add_middleware(CatchAll)
+    app.add_middleware(AllowedHosts, hosts=LOCAL_HOSTS if allowed_hosts is None else allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -8,18 +8,24 @@ import secrets
 import sys
 from typing import Any
 
+TOKEN_VARIABLE = "COMMUNIQUE_TOKEN"
+
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from communique.web.app import create_app
 
-    token = args.token or (secrets.token_urlsafe(24) if args.allow_ingest else None)
+    # --token wins over the variable; the variable is the safer one (an option shows in ps).
+    given = args.token or os.environ.get(TOKEN_VARIABLE) or None
+    token = given or (secrets.token_urlsafe(24) if args.allow_ingest else None)
+    hosts = allowed_hosts(args.allowed_hosts, host=args.host)
     app = create_app(args.db, allow_ingest=args.allow_ingest, token=token,
-                     cache_seconds=args.cache_seconds, threads=args.threads)
+                     cache_seconds=args.cache_seconds, threads=args.threads, allowed_hosts=hosts)
     print(f"communique: serving {args.db} on http://{args.host}:{args.port}/ "
-          f"({'ingest allowed' if args.allow_ingest else 'read-only'})", file=sys.stderr)
-    if args.allow_ingest and not args.token:
+          f"({'ingest allowed' if args.allow_ingest else 'read-only'}; Host header: "
+          f"{', '.join(hosts)})", file=sys.stderr)
+    if args.allow_ingest and not given:
         print(f"communique: ingest token: {token}", file=sys.stderr)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print("communique: warning: listening beyond this machine", file=sys.stderr)
@@ -27,6 +33,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 limit_concurrency=args.limit_concurrency, timeout_keep_alive=30)
     return 0
+
+
+def allowed_hosts(option: str | None, *, host: str) -> list[str]:
+    """The names a request's Host header may carry: ``--allowed-hosts`` (comma-separated), else
+    the address listened on and the loopback names."""
+    from communique.web.middleware import LOCAL_HOSTS
+
+    if option:
+        return [name.strip() for name in option.split(",") if name.strip()]
+    return list(dict.fromkeys([host, *LOCAL_HOSTS]))
 
 
 def add_commands(sub: Any) -> None:
@@ -38,7 +54,11 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--allow-ingest", action="store_true",
                    help="accept articles pasted in the browser or POSTed to /api/ingest")
-    p.add_argument("--token", help="the ingest token (default: a random one, printed at start)")
+    p.add_argument("--token", help=f"the ingest token (default: ${TOKEN_VARIABLE}, else a random "
+                   "one printed at start; prefer the variable: options show in ps)")
+    p.add_argument("--allowed-hosts", metavar="HOSTS",
+                   help="comma-separated names a request's Host header may carry, * for any "
+                   "(default: the --host address, localhost, 127.0.0.1, ::1); others get 400")
     p.add_argument("--log-level", default="info", help="uvicorn log level (default info)")
     p.add_argument("--limit-concurrency", type=int, default=200,
                    help="answer 503 beyond this many connections at once (default 200)")

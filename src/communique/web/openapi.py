@@ -7,21 +7,23 @@ from typing import Any
 from communique import __version__
 
 _FILTERS = {
-    "country": "ISO alpha-3 code of an actor, recipient or the place (MRT)",
+    "country": "ISO alpha-3 code of an actor, recipient or the place (MRT; any case; an unknown "
+               "code is a 400)",
     "dyad": "actor and recipient codes, ACTOR,RECIPIENT (MAR,MRT)",
-    "type": "PLOVER event type (CONSULT, ACCUSE, ...)",
-    "mode": "PLOVER mode (visit, meet, ...)",
-    "context": "PLOVER context (military, diplomatic, ...)",
-    "sector": "sector of an actor or recipient (GOV, MIL, ...)",
-    "person": "part of a person's name, accents and case ignored",
-    "since": "events on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-    "until": "events on or before this ISO date",
+    "type": "PLOVER event type (CONSULT, ACCUSE, ...; any case)",
+    "mode": "PLOVER mode (visit, meet, ...; any case)",
+    "context": "PLOVER context (military, diplomatic, ...; any case)",
+    "sector": "sector of an actor or recipient (GOV, MIL, ...; any case)",
+    "person": "part of a person's name, accents and case ignored (% and _ are plain characters)",
+    "since": "events from the start of this period: YYYY, YYYY-MM or YYYY-MM-DD (a real date)",
+    "until": "events to the end of this period: 2025 includes all of 2025, 2025-06 all of June",
     "q": "words of the article (full-text search, accents folded)",
 }
 _EXTRA = {
-    "limit": ("integer", "at most this many rows (1-500)"),
+    "limit": ("integer", "at most this many rows (1-500, ASCII digits)"),
     "cursor": ("string", "the `next` value of the previous page (opaque)"),
-    "min_mentions": ("integer", "only stories with at least this many events (default 2)"),
+    "min_mentions": ("integer", "only stories with at least this many events (1-1000000, "
+                     "default 2)"),
     "of": ("string", "only people of this country (alpha-3)"),
 }
 # path: (summary, query parameters, path parameter)
@@ -59,19 +61,25 @@ def openapi() -> dict[str, Any]:
             if p["required"] is None:
                 del p["required"]
         responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {}}},
-                                     "400": error}
+                                     "400": error, "500": {"description": "the server failed "
+                                                           "(JSON error, details in its log)"}}
         if path_param:
             responses["404"] = {"description": "not found"}
         paths[path] = {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
     paths["/api/ingest"] = {"post": {
-        "summary": "Code and store one article (only with --allow-ingest; Bearer token)",
-        "security": [{"token": []}],
+        "summary": "Code and store one article (only with --allow-ingest; the token as "
+                   "Authorization: Bearer TOKEN or X-Communique-Token: TOKEN)",
+        "security": [{"token": []}, {"token_header": []}],
         "requestBody": {"required": True, "content": {"application/json": {"schema": {
             "type": "object", "required": ["text"],
             "properties": {"text": {"type": "string"}, "title": {"type": "string"},
-                           "published": {"type": "string", "format": "date"},
+                           "published": {"type": "string", "format": "date",
+                                         "description": "a calendar date YYYY-MM-DD"},
                            "lang": {"type": "string", "enum": ["fr", "en"]}}}}}},
-        "responses": {"201": {"description": "stored"}, "400": error,
+        "responses": {"201": {"description": "stored (status stored, or rejected: kept as a "
+                                             "rejection)"},
+                      "200": {"description": "nothing new stored (status unchanged or duplicate)"},
+                      "400": error,
                       "403": {"description": "missing or wrong token"},
                       "405": {"description": "the server is read-only"},
                       "413": {"description": "body over 1,000,000 bytes"}}}}
@@ -79,4 +87,6 @@ def openapi() -> dict[str, Any]:
             "info": {"title": "communique API", "version": __version__,
                      "description": "PLOVER events coded from French and English news."},
             "paths": paths,
-            "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}}}
+            "components": {"securitySchemes": {
+                "token": {"type": "http", "scheme": "bearer"},
+                "token_header": {"type": "apiKey", "in": "header", "name": "X-Communique-Token"}}}}

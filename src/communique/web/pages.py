@@ -15,13 +15,12 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from communique.web import geometry, queries
-from communique.web.api import (article_answer, event_answer, events_answer, params_of,
-                                people_answer, search_answer, stories_answer)
+from communique.web.api import (article_answer, event_answer, events_answer, filter_of,
+                                params_of, people_answer, search_answer, stories_answer)
 from communique.web.app import HERE, Settings, store_of
 from communique.web.cache import cached
 from communique.web.i18n import choose_lang, translator
-from communique.web.params import (FILTER_KEYS, BadParameter, check_known, event_filter,
-                                   filter_params)
+from communique.web.params import FILTER_KEYS, BadParameter, check_known, filter_params
 
 # A page function gives (data, figure): data is the JSON twin, figure only feeds the template.
 PageFn = Callable[[Request], tuple[dict[str, Any], dict[str, Any] | None]]
@@ -56,9 +55,11 @@ def _context(request: Request) -> dict[str, Any]:
         return path + ("?" + urlencode(query) if query else "")
 
     other = "fr" if lang == "en" else "en"
-    lang_switch = request.url.path + "?" + urlencode(
+    # The decoded path encoded again: an article id may hold "%", "?" or "#".
+    own = quote(request.scope["path"], safe="/")
+    lang_switch = own + "?" + urlencode(
         {**{k: v for k, v in request.query_params.items() if k != "lang"}, "lang": other})
-    json_path = "/index.json" if request.url.path == "/" else request.url.path + ".json"
+    json_path = "/index.json" if own == "/" else own + ".json"
     json_href = json_path + ("?" + urlencode(dict(request.query_params)) if request.query_params else "")
     return {"t": translator(lang), "lang": lang, "other_lang": other, "lang_switch": lang_switch,
             "href": href, "nav": NAV, "path": request.url.path, "json_href": json_href,
@@ -91,7 +92,7 @@ def page(template: str, fn: PageFn) -> Callable[[Request], Response]:
 def overview(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, FILTER_KEYS)
     store = store_of(request)
-    flt = event_filter(params)
+    flt = filter_of(request, params)
     latest = events_answer(store, {**params, "limit": "10"})
     return {"filters": filter_params(flt), "counts": cached(request, queries.counts, flt),
             "latest": latest["events"]}, None
@@ -147,7 +148,7 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> tuple[list[dict[str, An
 
 def dyad_list(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, FILTER_KEYS)
-    flt = event_filter(params)
+    flt = filter_of(request, params)
     net = cached(request, queries.network, flt)
     rows = sorted(net["edges"], key=lambda e: (-e["events"], e["actor"], e["recipient"]))
     return {"filters": filter_params(flt), "count": len(rows), "dyads": rows}, None
@@ -156,7 +157,7 @@ def dyad_list(request: Request) -> tuple[dict[str, Any], None]:
 def dyad(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
     params = params_of(request, tuple(k for k in FILTER_KEYS if k != "dyad"))
     actor, recipient = request.path_params["actor"], request.path_params["recipient"]
-    flt = event_filter({**params, "dyad": f"{actor},{recipient}"})
+    flt = filter_of(request, {**params, "dyad": f"{actor},{recipient}"})
     cells = cached(request, queries.dyad_timeline, flt)
     data = {"actor": flt.dyad[0] if flt.dyad else actor, "recipient": flt.dyad[1] if flt.dyad else recipient,
             "filters": filter_params(flt), "timeline": cells,
@@ -165,14 +166,14 @@ def dyad(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def map_page(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
-    flt = event_filter(params_of(request, FILTER_KEYS))
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
     points = cached(request, queries.map_points, flt)
     return {"filters": filter_params(flt), "count": len(points), "points": points}, \
         geometry.map_figure(points)
 
 
 def network_page(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
-    flt = event_filter(params_of(request, FILTER_KEYS))
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
     net = cached(request, queries.network, flt)
     return {"filters": filter_params(flt), **net}, geometry.network_figure(net)
 
@@ -198,7 +199,8 @@ def ingest_form(request: Request) -> tuple[dict[str, Any], None]:
 
 
 async def ingest_post(request: Request) -> Response:
-    from communique.web.ingest import IngestRefused, article_fields, check_allowed, form_fields, run_ingest
+    from communique.web.ingest import (IngestRefused, article_from, check_allowed, form_fields,
+                                       run_ingest)
 
     settings: Settings = request.app.state.settings
     fields = form_fields(await request.body())
@@ -206,9 +208,9 @@ async def ingest_post(request: Request) -> Response:
         check_allowed(settings, fields.get("token"))
     except IngestRefused as exc:
         return render_error(request, exc.status, str(exc))
-    result = await run_in_threadpool(run_ingest, request, article_fields(fields))
-    target = f"/articles/{result['article_id']}" if not result["events"] else \
-        f"/events/{result['events'][0]}"
+    result = await run_in_threadpool(run_ingest, request, article_from(fields))
+    target = f"/articles/{quote(result['article_id'], safe='')}" if not result["events"] else \
+        f"/events/{quote(result['events'][0], safe='')}"
     return RedirectResponse(target, status_code=303)
 
 
@@ -221,9 +223,9 @@ def routes() -> list[Route]:
     out = [Route("/index.json", page("overview.html", overview)),
            Route("/", page("overview.html", overview))]
     for path, template, fn in (
-            ("/events/{event_id}", "event.html", event),
+            ("/events/{event_id:path}", "event.html", event),
             ("/events", "events.html", events),
-            ("/articles/{article_id}", "article.html", article_page),
+            ("/articles/{article_id:path}", "article.html", article_page),
             ("/dyads/{actor}/{recipient}", "dyad.html", dyad),
             ("/dyads", "dyads.html", dyad_list),
             ("/map", "map.html", map_page),

@@ -1,87 +1,152 @@
-"""Query-string parameters to store filters, with a clear message for every bad value."""
+"""Query-string parameters to store filters: every value the API and the pages take is checked
+here, and a bad one is a ``BadParameter`` (a 400 naming the parameter), never a 500.
+
+Numbers are ASCII digits within bounds, dates real calendar dates, codes known to the data or
+the store (compared without regard to case), ids free of control characters.
+"""
 
 from __future__ import annotations
 
 import base64
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from communique.errors import BadParameter
 from communique.model import EVENT_TYPES
-from communique.store.query import EventFilter
+from communique.store.folding import words
+from communique.store.query import EventFilter, period
+from communique.store.store import Store
+from communique.web.vocabulary import is_known
+
+__all__ = ["BadParameter", "FILTER_KEYS", "check_known", "event_filter", "filter_params", "limit",
+           "min_mentions", "whole_number", "country_code", "path_id", "encode_cursor",
+           "decode_cursor"]
 
 FILTER_KEYS = ("country", "dyad", "type", "mode", "context", "sector", "person", "since", "until",
                "q")
 GENERIC_KEYS = ("format", "lang")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_MENTIONS = 1_000_000  # far above any story, far below a 64-bit integer
 MAX_VALUE = 200  # characters in one parameter value
+MAX_ID = 1000  # characters in an id in a path
 
-_CODE = re.compile(r"^[A-Za-z]{3}$")
-_WORD = re.compile(r"^[A-Za-z_]{1,40}$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# fullmatch, and [A-Z] not \w: only ASCII letters and digits are codes and numbers.
+_DIGITS = re.compile(r"[0-9]{1,12}")
+_CODE = re.compile(r"[A-Z]{3}")
+_WORD = re.compile(r"[a-z][a-z_-]{0,39}")
+_CURSOR_DAY = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?")
 
 
-class BadParameter(ValueError):
-    """A query parameter the API cannot use; becomes a 400 JSON error."""
-
-    def __init__(self, name: str, message: str) -> None:
-        super().__init__(f"{name}: {message}")
-        self.name = name
+def _printable(name: str, value: str) -> None:
+    # Control characters and lone surrogates cannot be stored (PostgreSQL refuses NUL, UTF-8
+    # refuses surrogates), so no stored value holds them: say so instead of failing in SQL.
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
+        raise BadParameter(name, "holds control characters")
 
 
 def check_known(params: Mapping[str, str], allowed: tuple[str, ...]) -> None:
+    """Every parameter is one the route takes, of bounded length and printable."""
     for key in params:
         if key not in allowed and key not in GENERIC_KEYS:
             raise BadParameter(key, f"unknown parameter (allowed: {', '.join(allowed)})")
     for key, value in params.items():
         if len(value) > MAX_VALUE:
             raise BadParameter(key, f"longer than {MAX_VALUE} characters")
+        _printable(key, value)
 
 
-def _code(name: str, value: str) -> str:
-    if not _CODE.match(value):
-        raise BadParameter(name, f"want a three-letter country code such as MRT, got {value!r}")
-    return value.upper()
-
-
-def _word(name: str, value: str) -> str:
-    if not _WORD.match(value):
-        raise BadParameter(name, f"want one word of letters, got {value!r}")
+def path_id(name: str, value: str) -> str:
+    """An id taken from the path (an article id may hold any character, ``/`` included)."""
+    if not value or len(value) > MAX_ID:
+        raise BadParameter(name, f"want an id of 1 to {MAX_ID} characters")
+    _printable(name, value)
     return value
 
 
-def _date(name: str, value: str) -> str:
-    if not _DATE.match(value):
-        raise BadParameter(name, f"want an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-    return value
+def whole_number(name: str, raw: str, *, default: int, low: int, high: int) -> int:
+    """A whole number written in ASCII digits, from ``low`` to ``high`` (empty: ``default``)."""
+    raw = raw.strip()
+    if not raw:
+        return default
+    if not _DIGITS.fullmatch(raw) or not low <= int(raw) <= high:
+        raise BadParameter(name, f"want a whole number from {low} to {high}, got {raw!r}")
+    return int(raw)
 
 
-def event_filter(params: Mapping[str, str], *, limit: int | None = None) -> EventFilter:
-    """The store filter that the parameters describe (empty values are ignored)."""
+def limit(params: Mapping[str, str], *, default: int = DEFAULT_LIMIT) -> int:
+    return whole_number("limit", params.get("limit", ""), default=default, low=1, high=MAX_LIMIT)
+
+
+def min_mentions(params: Mapping[str, str], *, default: int = 2) -> int:
+    return whole_number("min_mentions", params.get("min_mentions", ""), default=default, low=1,
+                        high=MAX_MENTIONS)
+
+
+def country_code(name: str, value: str, *, store: Store | None) -> str:
+    """A known actor or country code, upper case (``mrt`` → ``MRT``)."""
+    code = value.strip().upper()
+    if not _CODE.fullmatch(code):
+        raise BadParameter(name, f"want a three-letter code such as MRT, got {value!r}")
+    if not is_known(store, "country", code):
+        raise BadParameter(name, f"unknown country or actor code {code!r}")
+    return code
+
+
+def _known_word(name: str, kind: str, value: str, *, store: Store | None, upper: bool) -> str:
+    word = value.strip().upper() if upper else value.strip().lower()
+    if not (_CODE.fullmatch(word) if upper else _WORD.fullmatch(word)):
+        raise BadParameter(name, f"want a PLOVER {kind} code, got {value!r}")
+    if not is_known(store, kind, word):
+        raise BadParameter(name, f"unknown {kind} {word!r}")
+    return word
+
+
+def _period_bounds(p: Mapping[str, str]) -> tuple[str | None, str | None]:
+    since = p.get("since")
+    until = p.get("until")
+    first = period(since, name="since")[0] if since else None
+    last = period(until, name="until")[1] if until else None
+    if first and last and first > last:
+        raise BadParameter("since", f"{since!r} is after until {until!r}")
+    return since, until
+
+
+def event_filter(params: Mapping[str, str], *, limit: int | None = None,
+                 store: Store | None = None) -> EventFilter:
+    """The store filter that the parameters describe (empty values are ignored). Codes are
+    checked against the shipped data and, given a ``store``, against what it holds."""
     p = {k: v.strip() for k, v in params.items() if v.strip()}
     dyad = None
     if "dyad" in p:
-        parts = [x.strip() for x in p["dyad"].split(",")]
+        parts = p["dyad"].split(",")
         if len(parts) != 2:
             raise BadParameter("dyad", f"want ACTOR,RECIPIENT such as MAR,MRT, got {p['dyad']!r}")
-        dyad = (_code("dyad", parts[0]), _code("dyad", parts[1]))
+        dyad = (country_code("dyad", parts[0], store=store),
+                country_code("dyad", parts[1], store=store))
     event_type = None
     if "type" in p:
         event_type = p["type"].upper()
         if event_type not in EVENT_TYPES:
             raise BadParameter("type", f"want a PLOVER type ({', '.join(EVENT_TYPES)}), "
                                f"got {p['type']!r}")
-    since = _date("since", p["since"]) if "since" in p else None
-    until = _date("until", p["until"]) if "until" in p else None
-    if since and until and since > until:
-        raise BadParameter("since", "is after until")
+    if "person" in p and not words(p["person"]):
+        raise BadParameter("person", f"want a part of a name, got {p['person']!r}")
+    if "q" in p and not words(p["q"]):
+        raise BadParameter("q", f"want words to search for, got {p['q']!r}")
+    since, until = _period_bounds(p)
     return EventFilter(
-        country=_code("country", p["country"]) if "country" in p else None, dyad=dyad,
-        event_type=event_type, mode=_word("mode", p["mode"]) if "mode" in p else None,
-        context=_word("context", p["context"]) if "context" in p else None,
-        sector=_word("sector", p["sector"]).upper() if "sector" in p else None,
+        country=country_code("country", p["country"], store=store) if "country" in p else None,
+        dyad=dyad, event_type=event_type,
+        mode=_known_word("mode", "mode", p["mode"], store=store, upper=False)
+        if "mode" in p else None,
+        context=_known_word("context", "context", p["context"], store=store, upper=False)
+        if "context" in p else None,
+        sector=_known_word("sector", "sector", p["sector"], store=store, upper=True)
+        if "sector" in p else None,
         person=p.get("person"), since=since, until=until, text=p.get("q"), limit=limit)
 
 
@@ -94,27 +159,21 @@ def filter_params(flt: EventFilter) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def limit(params: Mapping[str, str], *, default: int = DEFAULT_LIMIT) -> int:
-    raw = params.get("limit", "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
-        raise BadParameter("limit", f"want a whole number from 1 to {MAX_LIMIT}, got {raw!r}")
-    return int(raw)
-
-
 def encode_cursor(day: str, event_id: str) -> str:
     raw = json.dumps([day, event_id], separators=(",", ":")).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
 def decode_cursor(value: str) -> tuple[str, str]:
+    bad = BadParameter("cursor", "not a cursor given by this API")
     try:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         data: Any = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        raise BadParameter("cursor", "not a cursor given by this API") from None
+        raise bad from None
     if (not isinstance(data, list) or len(data) != 2
-            or not all(isinstance(x, str) for x in data)):
-        raise BadParameter("cursor", "not a cursor given by this API")
+            or not all(isinstance(x, str) for x in data)
+            or not _CURSOR_DAY.fullmatch(data[0]) or len(data[1]) > MAX_ID):
+        raise bad
+    _printable("cursor", data[1])  # JSON may spell a lone surrogate as "\ud800"
     return data[0], data[1]
