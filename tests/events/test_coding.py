@@ -105,3 +105,19 @@ def test_a_promise_is_dated_when_it_is_made_not_when_it_will_be_kept(code_text) 
     agree = [e for e in code_text(text, lang="en", published="2025-02-27").events if e.event == "AGREE"]
     assert agree and all(e.date != "2024-07" and not e.date.startswith("2025-07") for e in agree), \
         [(e.date, e.explanation) for e in agree]
+
+
+def test_an_internal_error_rejects_the_article_unless_the_settings_say_raise(monkeypatch) -> None:
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    def broken(self, article, parse):
+        raise KeyError("no such entry")
+
+    monkeypatch.setattr(Coder, "events", broken)
+    article = Article(id="t", text="Le Mali a expulsé l'ambassadeur de France.", lang="fr")
+    coded = Coder(CoderSettings(vectors=False)).code_article(article)
+    assert coded.events == [] and coded.rejected is not None
+    assert coded.rejected.stage == "events" and "internal error" in coded.rejected.reason
+    with pytest.raises(KeyError, match="no such entry"):
+        Coder(CoderSettings(vectors=False, raise_errors=True)).code_article(article)

@@ -63,19 +63,18 @@ def test_relative_clause_summing_up_a_war_is_no_attack(code_text) -> None:
 
 def test_concession_only_presupposes_statements(code_with_rules):
     evs = events(code_with_rules("Malgré les sanctions du Nigeria, le Togo a signé l'accord avec la Chine.",
-                                 lang="fr"), must_be_accepted=False)
+                                 lang="fr"))
     assert not any(t == "SANCTION" for t, *_ in evs)
 
 
 def test_plural_critiques_of_a_named_party_in_a_concession(code_with_rules):
     evs = events(code_with_rules("Malgré les critiques du Nigeria, la Ligue a voté en faveur du retour de la "
-                                 "Syrie.", lang="fr"), must_be_accepted=False)
+                                 "Syrie.", lang="fr"))
     assert any(t == "ACCUSE" and "NGA" in act for t, _, act, _ in evs)
 
 
 def test_plural_critiques_without_author_stay_generic(code_with_rules):
-    evs = events(code_with_rules("Malgré les critiques, le Togo a signé l'accord avec la Chine.", lang="fr"),
-                 must_be_accepted=False)
+    evs = events(code_with_rules("Malgré les critiques, le Togo a signé l'accord avec la Chine.", lang="fr"))
     assert not any(t == "ACCUSE" for t, *_ in evs)
 
 

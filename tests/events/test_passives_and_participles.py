@@ -22,13 +22,12 @@ def test_past_passive_arrest_is_still_coded(code_text) -> None:
 
 
 def test_present_passive_state_still_skipped(code_with_rules):
-    evs = events(code_with_rules("Des dizaines de journalistes sont emprisonnés au Tchad.", lang="fr"),
-                 must_be_accepted=False)
+    evs = events(code_with_rules("Des dizaines de journalistes sont emprisonnés au Tchad.", lang="fr"))
     assert not any(t == "COERCE" for t, *_ in evs)
 
 
 def test_present_passive_charge_is_an_accusation(code_with_rules):
-    evs = events(code_with_rules("Le ministre malien est accusé de corruption.", lang="fr"), must_be_accepted=False)
+    evs = events(code_with_rules("Le ministre malien est accusé de corruption.", lang="fr"))
     assert any(t == "ACCUSE" and m == "allege" and "MLI" in rec for t, m, _, rec in evs)
 
 
@@ -46,7 +45,7 @@ def test_past_support_still_an_event(code_with_rules):
 
 def test_elided_quantity_noun_of_an_arrest(code_with_rules):
     evs = events(code_with_rules("La police kényane annonce que des dizaines de manifestants ont été tués "
-                                 "et des dizaines d'autres arrêtés à Nairobi.", lang="fr"), must_be_accepted=False)
+                                 "et des dizaines d'autres arrêtés à Nairobi.", lang="fr"))
     assert any(t == "COERCE" and m == "arrest" for t, m, _, _ in evs)
 
 

@@ -106,7 +106,7 @@ def test_user_actor_file_wins_over_the_bundled_table(tmp_path) -> None:
     actors = tmp_path / "actors.tsv"
     actors.write_text("form\tkind\tcode\tsector\tother_sectors\tcontext\tname\tlang\tvalid_from\tvalid_to\n"
                       "Putin\tperson\tRUS\tELI\t\t\tVladimir Putin (test)\t\t\t\n", encoding="utf-8")
-    coder = Coder(settings=CoderSettings(actor_file=actors))
+    coder = Coder(settings=CoderSettings(actor_file=actors, raise_errors=True))
     coded = coder.code_article(Article(id="u", text="Putin threatened to cut gas deliveries to Ukraine.",
                                        lang="en", published="2015-01-10"))
     assert _parties(coded)[0][1] == [("RUS", "ELI")]
