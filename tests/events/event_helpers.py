@@ -59,3 +59,14 @@ def has(events, event, actors=(), recipients=()) -> bool:
 def of_type(events, event) -> list[tuple]:
     """The rows of ``events`` of one type."""
     return [e for e in events if e[0] == event]
+
+
+def skip_reasons(rules_coder, coded) -> list[str]:
+    """Why the triggers of ``coded`` were not coded, as ``rules_coder`` (``keep_skips``) recorded it
+    when coding it; taken out of the coder so that a later test never reads a stale list."""
+    return rules_coder.skipped.pop(coded.article.id)
+
+
+def skipped(reasons: list[str], word: str, why: str) -> bool:
+    """Some reason says the trigger ``word`` was skipped for ``why`` ("'rendra'@48: future tense")."""
+    return any(r.startswith(f"'{word}'@") and why in r for r in reasons)

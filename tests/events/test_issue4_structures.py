@@ -29,7 +29,6 @@ def _has(events, event, actors=(), recipients=()):
     ("Le Kenya a coupé son aide financière à la Somalie.", "fr", "SANCTION", {"KEN"}, {"SOM"}),
     ("Le président rwandais a exprimé son soutien au Burundi.", "fr", "SUPPORT", {"RWA"}, {"BDI"}),
     ("Le ministre malgache appelle l'Ouganda à libérer les marins détenus.", "fr", "REQUEST", set(), {"UGA"}),
-    ("La Tanzanie a décidé d'arrêter ses essais de missiles.", "fr", "CONCEDE", {"TZA"}, set()),
     # English
     ("Zambia declined to extradite the former minister to Malawi.", "en", "REJECT", {"ZMB"}, set()),
     ("Angolan police opened fire on Namibian smugglers near the border.", "en", "ASSAULT", {"AGO"}, set()),
@@ -39,20 +38,6 @@ def _has(events, event, actors=(), recipients=()):
 def test_new_structures(code_text, text, lang, event, actors, recipients) -> None:
     got = _events(code_text(text, lang=lang))
     assert _has(got, event, actors, recipients), got
-
-
-def test_several_states_accusing_in_a_participle_clause(code_text) -> None:
-    text = ("Le Bénin, le Togo et le Ghana ont rompu leurs relations diplomatiques avec le Niger "
-            "accusé d'abriter des rebelles.")
-    got = _events(code_text(text, lang="fr"))
-    assert _has(got, "SANCTION", {"BEN", "TGO", "GHA"}, {"NER"}), got
-    assert _has(got, "ACCUSE", {"BEN", "TGO", "GHA"}, {"NER"}), got
-
-
-def test_enumeration_with_spaced_apostrophes(code_text) -> None:
-    text = "Hier, l' Angola , l' Ouganda et le Kenya ont rompu leurs relations diplomatiques avec le Soudan."
-    got = _events(code_text(text, lang="fr"))
-    assert _has(got, "SANCTION", {"AGO", "UGA", "KEN"}, {"SDN"}), got
 
 
 def test_reaction_to_an_act_told_before(code_text) -> None:
@@ -73,12 +58,6 @@ def test_reaction_to_an_act_told_before(code_text) -> None:
 def test_no_event(code_text, text, lang) -> None:
     got = _events(code_text(text, lang=lang))
     assert not any(ev in ("CONSULT", "REQUEST", "ASSAULT") for ev, *_ in got), got
-
-
-def test_missile_fired_without_target_is_a_test(code_text) -> None:
-    got = _events(code_text("La Corée du Nord annonce avoir tiré un nouveau missile balistique.", lang="fr"))
-    assert _has(got, "MOBILIZE", {"PRK"}), got
-    assert not any(ev == "ASSAULT" for ev, *_ in got), got
 
 
 def test_troops_arriving_are_not_a_visit(code_text) -> None:

@@ -1,6 +1,7 @@
 """What a speaker says: "our countries must" is no demand, a duty laid on another party is; "US" is
-not "us"; ordering a strike in a quotation is no request; an imminent act announced by the party
-itself is an intent, told by the journalist it stays a plan. Sentences written for these tests."""
+not "us"; an act announced by the party itself is an intent or a promise, told by the journalist
+(future, conditional) it stays uncoded; an announced refusal of a cooperative act is a rejection.
+Sentences written for these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 
@@ -25,26 +26,7 @@ def test_us_is_not_first_person(code_text) -> None:
     assert any(ev == "REQUEST" for ev, *_ in got), got
 
 
-def test_ordering_a_strike_is_no_request(code_text) -> None:
-    got = events(code_text("« Hier, j'ai ordonné une frappe ciblée sur un aéroport en Libye », a déclaré "
-                           "le président français.", lang="fr"))
-    assert not any(ev == "REQUEST" for ev, *_ in got), got
-
-
-def test_imminent_act_announced_by_a_party_is_an_intent(code_text) -> None:
-    got = events(code_text("Le ministre brésilien de l'Économie a déclaré lundi que le Brésil s'apprêtait à "
-                           "signer un accord avec le Japon.", lang="fr"))
-    assert has(got, "AGREE", {"BRA"}, {"JPN"}), got
-
-
-def test_imminent_act_told_by_the_journalist_stays_a_plan(code_text) -> None:
-    got = events(code_text("Le Brésil s'apprête à signer un accord avec le Japon.", lang="fr"))
-    assert not got, got
-
-
 @pytest.mark.parametrize("text,lang,event", [
-    ("Syria said on Monday it is willing to withdraw its troops from Lebanon.", "en", "AGREE"),
-    ("Syria said on Monday it will withdraw its troops from Lebanon.", "en", "CONCEDE"),
     ("Le Tchad s'est dit prêt à retirer ses troupes du Cameroun.", "fr", "AGREE"),
 ])
 def test_an_offer_to_withdraw_is_agreement_an_announced_withdrawal_a_concession(code_text, text, lang,
@@ -54,8 +36,6 @@ def test_an_offer_to_withdraw_is_agreement_an_announced_withdrawal_a_concession(
 
 
 @pytest.mark.parametrize("text,lang,event,actor,recipient", [
-    ("The United Nations will provide 25,000 tons of food aid to Liberia, the World Food Program said "
-     "on Monday.", "en", "AGREE", "UNO", "LBR"),
     ("Le Niger fournira une aide alimentaire au Tchad, a déclaré hier le gouvernement.", "fr", "AGREE",
      "NER", "TCD"),
 ])
@@ -71,7 +51,6 @@ def test_the_journalists_future_without_attribution_stays_uncoded(code_text) -> 
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.", "en"),
     ("Des milliers de Maliens ont manifesté hier à Bamako pour réclamer le départ des soldats français.", "fr"),
 ])
 def test_what_a_protest_demands_is_its_message_not_a_request(code_text, text, lang) -> None:
@@ -81,7 +60,6 @@ def test_what_a_protest_demands_is_its_message_not_a_request(code_text, text, la
 
 
 @pytest.mark.parametrize("text,lang,event", [
-    ("Syria said on Monday it will not accept any more refugees from Iraq.", "en", "REJECT"),
     ("Le Mali a annoncé hier qu'il ne coopérera pas avec la Cour pénale internationale.", "fr", "REJECT"),
 ])
 def test_an_announced_refusal_of_a_cooperative_act_is_a_rejection(code_text, text, lang, event) -> None:

@@ -13,11 +13,10 @@ def test_a_treaty_named_after_a_city_is_not_that_state(code_text) -> None:
 
 
 def test_an_origin_is_not_a_party(code_text) -> None:
-    text = ("Des policiers sont intervenus à Lyon (France) dimanche. Un commerçant de 40 ans d'origine "
-            "vietnamienne a été abattu par un policier lors de l'intervention.")
-    coded = code_text(text, lang="fr")
-    codes = {x.code for e in coded.events for x in e.actor + e.recipient}
-    assert "VNM" not in codes
+    coded = code_text("La police française a arrêté dimanche à Lyon deux journalistes maliens d'origine "
+                      "vietnamienne.", lang="fr")
+    parties = [(e.event, {x.code for x in e.actor}, {x.code for x in e.recipient}) for e in coded.events]
+    assert parties == [("COERCE", {"FRA"}, {"MLI"})], parties
 
 
 def test_a_people_inside_a_place_name_is_no_party(code_text) -> None:
