@@ -40,6 +40,7 @@ def test_text_rejecting_a_proposal_stays_a_rejection(code_text) -> None:
     got = events_and_objects(code_text("Le Sénat a adopté une motion rejetant la proposition du Niger.",
                                        lang="fr"))
     assert not any(ev == "ACCUSE" for ev, *_ in got), got
+    assert has(got, "REJECT", (), {"NER"}), got
 
 
 def test_unadopted_text_content_is_not_an_event(code_text) -> None:

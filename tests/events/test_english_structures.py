@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, events_and_objects, has
+from event_helpers import events, events_and_objects, has, skip_reasons, skipped
 
 
 @pytest.mark.parametrize("text,event,actors,recipients", [
@@ -33,15 +33,14 @@ def test_english_structures(code_text, text, event, actors, recipients) -> None:
     assert has(got, event, actors, recipients), got
 
 
-def test_crimes_committed_by_are_no_promise(code_text) -> None:
-    got = events(code_text("Chilean police opened an inquiry into abuses committed by Argentine guards.",
-                           lang="en"))
-    assert not any(ev == "AGREE" for ev, *_ in got), got
-
-
-def test_committed_to_is_a_promise(code_text) -> None:
-    got = events(code_text("Japan committed to rebuild the harbour of Tonga.", lang="en"))
-    assert any(ev == "AGREE" for ev, *_ in got), got
+def test_crimes_committed_by_are_no_promise_committed_to_is(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Chilean police opened an inquiry into abuses committed by Argentine guards.",
+                            lang="en")
+    assert not any(ev == "AGREE" for ev, *_ in events(coded)), coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, "committed", "no trigger row's cue holds"), reasons
+    got = events(code_with_rules("Japan committed to rebuild the harbour of Tonga.", lang="en"))
+    assert has(got, "AGREE", {"JPN"}), got
 
 
 def test_author_in_a_compound_of_the_attack_noun(code_text) -> None:
