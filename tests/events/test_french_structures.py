@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, has
+from event_helpers import events, has, skip_reasons, skipped
 
 
 def test_holding_another_party_responsible_is_an_accusation(code_text) -> None:
@@ -22,16 +22,30 @@ def test_persona_non_grata_is_an_expulsion(code_text) -> None:
     assert any(ev == "SANCTION" and mode == "expel" for ev, mode, *_ in got), got
 
 
-def test_gathering_without_protest_is_no_event(code_text) -> None:
-    got = events(code_text("Des centaines de fidèles se sont rassemblés dimanche à Touba pour la prière.",
-                           lang="fr"))
+@pytest.mark.parametrize("gathering,protest", [
+    ("Des centaines de fidèles se sont rassemblés dimanche à Touba pour la prière.",
+     "Des centaines de Sénégalais se sont rassemblés dimanche à Touba pour protester contre le gouvernement."),
+    ("Des centaines de Sénégalais se sont rassemblés dimanche à Touba pour la prière.",
+     "Des centaines de Sénégalais se sont rassemblés dimanche à Touba pour protester contre le gouvernement."),
+])
+def test_gathering_without_protest_is_no_event(code_text, gathering, protest) -> None:
+    got = events(code_text(gathering, lang="fr"))
     assert not any(ev == "PROTEST" for ev, *_ in got), got
+    got = events(code_text(protest, lang="fr"))
+    assert has(got, "PROTEST", {"SEN"}), got
 
 
-def test_a_vote_on_a_text_is_no_support_for_a_party(code_text) -> None:
-    text = "Les députés ont voté hier en faveur d'une résolution sur le Mali."
-    got = events(code_text(text, lang="fr"))
+@pytest.mark.parametrize("on_a_text,for_a_party", [
+    ("Les députés ont voté hier en faveur d'une résolution sur le Mali.",
+     "Les députés maliens ont voté hier en faveur du Niger."),
+    ("Les députés maliens ont voté hier en faveur d'une résolution sur le Niger.",
+     "Les députés maliens ont voté hier en faveur du Niger."),
+])
+def test_a_vote_on_a_text_is_no_support_for_a_party(code_text, on_a_text, for_a_party) -> None:
+    got = events(code_text(on_a_text, lang="fr"))
     assert not any(ev == "SUPPORT" for ev, *_ in got), got
+    got = events(code_text(for_a_party, lang="fr"))
+    assert has(got, "SUPPORT", {"MLI"}, {"NER"}), got
 
 
 def test_a_guessed_actor_alone_is_no_event(code_with_rules, rules_coder) -> None:
@@ -44,15 +58,22 @@ def test_a_guessed_actor_alone_is_no_event(code_with_rules, rules_coder) -> None
     assert any("only a guessed actor" in w for w in why), why
 
 
-@pytest.mark.parametrize("text,lang", [
-    ("Le Belge Greg Van Avermaet s'est offert un titre olympique samedi à Rio.", "fr"),
-    ("L'équipe de France a cédé hier son titre olympique aux États-Unis.", "fr"),
-    ("L'Espagnol Mario Mola prend le contrôle de la course dès la première étape.", "fr"),
-    ("The French relay team conceded the title to the United States on Sunday.", "en"),
+# Each sport result beside the same verb used of a state's act, which is coded.
+@pytest.mark.parametrize("text,lang,state_act,event,actor", [
+    ("Le Belge Greg Van Avermaet s'est offert un titre olympique samedi à Rio.", "fr",
+     "La Belgique a offert un hôpital de campagne samedi au Brésil.", "AGREE", "BEL"),
+    ("L'équipe de France a cédé hier son titre olympique aux États-Unis.", "fr",
+     "La France a cédé hier la base militaire aux États-Unis.", "CONCEDE", "FRA"),
+    ("L'Espagnol Mario Mola prend le contrôle de la course dès la première étape.", "fr",
+     "L'armée espagnole prend le contrôle de la ville dès le premier jour.", "COERCE", "ESP"),
+    ("The French relay team conceded the title to the United States on Sunday.", "en",
+     "France conceded the disputed islands to the United States on Sunday.", "CONCEDE", "FRA"),
 ])
-def test_sport_results_are_no_acts_between_states(code_text, text, lang) -> None:
+def test_sport_results_are_no_acts_between_states(code_text, text, lang, state_act, event, actor) -> None:
     got = events(code_text(text, lang=lang))
     assert got == [], got
+    got = events(code_text(state_act, lang=lang))
+    assert has(got, event, {actor}), got
 
 
 def test_a_court_sentence_is_a_conviction_not_a_condemnation(code_text) -> None:
@@ -61,10 +82,12 @@ def test_a_court_sentence_is_a_conviction_not_a_condemnation(code_text) -> None:
     assert [ev for ev, *_ in got] == ["SANCTION"], got
 
 
-def test_la_reunion_is_an_island_not_a_meeting(code_text) -> None:
-    got = events(code_text("La Réunion : le cyclone Berguitta approche de l'île\n\nLe préfet a fermé hier les "
-                           "écoles.", lang="fr"))
-    assert not any(ev == "CONSULT" for ev, *_ in got), got
+def test_la_reunion_is_an_island_not_a_meeting(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("La Réunion : le cyclone Berguitta approche de l'île\n\nLe préfet a fermé hier les "
+                            "écoles.", lang="fr")
+    assert not any(ev == "CONSULT" for ev, *_ in events(coded)), coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, "Réunion", "inside a place name"), reasons
 
 
 @pytest.mark.parametrize("text,lang,event", [
