@@ -33,6 +33,7 @@ def test_refusing_to_act_is_not_a_bare_refusal(code_text) -> None:
     got = events_and_explanations(code_text("Le Maroc a demandé un cessez-le-feu. L'Algérie a refusé de signer.",
                                             lang="fr"))
     assert not any("bare refusal" in e[4] for e in got), got
+    assert has(got, "REJECT", {"DZA"}), got
 
 
 def test_threat_without_target_takes_party_told_before(code_with_rules):
@@ -50,4 +51,5 @@ def test_threat_with_named_target_keeps_it(code_with_rules):
 
 def test_threat_never_aimed_at_the_threatener(code_with_rules):
     evs = types_and_parties(code_with_rules("La Turquie a menacé de fermer la frontière.", lang="fr"))
-    assert all("TUR" not in r for t, _, r in evs if t == "THREATEN")
+    threats = [e for e in evs if e[0] == "THREATEN"]
+    assert threats and all(a == {"TUR"} and "TUR" not in r for _, a, r in threats), evs

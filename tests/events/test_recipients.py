@@ -11,7 +11,7 @@ import pytest
 from communique.events.detect import same_side
 from communique.model import Entity
 
-from event_helpers import events, events_by_code_and_sector, has
+from event_helpers import events, events_by_code_and_sector, has, skip_reasons, skipped
 
 
 def _ent(code, sector, start=0, end=5):
@@ -40,15 +40,18 @@ def test_domestic_recipient_kept(code_with_rules):
     assert any(("TCD", "REB") in act and any(c == "TCD" for c, _ in rec) for _, _, act, rec in evs)
 
 
-def test_advice_to_own_nationals_is_no_request(code_text) -> None:
-    got = events(code_text("Le Canada invite les ressortissants canadiens à quitter le Soudan.", lang="fr"))
-    assert not any(ev == "REQUEST" for ev, *_ in got), got
+def test_advice_to_own_nationals_is_no_request(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Le Canada invite les ressortissants canadiens à quitter le Soudan.", lang="fr")
+    assert not any(ev == "REQUEST" for ev, *_ in events(coded)), coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, "invite", "addressed to the actor's own nationals"), reasons
 
 
 def test_a_protest_at_home_gets_no_invented_target(code_text) -> None:
     coded = code_text("Des milliers de manifestants maliens se sont rassemblés hier à Bamako pour "
                       "protester contre la vie chère.", lang="fr")
-    assert all(not e.recipient for e in coded.events if e.event == "PROTEST"), coded.events
+    protests = [e for e in coded.events if e.event == "PROTEST"]
+    assert protests and all(not e.recipient for e in protests), coded.events
 
 
 @pytest.mark.parametrize("text,lang,event,actor,recipient", [
