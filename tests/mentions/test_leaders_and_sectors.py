@@ -34,9 +34,14 @@ def test_head_of_state_without_nationality_in_office(code_text) -> None:
 
 def test_office_holder_out_of_office_is_not_coded_by_the_table(code_text) -> None:
     # Published after the end of the term: the table says nothing about the person.
-    coded = code_text("Obama criticised the new tariffs on steel imports from China.", lang="en",
-                      published="2019-05-02")
+    text = "Obama criticised the new tariffs on steel imports from China."
+    coded = code_text(text, lang="en", published="2019-05-02")
+    assert [e.event for e in coded.events] == ["ACCUSE"], coded.events
     assert all("leaders.tsv" not in a.reason for e in coded.events for a in e.actor)
+    # during the term, the table names him
+    coded = code_text(text, lang="en", published="2014-05-02")
+    assert _parties(coded) == [("ACCUSE", [("USA", "GOV")], [("CHN", "GOV")])], _parties(coded)
+    assert "leaders.tsv" in coded.events[0].actor[0].reason
 
 
 def test_undated_article_uses_the_table(code_text) -> None:
