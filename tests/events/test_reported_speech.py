@@ -15,13 +15,10 @@ from event_helpers import events, has, skip_reasons, skipped
     "son homologue togolais.",
     "Le Mali a déclaré lundi que nos deux pays doivent retirer leurs soldats.",
 ])
-def test_our_countries_must_is_no_demand(code_text, text) -> None:
+def test_our_countries_must_is_no_demand_a_duty_laid_on_another_party_is(code_text, text) -> None:
     got = events(code_text(text, lang="fr"))
     assert not any(ev == "REQUEST" for ev, *_ in got), got
-
-
-def test_demand_made_of_another_party_stays(code_text) -> None:
-    # the minimal pair of the second sentence above
+    # the minimal pair of the second sentence
     got = events(code_text("Le Mali a déclaré lundi que la France doit retirer ses soldats.", lang="fr"))
     assert has(got, "REQUEST", {"MLI"}, {"FRA"}), got
 
