@@ -1,7 +1,8 @@
 """Texts whose content is described (resolutions, motions, letters): the parties that adopt or vote a
 text act through its content, never the relative pronoun "qui"; a text rejecting a claim
 disapproves, one rejecting a proposal stays a rejection; the content of a text nobody adopted is no
-event. Sentences written for these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+event. Sentences written for these tests (the cases taken from the dev set are in
+tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

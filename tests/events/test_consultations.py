@@ -1,7 +1,7 @@
 """What counts as a consultation: having been in contact and informing a party are; being in contact
-now is a state; praise of the
-relations after a meeting is boilerplate, and in a reception the visitor acts. Sentences written for
-these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+now is a state; praise of the relations after a meeting is boilerplate, and in a reception the
+visitor acts. Sentences written for these tests (the cases taken from the dev set are in
+tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

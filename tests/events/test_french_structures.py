@@ -1,6 +1,6 @@
-"""French phrasing a news coder needs: holding another party responsible is an accusation, "persona
-non grata" an expulsion; a gathering with no protest is no event; sport results, court sentences and
-"La Réunion" are no acts between states; a loan is aid. Sentences written for these tests (the cases
+"""French phrasing a news coder needs: holding another party responsible is an accusation, "persona non
+grata" an expulsion; a gathering with no protest is no event; sport results, court sentences and "La
+Réunion" are no acts between states; a loan is aid. Sentences written for these tests (the cases
 taken from the dev set are in test_dev_regressions.py)."""
 
 from __future__ import annotations

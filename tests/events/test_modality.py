@@ -1,7 +1,8 @@
 """Whether a told act is news: a pluperfect on the day of the report is a step of the episode, one
-without that anchor is background; plans, general stances, habits, imperfects, subjunctives and
-wars summed up in a relative clause are no events; a concession presupposes only statements.
-Sentences written for these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+without that anchor is background; plans, general stances, habits, imperfects, subjunctives and wars
+summed up in a relative clause are no events; a concession presupposes only statements. Sentences
+written for these tests (the cases taken from the dev set are in
+tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""Passives and participles: a present passive tells a state (no arrest, a support that is a
-stance) except a legal charge, which is an accusation; a past passive tells the act; coordinated
-passives share what they undergo; a participle describing a noun is no event; a gerund takes the
-main verb's subject; ships intercepted are seized, aircraft shadowed. Sentences written for these
-tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+"""Passives and participles: a present passive tells a state (no arrest, a support that is a stance)
+except a legal charge, which is an accusation; a past passive tells the act; coordinated passives
+share what they undergo; a participle describing a noun is no event; a gerund takes the main verb's
+subject; ships intercepted are seized, aircraft shadowed. Sentences written for these tests (the
+cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

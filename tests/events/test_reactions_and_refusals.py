@@ -1,7 +1,7 @@
-"""Reactions, refusals and threats: setting a proposal aside or cancelling a meeting is a rejection;
-a refusal with its own object keeps it, a refusal to act is no bare refusal; a threat naming no
-target aims at the party the text was talking about, never at the threatener. Sentences written for
-these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+"""Reactions, refusals and threats: setting a proposal aside or cancelling a meeting is a rejection; a
+refusal with its own object keeps it, a refusal to act is no bare refusal; a threat naming no target
+aims at the party the text was talking about, never at the threatener. Sentences written for these
+tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 when it is another part of that state (domestic events) and dropped when it is the actor's own side
 (its nationals, its diplomats); a withdrawal with no target named is addressed to the state it
 leaves when that is not the actor's own, a protest at home gets no invented target; a mobilisation
-is aimed at the state it is set against. Sentences written for these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+is aimed at the state it is set against. Sentences written for these tests (the cases taken from the
+dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

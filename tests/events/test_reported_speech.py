@@ -1,7 +1,8 @@
-"""What a speaker says: "our countries must" is no demand, a duty laid on another party is; "US" is
-not "us"; an act announced by the party itself is an intent or a promise, told by the journalist
+"""What a speaker says: "our countries must" is no demand, a duty laid on another party is; "US" is not
+"us"; an act announced by the party itself is an intent or a promise, told by the journalist
 (future, conditional) it stays uncoded; an announced refusal of a cooperative act is a rejection.
-Sentences written for these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+Sentences written for these tests (the cases taken from the dev set are in
+tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

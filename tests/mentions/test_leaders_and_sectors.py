@@ -1,5 +1,5 @@
-"""Bundled office-holders (data/leaders.tsv), international bodies and PLOVER sectors of groups
-(the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+"""Bundled office-holders (data/leaders.tsv), international bodies and PLOVER sectors of groups (the
+cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Speakers of quotations: a quoted "we" / "nous" / "je" is the party of the speaker, named in the
-same sentence or the one before, even when the parser reads the speaker after the speech verb as its
-object (guidelines §6). Sentences written for these tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
+"""Speakers of quotations: a quoted "we" / "nous" / "je" is the party of the speaker, named in the same
+sentence or the one before, even when the parser reads the speaker after the speech verb as its
+object (guidelines §6). Sentences written for these tests (the cases taken from the dev set are in
+tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""Where an event happened (communique.resolve.places), on sentences written for these tests
-(the cases taken from the dev set are in tests/events/test_dev_regressions.py).
+"""Where an event happened (communique.resolve.places), on sentences written for these tests (the cases
+taken from the dev set are in tests/events/test_dev_regressions.py).
 
-Each place must say why it was chosen (``Place.reason``).
-"""
+Each place must say why it was chosen (``Place.reason``)."""
 
 from __future__ import annotations
 
