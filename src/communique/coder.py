@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -40,6 +40,14 @@ VECTOR_CHARS = 400  # text given to the sentence encoder per event
 
 @dataclass(slots=True)
 class CoderSettings:
+    """How a ``Coder`` runs.
+
+    ``raise_errors`` (keyword only, off by default): an internal error of the event stage
+    (``ValueError``, ``KeyError``, ``IndexError``) is raised instead of being stored as the
+    article's rejection. A batch must go on past one bad article; a test must not, or a coder that
+    fails on every article would pass every test that expects no event.
+    """
+
     actor_file: Path | None = None
     batch_size: int = 16
     keep_skips: bool = False  # record why triggers were not coded (for --explain)
@@ -47,6 +55,8 @@ class CoderSettings:
     trigger_model: bool = True  # the learned trigger model proposes and vetoes triggers
     model_dir: Path | None = None  # a trigger model of your own (`communique train -o DIR`)
     policy: ModelPolicy = field(default_factory=ModelPolicy)
+    _: KW_ONLY
+    raise_errors: bool = False
 
 
 @dataclass(slots=True)
@@ -119,6 +129,8 @@ class Coder:
         except ArticleRejected as exc:
             return CodedArticle(article=article, rejected=Rejection(exc.stage, exc.reason))
         except (ValueError, KeyError, IndexError) as exc:  # a bug must not stop the batch
+            if self.settings.raise_errors:
+                raise
             log.exception("coding failed for %s", article.id)
             return CodedArticle(article=article, rejected=Rejection("events", f"internal error: {exc!r}"))
         return CodedArticle(article=article, events=events)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_helpers import skip_reasons, skipped
+
 
 def _events(coded):
     assert coded.rejected is None, coded.rejected
@@ -39,23 +41,32 @@ def test_types_and_directions(code_text, text, lang, expected) -> None:
     assert set(got[0][2]) & set(expected[2] or got[0][2])  # the actor side is right
 
 
-@pytest.mark.parametrize("text,lang", [
-    ("Le ministre algérien des Affaires étrangères ne s'est pas rendu à Tunis.", "fr"),
-    ("Le ministre algérien des Affaires étrangères se rendra lundi à Tunis.", "fr"),
-    ("Le ministre algérien des Affaires étrangères doit se rendre lundi à Tunis.", "fr"),
-    ("Le Maroc condamne régulièrement les attaques contre l'armée malienne.", "fr"),
-    ("The Senegalese foreign minister will visit Rabat next week.", "en"),
-    ("Morocco did not condemn the attack on the Malian army.", "en"),
-    ("Cette visite illustre la volonté commune du Maroc et de la Mauritanie.", "fr"),
+# Each sentence is the negative of one that test_types_and_directions codes; the trigger is skipped
+# for the reason named.
+@pytest.mark.parametrize("text,lang,word,why", [
+    ("Le ministre algérien des Affaires étrangères ne s'est pas rendu à Tunis.", "fr", "rendu", "negated"),
+    ("Le ministre algérien des Affaires étrangères se rendra lundi à Tunis.", "fr", "rendra", "future tense"),
+    ("Le ministre algérien des Affaires étrangères doit se rendre lundi à Tunis.", "fr", "rendre",
+     "infinitive under 'doit'"),
+    ("Le Maroc condamne régulièrement les attaques contre l'armée malienne.", "fr", "condamne", "habitual"),
+    ("The Senegalese foreign minister will visit Rabat next week.", "en", "visit", "modal or future"),
+    ("Morocco did not condemn the attack on the Malian army.", "en", "condemn", "negated"),
+    ("Cette visite illustre la volonté commune du Maroc et de la Mauritanie.", "fr", "visite",
+     "refers back to an event already told"),
 ])
-def test_no_event_for_negation_future_plans_habits_and_backreference(code_text, text, lang) -> None:
-    assert _events(code_text(text, lang=lang)) == []
+def test_no_event_for_negation_future_plans_habits_and_backreference(code_with_rules, rules_coder, text, lang,
+                                                                     word, why) -> None:
+    coded = code_with_rules(text, lang=lang)
+    assert _events(coded) == []
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, word, why), reasons
 
 
 def test_history_older_than_a_year_is_not_coded(code_text) -> None:
-    coded = code_text("En 2016, l'Arabie saoudite a rompu ses relations diplomatiques avec l'Iran.",
-                      lang="fr", published="2025-06-05")
-    assert _events(coded) == []
+    text = "En 2016, l'Arabie saoudite a rompu ses relations diplomatiques avec l'Iran."
+    assert _events(code_text(text, lang="fr", published="2025-06-05")) == []
+    # the same report published that year is news
+    assert _events(code_text(text, lang="fr", published="2016-06-05")) == [("SANCTION", "withdraw", ("SAU",), ("IRN",))]
 
 
 def test_date_resolved_against_publication(code_text) -> None:
@@ -105,3 +116,19 @@ def test_a_promise_is_dated_when_it_is_made_not_when_it_will_be_kept(code_text) 
     agree = [e for e in code_text(text, lang="en", published="2025-02-27").events if e.event == "AGREE"]
     assert agree and all(e.date != "2024-07" and not e.date.startswith("2025-07") for e in agree), \
         [(e.date, e.explanation) for e in agree]
+
+
+def test_an_internal_error_rejects_the_article_unless_the_settings_say_raise(monkeypatch) -> None:
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    def broken(self, article, parse):
+        raise KeyError("no such entry")
+
+    monkeypatch.setattr(Coder, "events", broken)
+    article = Article(id="t", text="Le Mali a expulsé l'ambassadeur de France.", lang="fr")
+    coded = Coder(CoderSettings(vectors=False)).code_article(article)
+    assert coded.events == [] and coded.rejected is not None
+    assert coded.rejected.stage == "events" and "internal error" in coded.rejected.reason
+    with pytest.raises(KeyError, match="no such entry"):
+        Coder(CoderSettings(vectors=False, raise_errors=True)).code_article(article)

@@ -1,14 +1,14 @@
 """English phrasing a news coder needs: lifting a blockade is a retreat, lifting sanctions a
 concession; allowing an opponent to act; attempts coded as the act; reneging on a commitment;
 al-Qaeda as a transnational group; "committed by" is no promise, "committed to" is; the author of an
-attack in a compound of the attack noun. Sentences written for these tests (none comes from a gold
-set)."""
+attack in a compound of the attack noun. Sentences written for these tests; none comes from a gold
+set (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, events_and_objects, has
+from event_helpers import events, events_and_objects, has, skip_reasons, skipped
 
 
 @pytest.mark.parametrize("text,event,actors,recipients", [
@@ -23,8 +23,6 @@ from event_helpers import events, events_and_objects, has
     # an attempt is coded as the act (PLOVER: attempted assassinations are ASSAULT/targeted)
     ("Gunmen from Chad attempted to assassinate the governor of a Nigerien province.",
      "ASSAULT", {"TCD"}, set()),
-    ("Iranian hackers tried to hack into the servers of the Saudi oil ministry.",
-     "COERCE", {"IRN"}, {"SAU"}),
     # reneging on a commitment
     ("Peru has reneged on its promise to Bolivia over the port deal.", "REJECT", {"PER"}, set()),
     # al-Qaeda's core is a transnational militarized group (PLOVER IMG)
@@ -35,34 +33,17 @@ def test_english_structures(code_text, text, event, actors, recipients) -> None:
     assert has(got, event, actors, recipients), got
 
 
-def test_crimes_committed_by_are_no_promise(code_text) -> None:
-    got = events(code_text("Chilean police opened an inquiry into abuses committed by Argentine guards.",
-                           lang="en"))
-    assert not any(ev == "AGREE" for ev, *_ in got), got
-
-
-def test_committed_to_is_a_promise(code_text) -> None:
-    got = events(code_text("Japan committed to rebuild the harbour of Tonga.", lang="en"))
-    assert any(ev == "AGREE" for ev, *_ in got), got
+def test_crimes_committed_by_are_no_promise_committed_to_is(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Chilean police opened an inquiry into abuses committed by Argentine guards.",
+                            lang="en")
+    assert not any(ev == "AGREE" for ev, *_ in events(coded)), coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, "committed", "no trigger row's cue holds"), reasons
+    got = events(code_with_rules("Japan committed to rebuild the harbour of Tonga.", lang="en"))
+    assert has(got, "AGREE", {"JPN"}), got
 
 
 def test_author_in_a_compound_of_the_attack_noun(code_text) -> None:
     got = events_and_objects(code_text("Recent Kenyan drone strikes have killed six militants in Somalia.",
                                        lang="en"))
     assert any(ev == "ASSAULT" and "KEN" in a for ev, _, a, _, _ in got), got
-
-
-@pytest.mark.parametrize("text,event,actor,recipient", [
-    # "staged" lemmatized "stag" by the small model: read as "stage", a light verb
-    ("Thousands of Kenyan students staged mass demonstrations on Saturday outside the Ugandan embassy "
-     "in Nairobi.", "PROTEST", "KEN", None),
-    # inspectors of a body expelled: a sanction, not a deportation
-    ("North Korea expelled inspectors of the International Atomic Energy Agency on Tuesday.", "SANCTION",
-     "PRK", "IGO"),
-    # shells fired at a place abroad: an attack on the state where they fall
-    ("Israeli tanks fired four shells at targets in Jericho on Monday, witnesses said.", "ASSAULT", "ISR",
-     "PSE"),
-])
-def test_english_verbs_the_small_model_misreads(code_text, text, event, actor, recipient) -> None:
-    got = events(code_text(text, lang="en"))
-    assert has(got, event, {actor}, {recipient} if recipient else ()), got

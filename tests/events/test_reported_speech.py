@@ -1,21 +1,25 @@
-"""What a speaker says: "our countries must" is no demand, a duty laid on another party is; "US" is
-not "us"; ordering a strike in a quotation is no request; an imminent act announced by the party
-itself is an intent, told by the journalist it stays a plan. Sentences written for these tests."""
+"""What a speaker says: "our countries must" is no demand, a duty laid on another party is; "US" is not
+"us"; an act announced by the party itself is an intent or a promise, told by the journalist
+(future, conditional) it stays uncoded; an announced refusal of a cooperative act is a rejection.
+Sentences written for these tests (the cases taken from the dev set are in
+tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, has
+from event_helpers import events, has, skip_reasons, skipped
 
 
-def test_our_countries_must_is_no_demand(code_text) -> None:
-    got = events(code_text("« Nos deux pays doivent renforcer leur coopération », a déclaré lundi le président "
-                           "ghanéen à Accra devant son homologue togolais.", lang="fr"))
+@pytest.mark.parametrize("text", [
+    "« Nos deux pays doivent renforcer leur coopération », a déclaré lundi le président ghanéen à Accra devant "
+    "son homologue togolais.",
+    "Le Mali a déclaré lundi que nos deux pays doivent retirer leurs soldats.",
+])
+def test_our_countries_must_is_no_demand_a_duty_laid_on_another_party_is(code_text, text) -> None:
+    got = events(code_text(text, lang="fr"))
     assert not any(ev == "REQUEST" for ev, *_ in got), got
-
-
-def test_demand_made_of_another_party_stays(code_text) -> None:
+    # the minimal pair of the second sentence
     got = events(code_text("Le Mali a déclaré lundi que la France doit retirer ses soldats.", lang="fr"))
     assert has(got, "REQUEST", {"MLI"}, {"FRA"}), got
 
@@ -25,26 +29,7 @@ def test_us_is_not_first_person(code_text) -> None:
     assert any(ev == "REQUEST" for ev, *_ in got), got
 
 
-def test_ordering_a_strike_is_no_request(code_text) -> None:
-    got = events(code_text("« Hier, j'ai ordonné une frappe ciblée sur un aéroport en Libye », a déclaré "
-                           "le président français.", lang="fr"))
-    assert not any(ev == "REQUEST" for ev, *_ in got), got
-
-
-def test_imminent_act_announced_by_a_party_is_an_intent(code_text) -> None:
-    got = events(code_text("Le ministre brésilien de l'Économie a déclaré lundi que le Brésil s'apprêtait à "
-                           "signer un accord avec le Japon.", lang="fr"))
-    assert has(got, "AGREE", {"BRA"}, {"JPN"}), got
-
-
-def test_imminent_act_told_by_the_journalist_stays_a_plan(code_text) -> None:
-    got = events(code_text("Le Brésil s'apprête à signer un accord avec le Japon.", lang="fr"))
-    assert not got, got
-
-
 @pytest.mark.parametrize("text,lang,event", [
-    ("Syria said on Monday it is willing to withdraw its troops from Lebanon.", "en", "AGREE"),
-    ("Syria said on Monday it will withdraw its troops from Lebanon.", "en", "CONCEDE"),
     ("Le Tchad s'est dit prêt à retirer ses troupes du Cameroun.", "fr", "AGREE"),
 ])
 def test_an_offer_to_withdraw_is_agreement_an_announced_withdrawal_a_concession(code_text, text, lang,
@@ -54,8 +39,6 @@ def test_an_offer_to_withdraw_is_agreement_an_announced_withdrawal_a_concession(
 
 
 @pytest.mark.parametrize("text,lang,event,actor,recipient", [
-    ("The United Nations will provide 25,000 tons of food aid to Liberia, the World Food Program said "
-     "on Monday.", "en", "AGREE", "UNO", "LBR"),
     ("Le Niger fournira une aide alimentaire au Tchad, a déclaré hier le gouvernement.", "fr", "AGREE",
      "NER", "TCD"),
 ])
@@ -65,13 +48,14 @@ def test_an_act_announced_with_the_attribution_after_it_is_a_promise(code_text, 
     assert has(got, event, {actor}, {recipient}), got
 
 
-def test_the_journalists_future_without_attribution_stays_uncoded(code_text) -> None:
-    got = events(code_text("Le Niger fournira une aide alimentaire au Tchad la semaine prochaine.", lang="fr"))
-    assert got == [], got
+def test_the_journalists_future_without_attribution_stays_uncoded(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Le Niger fournira une aide alimentaire au Tchad la semaine prochaine.", lang="fr")
+    assert events(coded) == [], coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, "fournira", "future tense"), reasons
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.", "en"),
     ("Des milliers de Maliens ont manifesté hier à Bamako pour réclamer le départ des soldats français.", "fr"),
 ])
 def test_what_a_protest_demands_is_its_message_not_a_request(code_text, text, lang) -> None:
@@ -81,7 +65,6 @@ def test_what_a_protest_demands_is_its_message_not_a_request(code_text, text, la
 
 
 @pytest.mark.parametrize("text,lang,event", [
-    ("Syria said on Monday it will not accept any more refugees from Iraq.", "en", "REJECT"),
     ("Le Mali a annoncé hier qu'il ne coopérera pas avec la Cour pénale internationale.", "fr", "REJECT"),
 ])
 def test_an_announced_refusal_of_a_cooperative_act_is_a_rejection(code_text, text, lang, event) -> None:
@@ -89,9 +72,11 @@ def test_an_announced_refusal_of_a_cooperative_act_is_a_rejection(code_text, tex
     assert [ev for ev, *_ in got] == [event], got
 
 
-def test_an_announced_renunciation_of_force_is_not_coded(code_text) -> None:
-    got = events(code_text("Iran said on Monday it will not attack Iraq.", lang="en"))
-    assert got == [], got
+def test_an_announced_renunciation_of_force_is_not_coded(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Iran said on Monday it will not attack Iraq.", lang="en")
+    assert events(coded) == [], coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, "attack", "refusal of a ASSAULT"), reasons
 
 
 @pytest.mark.parametrize("text,event", [
@@ -104,6 +89,8 @@ def test_a_future_in_the_past_announced_by_a_party_is_its_intent(code_text, text
     assert [ev for ev, *_ in got] == [event], got
 
 
-def test_the_journalists_conditional_stays_uncoded(code_text) -> None:
-    got = events(code_text("Selon la presse, le Tchad retirerait ses troupes du Cameroun.", lang="fr"))
-    assert got == [], got
+def test_the_journalists_conditional_stays_uncoded(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Selon la presse, le Tchad retirerait ses troupes du Cameroun.", lang="fr")
+    assert events(coded) == [], coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, "retirerait", "conditional"), reasons

@@ -1,6 +1,7 @@
-"""Who does an act: a list of subjects gives one record per author of a one-sided act and one
-record for an act the parties do together; an act ordered or announced (a light verb over an
-event noun) is the orderer's act, and the order is no second event."""
+"""Who does an act: a list of subjects gives one record per author of a one-sided act and one record
+for an act the parties do together; an act ordered or announced (a light verb over an event noun) is
+the orderer's act, and the order is no second event. Sentences written for these tests (the cases
+taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,6 @@ def _records(coded, event: str) -> list[tuple[list[str | None], list[str | None]
             for e in coded.events if e.event == event]
 
 
-def test_a_comma_list_of_subjects_gives_each_author_its_condemnation(code_text) -> None:
-    text = ("Le président de la Commission de l'Union africaine Moussa Faki, le premier ministre "
-            "burkinabè Paul Kaba Thiéba ainsi que le président français Emmanuel Macron ont "
-            "condamné les attentats.")
-    records = _records(code_text(text, lang="fr"), "ACCUSE")
-    assert sorted(actors for actors, _ in records) == [["BFA"], ["FRA"], ["IGO"]], records
-    assert all(recipients == [] for _, recipients in records), records
-
-
 def test_an_apposition_after_a_comma_is_no_second_party(code_text) -> None:
     text = ("Le ministre nigérien de la Défense, le général de division Issoufou Mamane Sani, et son "
             "homologue tchadien, Abdelkerim Haggar Moussa, ont signé lundi à N'Djamena un accord de "
@@ -28,12 +20,6 @@ def test_an_apposition_after_a_comma_is_no_second_party(code_text) -> None:
     assert records, records
     codes = {c for actors, recipients in records for c in actors + recipients}
     assert codes == {"NER", "TCD"}, records
-
-
-def test_two_states_asking_the_same_thing_are_two_requests(code_text) -> None:
-    text = "Les États-Unis et la Russie ont demandé hier le respect d'un cessez-le-feu dans la région."
-    records = _records(code_text(text, lang="fr"), "REQUEST")
-    assert sorted(actors for actors, _ in records) == [["RUS"], ["USA"]], records
 
 
 def test_english_joint_condemnation_is_one_record_per_state(code_text) -> None:
@@ -47,22 +33,6 @@ def test_a_meeting_of_two_states_stays_one_reciprocal_record(code_text) -> None:
     records = _records(code_text(text, lang="fr"), "CONSULT")
     assert len(records) == 1, records
     assert set(records[0][0] + records[0][1]) == {"DZA", "TUN"}, records
-
-
-def test_a_failed_negotiation_is_between_its_parties(code_text) -> None:
-    text = "Palestinians and Israelis failed to reach agreement on Sunday despite hours of talks."
-    records = _records(code_text(text, lang="en"), "REJECT")
-    assert len(records) == 1, records
-    assert set(records[0][0] + records[0][1]) == {"PSE", "ISR"}, records
-
-
-def test_an_ordered_deployment_is_the_orderers_mobilisation(code_text) -> None:
-    text = ("L'administration des États-Unis a ordonné hier le déploiement de la Garde nationale à la "
-            "frontière mexicaine.")
-    coded = code_text(text, lang="fr")
-    records = _records(coded, "MOBILIZE")
-    # the state named in "à la frontière mexicaine" is where the troops go, not who sends them
-    assert records == [(["USA"], [])], records
 
 
 def test_an_ordered_arrest_is_one_arrest_and_no_request(code_text) -> None:

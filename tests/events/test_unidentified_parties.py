@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, events_and_actor_sectors, events_and_objects, has
+from event_helpers import events, events_and_actor_sectors, events_and_objects, has, skip_reasons
 
 
 @pytest.mark.parametrize("text,recipient,place_country", [
@@ -50,15 +50,21 @@ def test_arrests_with_no_agent_are_made_by_the_police_of_the_place(code_text) ->
     ("Cette vague de chaleur a tué, en trois jours, au moins 14 personnes au Japon.", "fr"),
     ("A powerful earthquake struck western Indonesia on Sunday, killing 12 people.", "en"),
 ])
-def test_harm_from_a_natural_cause_is_no_attack(code_text, text, lang) -> None:
-    got = events(code_text(text, lang=lang))
-    assert not any(ev == "ASSAULT" for ev, *_ in got), got
+def test_harm_from_a_natural_cause_is_no_attack(code_with_rules, rules_coder, text, lang) -> None:
+    coded = code_with_rules(text, lang=lang)
+    assert not any(ev == "ASSAULT" for ev, *_ in events(coded)), coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert any("ASSAULT by a natural or accidental cause" in r for r in reasons), reasons
 
 
 def test_deaths_with_no_word_of_violence_get_no_invented_attacker(code_text) -> None:
     got = events(code_text("Trois personnes ont été tuées samedi sur une route du Var, selon la préfecture.",
                            lang="fr"))
     assert not any(ev == "ASSAULT" for ev, *_ in got), got
+    # the same deaths of a state's soldiers are an attack on that state
+    got = events(code_text("Trois soldats français ont été tués samedi sur une route du Var, selon la préfecture.",
+                           lang="fr"))
+    assert has(got, "ASSAULT", (), {"FRA"}), got
 
 
 @pytest.mark.parametrize("text,lang,victim", [
@@ -78,14 +84,26 @@ def test_an_air_strike_cue_is_not_the_trigger_itself(code_text) -> None:
     assert any(e.event == "ASSAULT" and e.mode == "aerial" for e in strike.events), strike.events
 
 
-@pytest.mark.parametrize("text,lang", [
-    ("Le syndicat CGT-Cheminots a refusé hier de signer l'accord proposé par la direction de la SNCF.", "fr"),
-    ("Air France a demandé lundi à ses passagers de changer d'avion à Roissy.", "fr"),
-    ("The airline asked passengers on Monday to change planes in Frankfurt.", "en"),
+# Each act among private parties beside the same act aimed at a state, which is coded.
+@pytest.mark.parametrize("text,lang,with_a_state,event,actor,recipient", [
+    ("Le syndicat CGT-Cheminots a refusé hier de signer l'accord proposé par la direction de la SNCF.", "fr",
+     "Le syndicat CGT-Cheminots a refusé hier l'accord proposé par le gouvernement français.", "REJECT", "FRA",
+     "FRA"),
+    ("Le syndicat CGT-Cheminots a refusé hier l'accord proposé par la direction de la SNCF.", "fr",
+     "Le syndicat CGT-Cheminots a refusé hier l'accord proposé par le gouvernement français.", "REJECT", "FRA",
+     "FRA"),
+    ("Air France a demandé lundi à ses passagers de changer d'avion à Roissy.", "fr",
+     "Air France a demandé lundi au gouvernement malien de rouvrir l'aéroport de Bamako.", "REQUEST", "FRA",
+     "MLI"),
+    ("The airline asked passengers on Monday to change planes in Frankfurt.", "en",
+     "Kenya Airways asked the Ugandan government on Monday to reopen the airport.", "REQUEST", "KEN", "UGA"),
 ])
-def test_private_parties_among_themselves_make_no_event(code_text, text, lang) -> None:
+def test_private_parties_among_themselves_make_no_event(code_text, text, lang, with_a_state, event, actor,
+                                                        recipient) -> None:
     got = events(code_text(text, lang=lang))
     assert got == [], got
+    got = events(code_text(with_a_state, lang=lang))
+    assert has(got, event, {actor}, {recipient}), got
 
 
 def test_a_crowd_protest_and_a_release_need_no_named_state(code_text) -> None:

@@ -1,5 +1,5 @@
 """Small helpers shared by the actor-resolution tests: each turns a coded article into the parties
-of its events, as plain values to assert on.
+of its events, as plain values to assert on; each fails when the article was rejected.
 
 Import them as ``from mention_helpers import ...`` (pytest puts this folder on the import path). The
 coders themselves are the ``code_text`` and ``code_with_rules`` fixtures of tests/conftest.py.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 def parties(coded) -> list[tuple]:
     """(type, sorted actor codes, sorted recipient codes) of each event, "-" for a party without a
-    code; the article must not be rejected."""
+    code."""
     assert coded.rejected is None, coded.rejected
     return [(e.event, sorted(a.code or "-" for a in e.actor), sorted(r.code or "-" for r in e.recipient))
             for e in coded.events]
@@ -22,7 +22,7 @@ def parties_and_recipient_sectors(coded) -> list[tuple]:
 
 
 def parties_and_sectors(coded) -> list[tuple]:
-    """(type, [(code, sector)] of the actors, [(code, sector)] of the recipients), in the order found;
-    the article may be rejected."""
+    """(type, [(code, sector)] of the actors, [(code, sector)] of the recipients), in the order found."""
+    assert coded.rejected is None, coded.rejected
     return [(e.event, [(a.code, a.sector) for a in e.actor], [(a.code, a.sector) for a in e.recipient])
             for e in coded.events]

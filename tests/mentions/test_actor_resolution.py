@@ -69,7 +69,7 @@ def test_actor_file_with_validity_dates(tmp_path: Path) -> None:
     actors.write_text("form\tkind\tcode\tsector\tother_sectors\tcontext\tname\tlang\tvalid_from\tvalid_to\n"
                       "Brigade Zenith\torg\tMLI\tMIL\t\tmilitary\tBrigade Zenith\tfr\t2024-01-01\t2024-12-31\n",
                       encoding="utf-8")
-    coder = Coder(settings=CoderSettings(actor_file=actors))
+    coder = Coder(settings=CoderSettings(actor_file=actors, raise_errors=True))
     text = "La Brigade Zenith a attaqué un poste frontalier du Burkina Faso."
     inside = coder.code_article(Article(id="a", text=text, lang="fr", published="2024-06-01"))
     assert _parties(inside)[0][0] == [("MLI", "MIL")]

@@ -242,7 +242,7 @@ def test_an_empty_parse_has_no_entities() -> None:
      [("Niger", "LOC"), ("Niamey", "LOC"), ("France", "LOC"), ("Union africaine", "ORG")], []),
     ("Les Marocains et les Mauritaniens ont renforcé la coopération maroco-mauritanienne, a déclaré le Kremlin.",
      [("Kremlin", "ORG")], ["Marocains", "Mauritaniens", "maroco-mauritanienne"]),
-    ("Le Conseil de sécurité des Nations unies a condamné l'attaque, selon l'Élysée.",
+    ("Selon l'Élysée, le Conseil de sécurité des Nations unies vient de condamner l'attaque.",
      [("Conseil de sécurité des Nations unies", "ORG"), ("Élysée", "LOC")], ["Nations unies"]),
     ("L'armée syrienne a repris la ville de Palmyre, selon le ministère russe de la Défense.",
      [("armée syrienne", "ORG"), ("Palmyre", "LOC")], ["ville de Palmyre"]),
