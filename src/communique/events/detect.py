@@ -394,12 +394,12 @@ class ModelPolicy:
     """Named thresholds on the trigger model's probabilities (tuned on the training corpus by
     cross-fitting, checked on the dev sets: docs/accuracy.md)."""
 
-    propose: float = 0.5  # a type this likely adds a trigger the table lacks
+    propose: float = 0.8  # a type this likely adds a trigger the table lacks
     # NONE this likely drops a table row. Off (above 1): every veto level tried (0.9, 0.98) cost
     # recall on the dev sets and on the cross-fitted training corpus.
     veto: float = 1.1
-    noun: float = 0.6  # a noun this likely is an act even plural or with a support verb
-    rescue: float = 0.3  # a type this likely, one of the table's for the word, stands in for a cue
+    noun: float = 0.8  # a noun this likely is an act even plural or with a support verb
+    rescue: float = 0.8  # a type this likely, one of the table's for the word, stands in for a cue
 
 
 def model_row(tok: Token, score: TriggerScore, *, lang: str) -> Trigger:
