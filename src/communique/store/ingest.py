@@ -19,7 +19,7 @@ from communique.coder import Coder
 from communique.ingest import read_inputs
 from communique.model import Article, CodedArticle
 from communique.store.records import RunRecord
-from communique.store.store import Store, count_outcome, now
+from communique.store.store import Store, count_outcome, now, skip_reason
 from communique.store.versioning import coder_version
 
 Progress = Callable[[Counter[str]], None]
@@ -85,14 +85,9 @@ def _pending(items: Iterable[Article | CodedArticle], *, store: Store, version: 
     seen: set[str] = set()  # texts met earlier in this run, maybe not yet written
     for item in items:
         counts["read"] += 1
-        article = item.article if isinstance(item, CodedArticle) else item
-        digest = article.content_hash
-        if store.stored_state(article.id) == (digest, version):
-            counts["unchanged"] += 1
-            continue
-        if article.text:
-            if digest in seen or store.has_copy(digest, version, other_than=article.id):
-                counts["duplicate"] += 1
-                continue
-            seen.add(digest)
-        yield item
+        skip = skip_reason(store, item.article if isinstance(item, CodedArticle) else item,
+                           version=version, seen=seen)
+        if skip is None:
+            yield item
+        else:
+            counts[skip] += 1
