@@ -25,7 +25,7 @@ def test_batch_with_bad_inputs_writes_one_line_per_input(tmp_path: Path, capsys)
         '{"id": "j2", "text": \n', encoding="utf-8")
     (tmp_path / "f_huge.txt").write_text("Titre\n" + "Une phrase de remplissage. " * 200_000, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["code", str(tmp_path), "-o", str(out), "--summary"]) == 0
+    assert main(["code", str(tmp_path), "-o", str(out), "--summary"]) == 1  # some rejected
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     by_id = {r["id"]: r for r in rows}
     assert set(by_id) == {"a_good", "b_empty", "c_binary", "d_german", "j1", "e_batch:2", "f_huge"}

@@ -9,13 +9,15 @@ from typing import Any
 
 from communique.errors import ArticleRejected
 
-# Coding time and memory grow faster than the text (spaCy's parse, then the event stage's
-# pairs of mentions): measured by bench/article_size.py, one core, models loaded (see
-# docs/architecture.md, "Limits"):
-#     25,000 chars  ~2 s, +60 MB;  50,000 ~7 s, +130 MB;  100,000 ~20 s, +380 MB;
-#    200,000 chars  ~55 s, +1.2 GB.
-# A long feature article is ~50,000 characters; 100,000 keeps one article under half a minute
-# and half a gigabyte per worker, which is what a user running a batch on a laptop expects.
+# Coding time and memory grow with the text, time faster than linearly (spaCy's parse, then
+# the event stage's pairs of mentions). Measured by bench/article_size.py (French wikinews
+# reports joined end to end, one process, models loaded, a shared 2-core machine):
+#     chars    10,000  25,000  50,000  100,000  150,000  200,000
+#     seconds     0.6     1.5     5.2     13.6     18.9     35.5
+#     +MB          30      90     183      378      542      719   (peak 1.0 GB at 100,000)
+# A long feature article is ~50,000 characters. 100,000 keeps one article under ~15 s and
+# ~0.4 GB on top of the models (~1 GB per worker in all), what a user running a batch on a
+# laptop can expect; twice that doubles the memory and nearly triples the time.
 MAX_CHARS = 100_000
 # Share of control characters (other than whitespace) above which bytes are not text.
 MAX_CONTROL_SHARE = 0.01

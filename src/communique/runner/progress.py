@@ -49,11 +49,21 @@ class Progress:
 
     def __init__(self, *, total: int | None, enabled: bool, out: TextIO | None = None) -> None:
         self._bar = None
+        self._coding = False
         if enabled:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit=" articles", desc="coding", file=out or sys.stderr,
-                             mininterval=REFRESH_SECONDS, smoothing=0.05, dynamic_ncols=True)
+            # Until the first coded article, the workers are loading their models (20-60 s):
+            # the bar says so rather than look stuck.
+            self._bar = tqdm(total=total, unit=" articles", desc="loading models",
+                             file=out or sys.stderr, mininterval=REFRESH_SECONDS, smoothing=0.05,
+                             dynamic_ncols=True)
+
+    def coding(self) -> None:
+        """The first article is coded: the models are loaded."""
+        if self._bar is not None and not self._coding:
+            self._bar.set_description_str("coding", refresh=False)
+        self._coding = True
 
     def advance(self, n: int, counts: Counter[str]) -> None:
         if self._bar is None or not n:

@@ -71,6 +71,7 @@ class StoreWriter:
                 self.progress.advance(1, self.counts)
 
     def write(self, coded: CodedArticle) -> None:
+        self.progress.coding()
         self.counts["coded"] += 1
         outcome = self.store.put(coded, run_id=self.summary.run_id, coder_version=self.version)
         count_outcome(self.counts, outcome, coded)

@@ -167,6 +167,12 @@ class Store:
             return "rejected" if outcome == "stored" else outcome
         return "stored"
 
+    def rejections(self, *, run_id: str, limit: int = 20) -> list[tuple[str, str, str]]:
+        """(article id, stage, reason) of the articles a run rejected, by article id."""
+        rows = self.backend.query("SELECT article_id, stage, reason FROM rejections WHERE "
+                                  "run_id = ? ORDER BY article_id LIMIT ?", (run_id, limit))
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
     def get(self, article_id: str) -> CodedArticle | None:
         found = read_coded(self.backend, [article_id])
         return found[0] if found else None
