@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from datetime import date, datetime
 from typing import Any
@@ -33,6 +34,8 @@ _MAGIC = ((b"\x1f\x8b", "gzip-compressed"), (b"PK\x03\x04", "a ZIP archive"),
 # A JSON record nested deeper than this is not an article (the fields are flat; metadata may
 # hold a few levels). Python's own limit (~1,000) would raise RecursionError while storing it.
 MAX_JSON_DEPTH = 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
 
 
 def compressed_kind(data: bytes) -> str | None:
@@ -91,7 +94,7 @@ def check_text(text: str, *, source: str, max_chars: int = MAX_CHARS) -> str:
     sample = text[:20_000]
     controls = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co")
                    and ch not in "\n\r\t\f")
-    if "\x00" in sample or controls / len(sample) > MAX_CONTROL_SHARE:
+    if "\x00" in text or controls / len(sample) > MAX_CONTROL_SHARE:
         raise ArticleRejected("ingest", f"{source}: binary content ({controls} control "
                                         f"characters in the first {len(sample):,}), not text")
     if "\ufffd" in sample and sample.count("\ufffd") / len(sample) > MAX_CONTROL_SHARE:
@@ -101,12 +104,16 @@ def check_text(text: str, *, source: str, max_chars: int = MAX_CHARS) -> str:
 
 def check_unicode(value: str, *, source: str, field: str) -> None:
     """Reject a string holding a lone surrogate (a JSON ``\\ud800`` escape): it is not Unicode
-    text, cannot be written as UTF-8 and would fail later in any stage that encodes it."""
-    for pos, ch in enumerate(value):
-        if "\ud800" <= ch <= "\udfff":
-            raise ArticleRejected("ingest", f"{source}: the {field} holds a lone surrogate "
-                                            f"(\\u{ord(ch):04x} at character {pos}), not valid "
-                                            "Unicode")
+    text, cannot be written as UTF-8 and would fail later in any stage that encodes it. A NUL
+    character is refused too: PostgreSQL cannot store it in text."""
+    if "\x00" in value:
+        raise ArticleRejected("ingest", f"{source}: the {field} holds a NUL character "
+                                        f"(at character {value.index(chr(0))}), not text")
+    found = _SURROGATE.search(value)
+    if found:
+        raise ArticleRejected("ingest", f"{source}: the {field} holds a lone surrogate "
+                                        f"(\\u{ord(found.group()):04x} at character "
+                                        f"{found.start()}), not valid Unicode")
 
 
 def check_record(record: Any, *, source: str) -> None:
@@ -141,6 +148,8 @@ def check_published(value: str | None, *, source: str) -> str | None:
         return None
     value = value.strip()
     try:
+        if not _ISO_DAY.match(value):  # the extended form only: the store and exports slice it
+            raise ValueError(value)
         date.fromisoformat(value[:10])
         if len(value) > 10:
             datetime.fromisoformat(value)

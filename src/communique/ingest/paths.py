@@ -29,6 +29,13 @@ class Skipped:
     reason: str
 
 
+def printable(text: str) -> str:
+    """Text that can be written as UTF-8 and stored anywhere: a file name that is not UTF-8
+    (read by Python as lone surrogates) or a JSON id with a ``\\ud800`` escape or a NUL gets
+    its odd characters as visible escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+
+
 def is_input_name(path: Path) -> bool:
     """Is this file name one the readers read inside a folder?"""
     return (path.suffix.lower() in INPUT_SUFFIXES and not path.name.startswith(".")

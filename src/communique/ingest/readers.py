@@ -23,7 +23,7 @@ from communique.ingest.batch import distinct_ids
 from communique.ingest.checks import (bom_encoding, check_published, check_record, check_text,
                                       compressed_kind, decode_bytes)
 from communique.ingest.paths import (HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, Skipped,
-                                     kind_of, walk)
+                                     kind_of, printable, walk)
 from communique.model import Article, CodedArticle, Rejection, content_id
 
 __all__ = ["HTML_SUFFIXES", "JSONL_SUFFIXES", "TEXT_SUFFIXES", "Item", "iter_inputs",
@@ -59,6 +59,8 @@ def read_inputs(inputs: Iterable[str], *, exclude: Iterable[Path] = ()) -> Itera
     directory: reading it while it grows would never end). An id met twice with another
     article in the same call is rejected the second time (``batch.distinct_ids``).
     """
+    inputs = list(inputs)
+    check_inputs(inputs)  # now, not when the first item is asked for
     return distinct_ids(iter_inputs(inputs, exclude=exclude))
 
 
@@ -76,12 +78,13 @@ def iter_inputs(inputs: Iterable[str], *, exclude: Iterable[Path] = ()) -> Itera
 
 def read_path(path: Path, *, exclude: set[Path]) -> Iterator[Item]:
     """One input named on the command line: a folder, a file, or a pipe read like stdin."""
+    name, stem = printable(str(path)), printable(path.stem or str(path))
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         reason = ("broken symbolic link" if isinstance(exc, FileNotFoundError)
                   else f"cannot read ({exc.strerror})")
-        yield rejected(path.stem or str(path), "ingest", f"{path}: {reason}", source=str(path))
+        yield rejected(stem, "ingest", f"{name}: {reason}", source=name)
         return
     if stat.S_ISDIR(mode):
         yield from read_directory(path, exclude=exclude)
@@ -91,16 +94,16 @@ def read_path(path: Path, *, exclude: set[Path]) -> Iterator[Item]:
         # `communique code <(zcat corpus.jsonl.gz)` names a pipe: read it as standard input.
         yield from read_pipe(path)
     else:
-        yield rejected(path.stem or str(path), "ingest", f"{path}: {kind_of(mode)}, not a file",
-                       source=str(path))
+        yield rejected(stem, "ingest", f"{name}: {kind_of(mode)}, not a file", source=name)
 
 
 def read_directory(path: Path, *, exclude: set[Path] | None = None) -> Iterator[Item]:
     """Every input file under a directory, in a stable (sorted) order."""
     for entry in walk(path, exclude=exclude or set()):
         if isinstance(entry, Skipped):
-            yield rejected(entry.path.stem or entry.path.name, "ingest",
-                           f"{entry.path}: {entry.reason}", source=str(entry.path))
+            name = printable(str(entry.path))
+            yield rejected(printable(entry.path.stem or entry.path.name), "ingest",
+                           f"{name}: {entry.reason}", source=name)
         else:
             yield from read_file(entry)
 
@@ -108,33 +111,34 @@ def read_directory(path: Path, *, exclude: set[Path] | None = None) -> Iterator[
 def read_pipe(path: Path) -> Iterator[Item]:
     """A named pipe given as an input: read as a stream when a writer is there, else rejected
     (opening a FIFO nobody writes to would wait forever)."""
+    name, stem = printable(str(path)), printable(path.stem)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        yield rejected(path.stem, "ingest", f"{path}: cannot read ({exc.strerror})", source=str(path))
+        yield rejected(stem, "ingest", f"{name}: cannot read ({exc.strerror})", source=name)
         return
     flags = fcntl.fcntl(fd, fcntl.F_GETFL)
     fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)  # now wait for what the writer sends
     with os.fdopen(fd, "rb") as stream:
-        yield from read_stream(stream, source=str(path), article_id=path.stem)
+        yield from read_stream(stream, source=name, article_id=stem)
 
 
 def read_file(path: Path) -> Iterator[Item]:
     suffix = path.suffix.lower()
-    article_id = path.stem
+    article_id, source = printable(path.stem), printable(str(path))
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as fh:
-                yield from read_jsonl(fh, source=str(path))
+                yield from read_jsonl(fh, source=source)
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield rejected(article_id, "ingest", f"{path}: cannot read ({exc.strerror})", source=str(path))
+        yield rejected(article_id, "ingest", f"{source}: cannot read ({exc.strerror})", source=source)
         return
     if suffix in HTML_SUFFIXES:
-        yield html_article(data, article_id=article_id, source=str(path))
+        yield html_article(data, article_id=article_id, source=source)
     else:
-        yield text_article(data, article_id=article_id, source=str(path))
+        yield text_article(data, article_id=article_id, source=source)
 
 
 def read_stream(stream: BinaryIO, *, source: str, article_id: str | None = None) -> Iterator[Item]:
@@ -238,8 +242,9 @@ def _jsonl_line(raw: bytes, *, where: str, fallback_id: str) -> Item:
     except ArticleRejected as exc:
         return rejected(fallback_id, exc.stage, exc.reason, source=where)
     except json.JSONDecodeError as exc:
+        # json's messages end with " at" ("Unterminated string starting at"): the column says it
         return rejected(fallback_id, "ingest", f"{where}: invalid JSON at column {exc.colno} "
-                                               f"({exc.msg})", source=where)
+                                               f"({exc.msg.removesuffix(' at')})", source=where)
     except RecursionError:
         return rejected(fallback_id, "ingest", f"{where}: invalid JSON: nested too deeply to "
                                                "be an article", source=where)
@@ -247,10 +252,10 @@ def _jsonl_line(raw: bytes, *, where: str, fallback_id: str) -> Item:
 
 
 def _safe_id(raw: Any, fallback_id: str) -> str:
-    """The record's id as text, with any lone surrogate written as an escape (``\\ud800``)."""
+    """The record's id as text, a lone surrogate or a NUL in it written as an escape."""
     if raw in (None, "") or isinstance(raw, (dict, list)):
         return fallback_id
-    return str(raw).encode("utf-8", "backslashreplace").decode("utf-8")
+    return printable(str(raw))
 
 
 def jsonl_article(record: Any, *, fallback_id: str, source: str) -> Item:
