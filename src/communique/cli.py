@@ -59,11 +59,17 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    from communique.console import Status
     from communique.evaluate.run import evaluate
 
-    result = evaluate(gold=Path(args.gold), articles=Path(args.articles),
-                      predictions=Path(args.predictions) if args.predictions else None,
-                      count_background=args.all)
+    status = Status()
+    status.show("coding the gold set's articles (the language models load first: 20 to 60 s)…")
+    try:
+        result = evaluate(gold=Path(args.gold), articles=Path(args.articles),
+                          predictions=Path(args.predictions) if args.predictions else None,
+                          count_background=args.all)
+    finally:
+        status.clear()
     if args.json:
         json.dump(result, sys.stdout, indent=1, ensure_ascii=False)
         print()

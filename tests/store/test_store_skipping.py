@@ -72,3 +72,13 @@ def test_one_id_with_two_texts_in_a_batch_keeps_the_first_on_every_run(store, co
     again = ingest([str(path)], store=store, coder=coder, link=False)
     assert again.counts["unchanged"] == 3 and again.counts["stored"] == 0
     assert store.get("x").article.text == lines[0]["text"]  # not flipped by a re-run
+
+
+def test_a_missing_input_records_no_run(store, coder, tmp_path: Path) -> None:
+    import pytest
+
+    from communique.errors import InputError
+
+    with pytest.raises(InputError):
+        ingest([str(tmp_path / "missing.jsonl")], store=store, coder=coder, link=False)
+    assert store.runs() == []

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from communique.coder import Coder
 from communique.ingest import read_inputs
+from communique.ingest.readers import check_inputs
 from communique.model import Article, CodedArticle
 from communique.store.records import RunRecord
 from communique.store.store import Store, count_outcome, now, skip_reason
@@ -47,6 +48,7 @@ def ingest(inputs: Iterable[str], *, store: Store, coder: Coder, link: bool = Tr
            progress: Progress | None = None) -> IngestSummary:
     """Code and store every new or changed article of the inputs; then link the stories."""
     inputs = list(inputs)
+    check_inputs(inputs)  # a mistyped path stops here, before a run is recorded
     version = coder_version(actor_file=coder.settings.actor_file)
     config = {"inputs": inputs, "batch_size": coder.settings.batch_size,
               "actor_file": str(coder.settings.actor_file) if coder.settings.actor_file else None,
