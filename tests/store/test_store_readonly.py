@@ -26,8 +26,6 @@ def test_queries_work_on_a_read_only_file(open_folder: Path, unprivileged, folde
     before = sorted(p.name for p in open_folder.iterdir())
     db.chmod(0o444)
     open_folder.chmod(0o777 if folder_writable else 0o555)
-    import communique.store.postgres  # noqa: F401  (imported as root: see `unprivileged`)
-
     with unprivileged():
         with open_store(db) as store:
             assert store.backend.read_only
