@@ -22,7 +22,12 @@ def render() -> str:
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     lines = ["# Command-line reference", "",
              "Generated from `communique --help` by `scripts/cli_reference.py`; the how-tos are in the",
-             "README and the other docs.", ""]
+             "README and the other docs.", "",
+             "Exit codes, for every command: `0` done; `1` done, but some articles were rejected",
+             "(listed on standard error with their reasons); `2` bad usage (an unknown option, an",
+             "input or store that does not exist, an option out of range); `3` failed (the store, a",
+             "model or a worker process; what was stored is whole, and the same command resumes).",
+             ""]
     for name, command in sorted(sub.choices.items()):
         command.prog = f"communique {name}"
         lines += [f"## communique {name}", "", "```", command.format_help().rstrip(), "```", ""]

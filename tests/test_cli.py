@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -25,7 +26,7 @@ def test_batch_with_bad_inputs_writes_one_line_per_input(tmp_path: Path, capsys)
         '{"id": "j2", "text": \n', encoding="utf-8")
     (tmp_path / "f_huge.txt").write_text("Titre\n" + "Une phrase de remplissage. " * 200_000, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["code", str(tmp_path), "-o", str(out), "--summary"]) == 0
+    assert main(["code", str(tmp_path), "-o", str(out), "--summary"]) == 1  # some rejected
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     by_id = {r["id"]: r for r in rows}
     assert set(by_id) == {"a_good", "b_empty", "c_binary", "d_german", "j1", "e_batch:2", "f_huge"}
@@ -83,3 +84,56 @@ def test_evaluate_prints_scores(shared, tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "event_f1" in out and "language en" in out and "ASSAULT" in out
     assert len(pred.read_text(encoding="utf-8").splitlines()) == 161
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_exit_codes_and_the_rejections_named(tmp_path: Path, capsys) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Visite\nLe ministre algérien des Affaires étrangères s'est rendu lundi à Tunis.", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "n7", "text": "Texte.", "published": "2025-13-45"}\n', encoding="utf-8")
+    assert main(["code", str(good), "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert main(["code", str(good), str(bad), "-o", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "1 article rejected" in err and "n7  ingest:" in err and "'published'" in err
+    # bad usage: a missing input (before any model loads), an option out of range, no store
+    assert main(["code", str(tmp_path / "missing.txt")]) == 2
+    assert main(["run", str(good), "--db", str(tmp_path / "r.db"), "--workers", "0"]) == 2
+    assert main(["events", "--db", str(tmp_path / "none.db")]) == 2
+    # the store fails: 3
+    broken = tmp_path / "broken.db"
+    broken.write_text("not a database, just text " * 100, encoding="utf-8")
+    assert main(["events", "--db", str(broken)]) == 3
+    assert "communique: error:" in capsys.readouterr().err
+
+
+def test_ingest_exits_1_and_names_what_it_rejected(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "batch.jsonl"
+    src.write_text('{"id": "ok", "lang": "fr", "text": "Le ministre algérien s\'est rendu lundi à Tunis."}\n'
+                   '{"id": "ok", "lang": "fr", "text": "Un autre texte sous le même identifiant."}\n',
+                   encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(src), "--db", db, "--no-link"]) == 1
+    captured = capsys.readouterr()
+    assert f"ok@{src}:2  ingest:" in captured.err and "already used" in captured.err
+    assert "2 read: 2 stored" in captured.out
+    assert main(["ingest", str(src), "--db", db, "--no-link"]) == 0  # nothing new rejected
+
+
+def test_a_status_line_while_the_models_load_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Visite\nLe ministre algérien s'est rendu lundi à Tunis.", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["code", str(src), "-o", str(tmp_path / "out.jsonl")]) == 0
+    shown = terminal.getvalue()
+    assert "communique: loading the language models" in shown
+    assert shown.endswith("\r\033[K")  # cleared once the first article is coded
+    piped = io.StringIO()  # not a terminal: nothing
+    monkeypatch.setattr(sys, "stderr", piped)
+    assert main(["code", str(src), "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert piped.getvalue() == ""

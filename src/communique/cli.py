@@ -2,6 +2,8 @@
 
     communique code INPUT... [-o OUT] [--format jsonl|geojson] [--summary]
     communique evaluate --gold GOLD.jsonl --articles ARTICLES.jsonl [--predictions OUT]
+
+Exit codes: 0 done, 1 some articles rejected, 2 bad usage, 3 failed (``communique.console``).
 """
 
 from __future__ import annotations
@@ -10,24 +12,36 @@ import argparse
 import importlib
 import json
 import sys
+import traceback
 from pathlib import Path
 
 from communique import __version__
+from communique.console import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, exit_code
 from communique.errors import CommuniqueError
 
 
 def cmd_code(args: argparse.Namespace) -> int:
     from communique.coder import Coder, CoderSettings
+    from communique.console import SHOWN_REJECTIONS, Status, report_rejections
     from communique.export.writers import geojson, jsonl_line, open_output, summary_table
     from communique.ingest import read_inputs
+    from communique.ingest.readers import check_inputs
 
+    check_inputs(args.inputs)  # a mistyped path is bad usage: stop before loading any model
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None,
                                          vectors=not args.no_vectors))
     coded = []
+    rejections: list[tuple[str, str, str]] = []
+    rejected = 0
     exclude = [Path(args.output)] if args.output not in (None, "-") else []
     out = open_output(args.output)
     try:
-        for item in coder.code_items(read_inputs(args.inputs, exclude=exclude)):
+        items = coder.code_items(read_inputs(args.inputs, exclude=exclude))
+        for item in Status().until_first(items):
+            if item.rejected is not None:
+                rejected += 1
+                if len(rejections) < SHOWN_REJECTIONS:
+                    rejections.append((item.article.id, item.rejected.stage, item.rejected.reason))
             if args.format == "jsonl":
                 out.write(jsonl_line(item) + "\n")
                 out.flush()
@@ -40,15 +54,22 @@ def cmd_code(args: argparse.Namespace) -> int:
             out.close()
     if args.summary:
         summary_table(coded, sys.stderr if args.output in (None, "-") else sys.stdout)
-    return 0
+    report_rejections(rejections, total=rejected)
+    return EXIT_REJECTED if rejected else EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    from communique.console import Status
     from communique.evaluate.run import evaluate
 
-    result = evaluate(gold=Path(args.gold), articles=Path(args.articles),
-                      predictions=Path(args.predictions) if args.predictions else None,
-                      count_background=args.all)
+    status = Status()
+    status.show("coding the gold set's articles (the language models load first: 20 to 60 s)…")
+    try:
+        result = evaluate(gold=Path(args.gold), articles=Path(args.articles),
+                          predictions=Path(args.predictions) if args.predictions else None,
+                          count_background=args.all)
+    finally:
+        status.clear()
     if args.json:
         json.dump(result, sys.stdout, indent=1, ensure_ascii=False)
         print()
@@ -100,14 +121,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; the exit codes are those of ``communique.console``."""
+    args = build_parser().parse_args(argv)  # bad usage exits with 2 here
     try:
         return args.func(args)
     except CommuniqueError as exc:
         print(f"communique: error: {exc}", file=sys.stderr)
-        return 2
+        return exit_code(exc)
     except BrokenPipeError:
-        return 0
+        return EXIT_OK  # `communique events | head`: the reader had what it wanted
+    except KeyboardInterrupt:
+        print("communique: interrupted; what was stored is whole (run the same command again "
+              "to resume)", file=sys.stderr)
+        return 130
+    except Exception:  # noqa: BLE001 - a bug: keep the traceback, but not exit 1 ("rejected")
+        traceback.print_exc()
+        print("communique: internal error (a bug: please report it with the traceback above)",
+              file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

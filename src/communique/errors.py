@@ -1,6 +1,7 @@
 """The exception tree of communique.
 
     CommuniqueError
+     ├── UsageError          a command line that cannot be run (an option out of range, no store)
      ├── InputError          an input cannot be read at all (missing path, unknown format)
      ├── ArticleRejected     one article cannot be coded; carries the stage and the reason
      ├── LexiconError        a data file is missing or malformed
@@ -19,6 +20,10 @@ from __future__ import annotations
 
 class CommuniqueError(Exception):
     """Base class of every error raised by communique."""
+
+
+class UsageError(CommuniqueError):
+    """A command line that cannot be run as given; the user can fix it (exit code 2)."""
 
 
 class InputError(CommuniqueError):

@@ -31,7 +31,14 @@ def detect_language(text: str) -> LanguageGuess:
 
 
 def choose_language(text: str, *, given: str | None) -> str:
-    """The article's language: the one given, else detected; unsupported ones are rejected."""
+    """The article's language: the one given, else detected; unsupported ones are rejected.
+
+    A text without a single letter (emoji, digits, punctuation) has no language at all: the
+    detector would still name one (emoji come out as Japanese), which would mislead.
+    """
+    if not any(ch.isalpha() for ch in text[:SAMPLE_CHARS * 10]):
+        raise ArticleRejected("language", "no text in any language: not a single letter (only "
+                                          "emoji, digits or symbols)")
     if given:
         lang = given.lower().split("-")[0].split("_")[0]
         reason = f"language {given!r} given in the input"

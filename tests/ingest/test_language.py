@@ -21,3 +21,14 @@ def test_unsupported_language_is_rejected() -> None:
     with pytest.raises(ArticleRejected) as err:
         choose_language("Der Außenminister hat gestern seinen Amtskollegen in Berlin empfangen.", given=None)
     assert err.value.stage == "language" and "de" in err.value.reason
+
+
+def test_a_text_without_letters_has_no_language() -> None:
+    import pytest
+
+    from communique.errors import ArticleRejected
+    from communique.language import choose_language
+
+    for text in ("🎉🎉🎉 🚀🚀 👍", "12 / 34 — 56 !!!"):
+        with pytest.raises(ArticleRejected, match="not a single letter"):
+            choose_language(text, given=None)  # emoji came out as 'unsupported language ja'

@@ -43,3 +43,19 @@ def test_count_outcome_counts_a_store_rejection_as_stored_and_rejected() -> None
     assert counts == Counter({"stored": 1, "rejected": 1, "unchanged": 1})
 
 
+
+
+def test_when_even_the_rejection_cannot_be_written_the_error_names_the_article(store, monkeypatch) -> None:
+    import pytest
+
+    from communique.errors import StoreError
+
+    run = store.start_run(coder_version="v1", config={})
+
+    def failing(*args, **kwargs):
+        raise StoreError("disk full, in: INSERT ...", detail="disk full")
+
+    monkeypatch.setattr("communique.store.store.write_coded", failing)
+    with pytest.raises(StoreError, match="article 'n9' could not be stored, nor its rejection") as info:
+        store.put(CodedArticle(article=Article(id="n9", text="Un texte.")), run_id=run.id, coder_version="v1")
+    assert info.value.detail == "disk full"

@@ -26,11 +26,13 @@ def _work_dir(args: argparse.Namespace) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from communique.console import EXIT_OK, EXIT_REJECTED, report_rejections
+    from communique.errors import UsageError
     from communique.runner import RunSettings, run
     from communique.store import open_store
 
     if args.workers < 1:
-        raise SystemExit("communique run: --workers must be at least 1")
+        raise UsageError("--workers must be at least 1")
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     settings = RunSettings(workers=args.workers, chunk_size=args.chunk_size,
                            actor_file=Path(args.actors) if args.actors else None,
@@ -44,8 +46,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     exclude = [] if args.db.startswith("postgres") else [Path(args.db)]
     with open_store(args.db) as store:
         summary = run(args.inputs, store=store, settings=settings, exclude=exclude)
+        rejected = summary.counts["rejected"]
+        report_rejections(store.rejections(run_id=summary.run_id), total=rejected)
     print(summary.describe())
-    return 0
+    return EXIT_REJECTED if rejected else EXIT_OK
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -15,9 +15,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from communique.errors import InputError
-from communique.ingest import read_inputs
-from communique.ingest.readers import Item, read_jsonl
+from communique.ingest.batch import distinct_ids
+from communique.ingest.readers import Item, check_inputs, iter_inputs, read_jsonl
 from communique.runner.progress import Progress, count_inputs
 from communique.runner.settings import RunSettings, RunSummary
 from communique.runner.writer import StoreWriter
@@ -27,13 +26,16 @@ from communique.store.versioning import coder_version
 
 def stream_inputs(inputs: list[str], *, exclude: Iterable[Path] = ()) -> Iterator[Item]:
     """``read_inputs``, except that JSONL on standard input is read line by line too."""
-    exclude = list(exclude)
+    return distinct_ids(_stream(inputs, exclude=list(exclude)))
+
+
+def _stream(inputs: list[str], *, exclude: list[Path]) -> Iterator[Item]:
     for name in inputs:
         stdin = sys.stdin.buffer
         if name == "-" and isinstance(stdin, io.BufferedReader) and stdin.peek(1)[:1] == b"{":
             yield from read_jsonl(stdin, source="stdin")
         else:
-            yield from read_inputs([name], exclude=exclude)
+            yield from iter_inputs([name], exclude=exclude)
 
 
 def run(inputs: Iterable[str], *, store: Store, settings: RunSettings | None = None,
@@ -41,9 +43,7 @@ def run(inputs: Iterable[str], *, store: Store, settings: RunSettings | None = N
     """Code every new or changed article of the inputs and store it; then link the stories."""
     settings = settings or RunSettings()
     inputs = list(inputs)
-    for name in inputs:
-        if name != "-" and not Path(name).exists():
-            raise InputError(f"input not found: {name}")
+    check_inputs(inputs)  # a mistyped path stops here, before a run is recorded
     version = coder_version(actor_file=settings.actor_file)
     record = store.start_run(coder_version=version, config=settings.config(inputs))
     summary = RunSummary(run_id=record.id)

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from communique.model import Article, CodedArticle
 from communique.runner.progress import Progress
 from communique.runner.settings import RunSummary
-from communique.store.store import Store, count_outcome
+from communique.store.store import Store, count_outcome, skip_reason
 
 Item = Article | CodedArticle
 T = TypeVar("T")
@@ -59,24 +59,19 @@ class StoreWriter:
 
     def pending(self, items: Iterable[Item]) -> Iterator[Item]:
         """The items that need coding (rejected inputs too: the store keeps rejections)."""
+        seen: set[str] = set()  # texts met earlier in this run, maybe not yet written
         for item in items:
             self.counts["read"] += 1
-            outcome = self.skip_reason(item.article if isinstance(item, CodedArticle) else item)
+            outcome = skip_reason(self.store, item.article if isinstance(item, CodedArticle) else item,
+                                  version=self.version, seen=seen)
             if outcome is None:
                 yield item
             else:
                 self.counts[outcome] += 1
                 self.progress.advance(1, self.counts)
 
-    def skip_reason(self, article: Article) -> str | None:
-        digest = article.content_hash
-        if self.store.stored_state(article.id) == (digest, self.version):
-            return "unchanged"
-        if article.text and self.store.has_copy(digest, self.version, other_than=article.id):
-            return "duplicate"
-        return None
-
     def write(self, coded: CodedArticle) -> None:
+        self.progress.coding()
         self.counts["coded"] += 1
         outcome = self.store.put(coded, run_id=self.summary.run_id, coder_version=self.version)
         count_outcome(self.counts, outcome, coded)

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
-from communique.errors import StoreError
+from communique.errors import UsageError
 
 DB_HELP = ("store: a SQLite file (default: $COMMUNIQUE_DB or communique.db) or "
            "postgresql://user@host/db")
@@ -33,7 +33,7 @@ def _store(args: argparse.Namespace, *, create: bool = False) -> Any:
 
     # A read command on a mistyped path would otherwise create an empty store and answer nothing.
     if not create and not is_postgres(args.db) and not Path(args.db).exists():
-        raise StoreError(f"no store at {args.db} (create one with `communique ingest ... --db "
+        raise UsageError(f"no store at {args.db} (create one with `communique ingest ... --db "
                          f"{args.db}`)")
     return open_store(args.db)
 
@@ -52,7 +52,7 @@ def _filter(args: argparse.Namespace) -> Any:
     if getattr(args, "dyad", None):
         parts = [p.strip() for p in args.dyad.split(",")]
         if len(parts) != 2 or not all(parts):
-            raise StoreError(f"--dyad wants two codes, ACTOR,RECIPIENT: got {args.dyad!r}")
+            raise UsageError(f"--dyad wants two codes, ACTOR,RECIPIENT: got {args.dyad!r}")
         dyad = (parts[0], parts[1])
     return EventFilter(country=args.country, dyad=dyad, event_type=args.type, mode=args.mode,
                        context=args.context, sector=args.sector, person=args.person,
@@ -63,24 +63,30 @@ def _filter(args: argparse.Namespace) -> Any:
 # -- commands -------------------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
     from communique.coder import Coder, CoderSettings
+    from communique.console import EXIT_OK, EXIT_REJECTED, Status, report_rejections
     from communique.store.ingest import ingest
 
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None))
     exclude = [Path(args.db)] if not args.db.startswith("postgres") else []
+    status = Status()
+    # Replaced by the progress line once the first new article is coded.
+    status.show("reading; the language models load with the first new article (20 to 60 s)…")
+
+    def progress(counts: Counter[str]) -> None:
+        done = counts["stored"] + counts["unchanged"] + counts["duplicate"]
+        status.show(f"{counts['read']} read, {done} done, {counts['events']} events, "
+                    f"{counts['rejected']} rejected")
+
     with _store(args, create=True) as store:
-        summary = ingest(args.inputs, store=store, coder=coder, link=not args.no_link,
-                         vectors=not args.no_vectors, exclude=exclude,
-                         progress=_progress if sys.stderr.isatty() else None)
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+        try:
+            summary = ingest(args.inputs, store=store, coder=coder, link=not args.no_link,
+                             vectors=not args.no_vectors, exclude=exclude, progress=progress)
+        finally:
+            status.clear()
+        rejected = summary.counts["rejected"]
+        report_rejections(store.rejections(run_id=summary.run.id), total=rejected)
     print(summary.describe())
-    return 0
-
-
-def _progress(counts: Counter[str]) -> None:
-    done = counts["stored"] + counts["unchanged"] + counts["duplicate"]
-    sys.stderr.write(f"\r{counts['read']} read, {done} done, {counts['events']} events")
-    sys.stderr.flush()
+    return EXIT_REJECTED if rejected else EXIT_OK
 
 
 def cmd_link(args: argparse.Namespace) -> int:
@@ -176,7 +182,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from communique.store.query import iter_events
 
     if args.format == "parquet" and args.output in (None, "-"):
-        raise StoreError("--format parquet needs an output file (-o FILE)")
+        raise UsageError("--format parquet needs an output file (-o FILE)")
     with _store(args) as store:
         items = iter_events(store, _filter(args))
         if args.format == "parquet":

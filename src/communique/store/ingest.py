@@ -17,9 +17,10 @@ from pathlib import Path
 
 from communique.coder import Coder
 from communique.ingest import read_inputs
+from communique.ingest.readers import check_inputs
 from communique.model import Article, CodedArticle
 from communique.store.records import RunRecord
-from communique.store.store import Store, count_outcome, now
+from communique.store.store import Store, count_outcome, now, skip_reason
 from communique.store.versioning import coder_version
 
 Progress = Callable[[Counter[str]], None]
@@ -47,6 +48,7 @@ def ingest(inputs: Iterable[str], *, store: Store, coder: Coder, link: bool = Tr
            progress: Progress | None = None) -> IngestSummary:
     """Code and store every new or changed article of the inputs; then link the stories."""
     inputs = list(inputs)
+    check_inputs(inputs)  # a mistyped path stops here, before a run is recorded
     version = coder_version(actor_file=coder.settings.actor_file)
     config = {"inputs": inputs, "batch_size": coder.settings.batch_size,
               "actor_file": str(coder.settings.actor_file) if coder.settings.actor_file else None,
@@ -85,14 +87,9 @@ def _pending(items: Iterable[Article | CodedArticle], *, store: Store, version: 
     seen: set[str] = set()  # texts met earlier in this run, maybe not yet written
     for item in items:
         counts["read"] += 1
-        article = item.article if isinstance(item, CodedArticle) else item
-        digest = article.content_hash
-        if store.stored_state(article.id) == (digest, version):
-            counts["unchanged"] += 1
-            continue
-        if article.text:
-            if digest in seen or store.has_copy(digest, version, other_than=article.id):
-                counts["duplicate"] += 1
-                continue
-            seen.add(digest)
-        yield item
+        skip = skip_reason(store, item.article if isinstance(item, CodedArticle) else item,
+                           version=version, seen=seen)
+        if skip is None:
+            yield item
+        else:
+            counts[skip] += 1

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from communique.errors import StoreError
 from communique.store.backend import Row
@@ -28,23 +30,30 @@ class SQLiteBackend:
             raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old: the store needs "
                              f"{'.'.join(map(str, MIN_VERSION))} or later")
         self.location = str(path)
-        if self.location != ":memory:":
-            Path(self.location).parent.mkdir(parents=True, exist_ok=True)
+        # A store this process cannot write (a read-only file, folder or mount) is opened
+        # read-only: queries work, writes fail with a clear error, nothing tries to migrate it
+        # or refresh its statistics.
+        self.read_only = self.location != ":memory:" and not _writable(Path(self.location))
         try:
-            # isolation_level=None: no implicit transactions; we open them ourselves.
-            self.conn = sqlite3.connect(self.location, isolation_level=None,
-                                        check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+            if self.read_only:
+                self.conn = _connect_read_only(Path(self.location))
+            else:
+                if self.location != ":memory:":
+                    Path(self.location).parent.mkdir(parents=True, exist_ok=True)
+                # isolation_level=None: no implicit transactions; we open them ourselves.
+                self.conn = sqlite3.connect(self.location, isolation_level=None,
+                                            check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                # NORMAL is durable across a killed process (the WAL is synced at checkpoints);
+                # only a power cut may lose the last commits, never corrupt the file.
+                self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            # NORMAL is durable across a killed process (the WAL is synced at checkpoints); only
-            # a power cut may lose the last commits, never corrupt the file.
-            self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             # The default 2 MB page cache makes a million-event store re-read its pages from
             # the OS at every join; memory-mapped reads and a larger cache avoid that.
             self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open the store {self.location}: {exc}") from exc
         self._depth = 0
 
@@ -126,6 +135,9 @@ class SQLiteBackend:
     def close(self) -> None:
         # Keep the query planner's statistics fresh: without them the filters on actors and
         # people scan the wrong index (4 s instead of 6 ms at 100k events). Sampled, so cheap.
+        if self.read_only:
+            self.conn.close()
+            return
         try:
             self.conn.execute("PRAGMA analysis_limit=400")  # sampled statistics: fast on any size
             self.conn.execute("ANALYZE")
@@ -133,6 +145,42 @@ class SQLiteBackend:
         except sqlite3.Error:
             pass  # a read-only or busy database keeps its old statistics
         self.conn.close()
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the store? A new file needs a writable folder; an existing one
+    needs its folder too (SQLite creates the -wal and -shm files beside it)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not path.exists():
+        return True  # created below, or the folder's error says why not
+    # The effective user is the one the file system checks (a setuid tool, a test dropping
+    # root's rights); os.access looks at the real one unless told.
+    effective = os.access in os.supports_effective_ids
+    return (os.access(path, os.W_OK, effective_ids=effective)
+            and os.access(folder, os.W_OK | os.X_OK, effective_ids=effective))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only; ``immutable`` when even the WAL index cannot be opened (a
+    read-only folder without the -shm file): SQLite then reads the file as it is, without
+    locks, which is right for a file nobody can write."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        return _probed(uri)
+    except sqlite3.OperationalError:
+        return _probed(uri + "&immutable=1")
+
+
+def _probed(uri: str) -> sqlite3.Connection:
+    """A connection that has read the schema (SQLite opens lazily: errors come at first use)."""
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
 
 
 def _only_comments(sql: str) -> bool:

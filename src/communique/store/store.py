@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from communique.errors import StoreError
-from communique.model import CodedArticle, Event, Rejection
+from communique.model import Article, CodedArticle, Event, Rejection
 from communique.store.backend import Backend
 from communique.store.folding import fold, words
 from communique.store.records import (RunRecord, read_coded, read_events, read_run, write_coded,
                                       write_run)
-from communique.store.schema import current_version, migrate
+from communique.store.schema import available, current_version, migrate
 
 DEFAULT_DB = "communique.db"
 # Tables whose rows make up the store's content, in dependency order.
@@ -61,9 +61,21 @@ def open_store(db: str | Path = DEFAULT_DB, *, migrate_schema: bool = True) -> S
         backend = SQLiteBackend(text)
         types = SQLiteBackend.types
     store = Store(backend)
-    if migrate_schema:
+    if getattr(backend, "read_only", False):
+        _check_schema(store, types)  # cannot migrate a store nobody can write
+    elif migrate_schema:
         migrate(backend, types)
     return store
+
+
+def _check_schema(store: Store, types: dict[str, str]) -> None:
+    latest = available(store.backend.dialect, types)[-1].version
+    found = store.schema_version
+    if found != latest:
+        store.close()
+        raise StoreError(f"{store.backend.location} is read-only and has schema version {found}; "
+                         f"this communique reads version {latest}: open it once where it can be "
+                         "written, to migrate it")
 
 
 def now() -> str:
@@ -137,14 +149,12 @@ class Store:
         events' dates), which the content hash does not cover.
         """
         art = coded.article
-        digest = art.content_hash
         try:
             with self.backend.transaction():
                 # Checked again inside the transaction: another process may have written it.
-                if not replace and self.stored_state(art.id) == (digest, coder_version):
-                    return "unchanged"
-                if art.text and self.has_copy(digest, coder_version, other_than=art.id):
-                    return "duplicate"
+                skip = skip_reason(self, art, version=coder_version)
+                if skip is not None and not (replace and skip == "unchanged"):
+                    return skip
                 write_coded(self.backend, coded, run_id=run_id, coder_version=coder_version)
         except StoreError as exc:
             if coded.rejected is not None and coded.rejected.stage == "store":
@@ -158,9 +168,16 @@ class Store:
                 outcome = self.put(rejected, run_id=run_id, coder_version=coder_version,
                                    replace=replace)
             except StoreError:
-                raise exc from None
+                raise StoreError(f"article {art.id!r} could not be stored, nor its rejection: "
+                                 f"{exc}", detail=exc.detail) from None
             return "rejected" if outcome == "stored" else outcome
         return "stored"
+
+    def rejections(self, *, run_id: str, limit: int = 20) -> list[tuple[str, str, str]]:
+        """(article id, stage, reason) of the articles a run rejected, by article id."""
+        rows = self.backend.query("SELECT article_id, stage, reason FROM rejections WHERE "
+                                  "run_id = ? ORDER BY article_id LIMIT ?", (run_id, limit))
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     def get(self, article_id: str) -> CodedArticle | None:
         found = read_coded(self.backend, [article_id])
@@ -217,6 +234,29 @@ class Store:
         ids = self.article_ids()
         for start in range(0, len(ids), batch):
             yield from read_coded(self.backend, ids[start:start + batch])
+
+
+def skip_reason(store: Store, article: Article, *, version: str,
+                seen: set[str] | None = None) -> str | None:
+    """Why an article needs no coding and no writing, or None when it does.
+
+    ``"unchanged"``: stored under its id with the same content and the same coder version.
+    ``"duplicate"``: its text is already coded by this coder version under another id, or met
+    earlier in this batch (``seen``: the content hashes of the batch so far, which this call
+    extends; not yet written when coding runs ahead of writing). The one rule of idempotency,
+    used by ``ingest`` and ``run`` before coding and by ``Store.put`` before writing.
+    """
+    digest = article.content_hash
+    if store.stored_state(article.id) == (digest, version):
+        return "unchanged"
+    if article.text:  # a rejected input has no text: it is a copy of nothing
+        if seen is not None and digest in seen:
+            return "duplicate"
+        if store.has_copy(digest, version, other_than=article.id):
+            return "duplicate"
+        if seen is not None:
+            seen.add(digest)
+    return None
 
 
 def count_outcome(counts: Counter[str], outcome: str, coded: CodedArticle) -> None:

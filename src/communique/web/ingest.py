@@ -20,11 +20,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from communique.errors import BadParameter
+from communique.ingest.checks import MAX_CHARS
 from communique.model import Article, content_id
 from communique.store.store import Store, count_outcome, now
 from communique.web.app import Settings, store_of
 
-MAX_TEXT = 200_000
+MAX_TEXT = MAX_CHARS  # the readers' own limit (ingest/checks.py)
 SOURCE = "web"
 # What each ``Store.put`` outcome answers: 201 only when something was written.
 STATUS = {"stored": 201, "rejected": 201, "unchanged": 200, "duplicate": 200}

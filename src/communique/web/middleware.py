@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("communique.web")
 
-MAX_BODY = 1_000_000  # bytes: an article is at most 200,000 characters
+MAX_BODY = 1_000_000  # bytes: an article is at most 100,000 characters (ingest/checks.py)
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 SECURITY_HEADERS = [
