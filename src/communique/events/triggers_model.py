@@ -103,18 +103,19 @@ class TriggerModel:
     def probabilities(self, feats: list[list[str]], vectors: np.ndarray | None = None
                       ) -> tuple[np.ndarray, np.ndarray]:
         """(type probabilities, mode probabilities), one row per feature list (and word vector)."""
+        from scipy.sparse import csr_matrix
+
         rows = self._rows(feats)
         n = len(rows)
-        zt = np.tile(self.b_type, (n, 1))
-        zm = np.tile(self.b_mode, (n, 1))
+        indptr = np.cumsum([0] + [len(idx) for idx in rows])
+        indices = np.fromiter((i for idx in rows for i in idx), dtype=np.int32, count=int(indptr[-1]))
+        x = csr_matrix((np.ones(len(indices), np.float32), indices, indptr), shape=(n, len(self.vocab)))
+        zt = x @ self.w_type + self.b_type
+        zm = x @ self.w_mode + self.b_mode
         if self.d_type is not None and self.d_mode is not None and vectors is not None and n:
             zt += vectors @ self.d_type
             zm += vectors @ self.d_mode
-        for r, idx in enumerate(rows):
-            if idx:
-                zt[r] += self.w_type[idx].sum(axis=0)
-                zm[r] += self.w_mode[idx].sum(axis=0)
-        return _softmax(zt), _softmax(zm)
+        return _softmax(np.asarray(zt)), _softmax(np.asarray(zm))
 
     def score(self, parse: Parse, index: MentionIndex, *, lexicon: TriggerLexicon | None,
               title_end: int = 0, valid_modes: dict[str, frozenset[str]] | None = None

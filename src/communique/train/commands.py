@@ -17,7 +17,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     sources = [Path(s) for s in args.sources] or [bundled_corpus()]
     sources += [Path(s) for s in args.extra or []]
     out = Path(args.output) if args.output else model_folder()
-    settings = TrainSettings(seed=args.seed, vectors=not args.no_vectors)
+    settings = TrainSettings(seed=args.seed, vectors=args.vectors)
     print(f"communique train: parsing {', '.join(map(str, sources))} …", file=sys.stderr)
     model = train(sources, out=out, settings=settings)
     card = model.card
@@ -47,6 +47,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                        help="where to write triggers.npz and triggers.json (default: the package's "
                             "data/models, used by the coder)")
     train.add_argument("--seed", type=int, default=13, help="random seed (default 13)")
-    train.add_argument("--no-vectors", action="store_true",
-                       help="leave out the multilingual word vectors (a smaller, slightly weaker model)")
+    train.add_argument("--vectors", action="store_true",
+                       help="add the multilingual word vector of each candidate (measured: about +0.01 "
+                            "trigger recall, but the coding stages three times slower)")
     train.set_defaults(func=cmd_train)
