@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO, TypeVar
 
-from communique.errors import CommuniqueError, EvaluationError, InputError, UsageError
+from communique.errors import BadParameter, CommuniqueError, EvaluationError, InputError, UsageError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 # Rejections listed at the end of a batch; the rest are in the output or the store.
@@ -28,7 +28,8 @@ T = TypeVar("T")
 
 def exit_code(error: CommuniqueError) -> int:
     """Bad usage (the user can fix the command line) or a failure (re-run when fixed)."""
-    return EXIT_USAGE if isinstance(error, (UsageError, InputError, EvaluationError)) else EXIT_FAILED
+    # a bad filter value (an impossible date, an unknown code) is bad usage too
+    return EXIT_USAGE if isinstance(error, (UsageError, InputError, EvaluationError, BadParameter)) else EXIT_FAILED
 
 
 class Status:
