@@ -52,7 +52,7 @@ class CoderSettings:
     batch_size: int = 16
     keep_skips: bool = False  # record why triggers were not coded (for --explain)
     vectors: bool = True  # the learned signal (sentence-vector prototypes); costs ~15 ms a sentence
-    trigger_model: bool = True  # the learned trigger model proposes and vetoes triggers
+    trigger_model: bool = True  # the learned trigger model proposes triggers (ModelPolicy)
     model_dir: Path | None = None  # a trigger model of your own (`communique train -o DIR`)
     policy: ModelPolicy = field(default_factory=ModelPolicy)
     _: KW_ONLY
@@ -208,10 +208,8 @@ class Coder:
             return None
         from communique.lexicon.plover import plover
 
-        modes = dict(plover().modes)
-        modes["CONSULT"] = modes.get("CONSULT", frozenset()) | {"meet"}  # the guidelines' own mode
         return model.score(parse, index, lexicon=trigger_lexicon(parse.lang), title_end=title_end,
-                           valid_modes=modes)
+                           valid_mode=plover().valid_mode)
 
     def _votes(self, parse: Parse, drafts: list[Draft]) -> list[VectorVote | None]:
         """The learned signal for each draft: prototypes' vote on its evidence sentences."""

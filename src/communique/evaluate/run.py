@@ -13,7 +13,8 @@ from communique.export.writers import jsonl_line
 from communique.ingest import read_inputs
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    """The JSON objects of a JSONL file (gold, articles or predictions), one per non-blank line."""
     try:
         with path.open(encoding="utf-8") as fh:
             return [json.loads(line) for line in fh if line.strip()]
@@ -23,8 +24,8 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def evaluate(*, gold: Path, articles: Path, predictions: Path | None = None,
              count_background: bool = False) -> dict[str, Any]:
-    gold_rows = _load(gold)
-    langs = {str(a["id"]): a.get("lang") or "?" for a in _load(articles)}
+    gold_rows = read_rows(gold)
+    langs = {str(a["id"]): a.get("lang") or "?" for a in read_rows(articles)}
     coded = list(Coder().code_items(read_inputs([str(articles)])))
     pred_rows = [c.to_dict() for c in coded]
     if predictions is not None:

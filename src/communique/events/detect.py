@@ -501,7 +501,8 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                     scores: dict[int, TriggerScore] | None = None,
                     policy: ModelPolicy | None = None) -> list[Candidate]:
     """Event candidates of one sentence. ``scores`` (the trigger model's reading of each token)
-    propose triggers the table lacks and veto table rows the model is sure are no event."""
+    propose triggers the table lacks; with ``policy.veto`` at or below 1 they also drop table rows
+    the model is sure are no event (off by default)."""
     lang = parse.lang
     tokens = parse.sentence_tokens(sent)
     out: list[Candidate] = []

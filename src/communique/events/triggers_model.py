@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,9 +119,10 @@ class TriggerModel:
         return _softmax(np.asarray(zt)), _softmax(np.asarray(zm))
 
     def score(self, parse: Parse, index: MentionIndex, *, lexicon: TriggerLexicon | None,
-              title_end: int = 0, valid_modes: dict[str, frozenset[str]] | None = None
+              title_end: int = 0, valid_mode: Callable[[str, str], bool] | None = None
               ) -> dict[int, TriggerScore]:
-        """The model's reading of every candidate token of the article, by token index."""
+        """The model's reading of every candidate token of the article, by token index; the
+        mode is the likeliest one ``valid_mode(event, mode)`` accepts (any when it is None)."""
         parties = party_tokens(parse, index)
         toks = [t for t in parse.tokens if is_candidate(t)]
         if not toks:
@@ -136,13 +138,12 @@ class TriggerModel:
             order = np.argsort(-prow)
             top = next(int(j) for j in order if j != none)
             event = self.labels[top]
-            allowed = valid_modes.get(event) if valid_modes else None
             mode = None
             for j in np.argsort(-mrow):
                 m = self.modes[int(j)]
                 if m == NO_MODE:
                     break
-                if allowed is None or m in allowed:
+                if valid_mode is None or valid_mode(event, m):
                     mode = m
                     break
             out[tok.i] = TriggerScore(event=self.labels[best], prob=float(prow[best]), none=float(prow[none]),

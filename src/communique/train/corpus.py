@@ -10,12 +10,11 @@ noun is a negative (``NONE``).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from communique.errors import EvaluationError
+from communique.evaluate.run import read_rows
 from communique.events.trigger_features import is_candidate, party_tokens, token_features, vector_word
 from communique.events.triggers_model import NO_MODE, NONE
 from communique.model import Article
@@ -48,30 +47,11 @@ class Alignment:
 
 def read_annotated(articles: Path, gold: Path) -> list[AnnotatedArticle]:
     """The articles of a gold set with their events, in file order."""
-    events_by_id: dict[str, list[dict]] = {}
-    for lineno, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvaluationError(f"{gold}:{lineno}: not JSON ({exc.msg})") from exc
-            events_by_id[str(row["id"])] = row.get("events") or []
-    out = []
-    for lineno, line in enumerate(articles.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvaluationError(f"{articles}:{lineno}: not JSON ({exc.msg})") from exc
-        art_id = str(row["id"])
-        if art_id not in events_by_id:
-            continue
-        out.append(AnnotatedArticle(
-            article=Article(id=art_id, text=row["text"], title=row.get("title"), lang=row.get("lang"),
-                            published=row.get("published"), url=row.get("url")),
-            events=events_by_id[art_id]))
-    return out
+    events_by_id = {str(row["id"]): row.get("events") or [] for row in read_rows(gold)}
+    return [AnnotatedArticle(
+        article=Article(id=str(row["id"]), text=row["text"], title=row.get("title"), lang=row.get("lang"),
+                        published=row.get("published"), url=row.get("url")),
+        events=events_by_id[str(row["id"])]) for row in read_rows(articles) if str(row["id"]) in events_by_id]
 
 
 def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
