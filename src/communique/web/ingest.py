@@ -19,8 +19,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from communique.errors import BadParameter
-from communique.ingest.checks import MAX_CHARS
+from communique.errors import ArticleRejected, BadParameter
+from communique.ingest.checks import MAX_CHARS, check_unicode
 from communique.model import Article, content_id
 from communique.store.store import Store, count_outcome, now
 from communique.web.app import Settings, store_of
@@ -48,9 +48,11 @@ def check_allowed(settings: Settings, token: str | None) -> None:
 
 
 def _storable(name: str, value: str) -> str:
-    # A lone surrogate cannot be encoded for the database, NUL is refused by PostgreSQL.
-    if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise BadParameter(name, "holds a NUL character or a lone surrogate")
+    """The readers' own check (no lone surrogate, no NUL), answered as a 400 naming the field."""
+    try:
+        check_unicode(value, source="the request", field=name)
+    except ArticleRejected as exc:
+        raise BadParameter(name, exc.reason) from None
     return value
 
 
