@@ -1,11 +1,11 @@
-"""Cross-fitted event F1 of the trigger model on an annotated corpus (figures of docs/accuracy.md).
+"""Cross-fitted event F1 of the learned models on an annotated corpus (figures of docs/accuracy.md).
 
     python scripts/crossfit.py [FOLDER]     # default: the bundled training corpus
 
 The articles are split in two folds by id (a translated article, id ending in ``-en``, goes with
-its original); each fold is coded by a model trained on the other fold, so every figure is on
-articles the model never saw. Prints, per gold set, event F1 / precision / recall with the
-rules only and with the model at the shipped policy.
+its original); each fold is coded by models trained on the other fold, so every figure is on
+articles the models never saw. Prints, per gold set and for all of them, event F1 / precision / recall with
+the rules only, with the trigger model, and with the trigger and party models (the shipped coder).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from communique.coder import Coder, CoderSettings
 from communique.evaluate.scoring import score
 from communique.model import CodedArticle
 from communique.train.commands import bundled_corpus
-from communique.train.corpus import Alignment, examples_of, gold_pairs, read_annotated
-from communique.train.fit import fit_trigger_model, parsed
+from communique.train.corpus import Alignment, examples_of, gold_pairs, party_examples, read_annotated
+from communique.train.fit import fit_party_model, fit_trigger_model, parsed
 from communique.events.lexicon import trigger_lexicon
 
 
@@ -36,19 +36,23 @@ def main(folder: Path) -> None:
     everything = [p for items in sets.values() for p in items]
     with tempfile.TemporaryDirectory() as tmp:
         for fold in (0, 1):
-            examples = []
+            examples, options = [], []
             for item, parse, index in everything:
                 if fold_of(item.article.id) != fold:
                     examples.extend(examples_of(item, parse, index, lexicon=trigger_lexicon(parse.lang),
                                                 stats=Alignment()))
+                    options.extend(party_examples(item, parse, index))
             fit_trigger_model(examples).save(Path(tmp) / f"fold{fold}")
-        print(f"{'set':<14} {'rules only (F1 P R)':<22} with the model (F1 P R)")
-        for name, items in sets.items():
+            fit_party_model(options).save(Path(tmp) / f"fold{fold}")
+        runs = {"rules only": dict(trigger_model=False, party_model=False),
+                "+ trigger model": dict(party_model=False), "+ party model": {}}
+        print(f"{'set':<14} " + " ".join(f"{name + ' (F1 P R)':<22}" for name in runs))
+        for set_name, items in [*sets.items(), ("all", everything)]:
             row = []
-            for use in (False, True):
+            for name, options in runs.items():
                 gold, pred = [], []
                 for fold in (0, 1):
-                    held = Coder(CoderSettings(vectors=False, trigger_model=use, model_dir=Path(tmp) / f"fold{fold}"))
+                    held = Coder(CoderSettings(vectors=False, model_dir=Path(tmp) / f"fold{fold}", **options))
                     for item, parse, _ in items:
                         if fold_of(item.article.id) == fold:
                             gold.append({"id": item.article.id, "events": item.events})
@@ -56,7 +60,7 @@ def main(folder: Path) -> None:
                             pred.append(coded.to_dict())
                 ev = score(gold, pred).to_dict()["event"]
                 row.append(f"{ev['f1']:.3f} {ev['precision']:.3f} {ev['recall']:.3f}")
-            print(f"{name:<14} {row[0]:<22} {row[1]}")
+            print(f"{set_name:<14} " + " ".join(f"{r:<22}" for r in row))
 
 
 if __name__ == "__main__":

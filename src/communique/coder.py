@@ -21,6 +21,7 @@ from collections import Counter
 from communique.events.build import Draft, locate_groups, merge, state_related, to_event, unique_ids
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence
 from communique.events.triggers_model import TriggerScore, trigger_model
+from communique.events.parties import PartyPolicy, imply_parties, party_model
 from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
@@ -55,6 +56,8 @@ class CoderSettings:
     trigger_model: bool = True  # the learned trigger model proposes triggers (ModelPolicy)
     model_dir: Path | None = None  # a trigger model of your own (`communique train -o DIR`)
     policy: ModelPolicy = field(default_factory=ModelPolicy)
+    party_model: bool = True  # the learned party model supplies a side the clause left unnamed
+    party_policy: PartyPolicy = field(default_factory=PartyPolicy)
     _: KW_ONLY
     raise_errors: bool = False
 
@@ -181,6 +184,7 @@ class Coder:
             if not when[3]:  # else: history told as background
                 kept.append((draft, when))
         votes = self._votes(parse, [d for d, _ in kept])
+        parties = party_model(self.settings.model_dir) if self.settings.party_model else None
         setting = self._setting(parse, index, memory, lede=lede)
         set_in = next((p.country_code for p in (setting.dateline, setting.opening) if p and p.country_code), None)
         for (draft, when), vote in zip(kept, votes):
@@ -195,6 +199,10 @@ class Coder:
                 continue  # deaths or injuries with no author and no word of violence: no attack
             if not state_related(draft):
                 continue  # a newspaper, a company, a union or a party among themselves (guidelines §3)
+            if parties is not None:
+                # the side the clause left unnamed, when the article makes one likely
+                imply_parties(draft, parse, index, parties, policy=self.settings.party_policy,
+                              title_end=title_end)
             out.append(to_event(draft, parse, article_id=article.id, people=people, place=place,
                                 date=when[:3], vote=vote))
         return unique_ids(out)

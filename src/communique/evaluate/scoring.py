@@ -212,6 +212,9 @@ class Report:
     negatives_fp: int = 0
     articles: int = 0
     confidence_bins: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    # attribute -> gold event ("ARTICLE#N", N its index in the article's gold events) -> its hit,
+    # for the matched gold events: what the accuracy gate compares run to run
+    outcomes: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.event
@@ -256,10 +259,11 @@ def score(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, Any]], *,
             counts.fn += fn
         if not gviews:
             report.negatives_fp += len(pviews)
+        index_of = {id(g): n for n, g in enumerate(gviews)}
         for g, p, directed in pairs:
             report.directed_tp += directed
             report.per_type[g.type].tp += 1
-            _attributes(report, g, p)
+            _attributes(report, g, p, key=f"{art}#{index_of[id(g)]}")
         matched_gold = {id(g) for g, _, _ in pairs}
         for g in core:
             if id(g) not in matched_gold:
@@ -277,12 +281,14 @@ def score(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, Any]], *,
     return report
 
 
-def _attributes(report: Report, g: Dyad, p: Dyad) -> None:
+def _attributes(report: Report, g: Dyad, p: Dyad, *, key: str) -> None:
     attr = report.attributes
 
     def add(name: str, hit: float) -> None:
         attr[name][0] += hit
         attr[name][1] += 1
+        if name != "people_recall":  # one gold event has several people: not one outcome
+            report.outcomes[name][key] = hit
 
     if g.mode:
         add("mode", float(g.mode == p.mode))

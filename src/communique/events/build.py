@@ -59,6 +59,7 @@ class Draft:
     recipients: list[Entity] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
+    co_actors: set[str | None] = field(default_factory=set)  # the other authors of a split record
 
     def codes(self) -> tuple[set[str | None], set[str | None]]:
         return {e.code for e in self.actors}, {e.code for e in self.recipients}
@@ -151,9 +152,9 @@ def _one_per_author(draft: Draft) -> list[Draft]:
     mutual = any("mutual" in c.entry.needs for c in draft.candidates)
     if draft.event in _RECIPROCAL or mutual or draft.recipients or len(codes) < 2:
         return [draft]
-    return [replace(draft, actors=[e for e in draft.actors if e.code == code],
+    return [replace(draft, actors=[e for e in draft.actors if e.code == code], recipients=list(draft.recipients),
                     candidates=list(draft.candidates), sentences=list(draft.sentences),
-                    people=list(draft.people)) for code in codes]
+                    people=list(draft.people), co_actors=set(codes) - {code}) for code in codes]
 
 
 

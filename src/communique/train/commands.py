@@ -11,6 +11,7 @@ from pathlib import Path
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from communique.events.parties import PartyModel
     from communique.events.triggers_model import model_folder
     from communique.train.fit import TrainSettings, train
 
@@ -24,6 +25,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(f"trigger model: {card['articles']} articles, {card['examples']} candidate words, "
           f"{card['aligned_triggers']}/{card['gold_events']} gold triggers found, "
           f"{card['features_kept']} features → {out}/triggers.npz")
+    parties = PartyModel.load(out)
+    print(f"party model: {parties.card['examples']} options of {parties.card['positives']} gold parties, "
+          f"{parties.card['features_kept']} features → {out}/parties.json")
     return 0
 
 
@@ -36,7 +40,7 @@ def bundled_corpus() -> Path:
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     """Register ``train`` on the ``communique`` command line."""
     train = subparsers.add_parser(
-        "train", help="rebuild the trigger model from annotated articles (the bundled corpus by default)")
+        "train", help="rebuild the trigger and party models from annotated articles (the bundled corpus by default)")
     train.add_argument("sources", nargs="*", metavar="SOURCE",
                        help="folders of *.gold.jsonl + *.articles.jsonl pairs, or *.gold.jsonl files "
                             "(default: the training corpus shipped in the package)")
@@ -44,7 +48,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                        help="more annotated articles (a *.gold.jsonl beside its *.articles.jsonl), "
                             "e.g. your own corrections; repeatable")
     train.add_argument("-o", "--output", metavar="FOLDER",
-                       help="where to write triggers.npz and triggers.json (default: the package's "
+                       help="where to write triggers.npz, triggers.json and parties.json (default: the package's "
                             "data/models, used by the coder)")
     train.add_argument("--seed", type=int, default=13, help="random seed (default 13)")
     train.add_argument("--vectors", action="store_true",

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from communique.evaluate.run import read_rows
+from communique.events.parties import ROLES, folded, party_options
 from communique.events.trigger_features import is_candidate, party_tokens, token_features, vector_word
 from communique.events.triggers_model import NO_MODE, NONE
 from communique.model import Article
-from communique.parse import Parse
+from communique.parse import Parse, Token
 
 
 @dataclass(slots=True)
@@ -34,6 +35,13 @@ class Example:
     label: str  # a PLOVER type or NONE
     mode: str  # a mode or NO_MODE
     word: str = ""  # the word whose vector stands for it (trigger_features.vector_word)
+
+
+@dataclass(slots=True)
+class PartyExample:
+    article_id: str
+    features: tuple[str, ...]
+    label: bool  # the option is the gold party of that role
 
 
 @dataclass(slots=True)
@@ -89,6 +97,58 @@ def trigger_span(text: str, event: dict) -> tuple[int, int] | None:
     return (at, at + len(trigger)) if at >= 0 else None
 
 
+def trigger_tokens(item: AnnotatedArticle, parse: Parse, event: dict, *, stats: Alignment | None = None
+                   ) -> tuple[Token, set[int]] | None:
+    """The token heading a gold event's trigger (a verb carrying a support-verb phrase, "rendu
+    visite", else the syntactic head) and the indices of the trigger's verbs and nouns; None when
+    the trigger is not found on a verb or noun (noted in ``stats``)."""
+    span = trigger_span(item.article.text, event)
+    if span is None:
+        if stats is not None:
+            stats.missed.append(f"{item.article.id}: trigger {event.get('trigger')!r} not in the text")
+        return None
+    inside = [t for t in parse.tokens if t.idx < span[1] and t.end > span[0] and is_candidate(t)]
+    if not inside:
+        if stats is not None:
+            stats.missed.append(f"{item.article.id}: no verb or noun in {event.get('trigger')!r}")
+        return None
+    ids = {t.i for t in inside}
+    heads = [t for t in inside if t.head not in ids or t.head == t.i]
+    verbs = [t for t in heads if t.pos == "VERB"]
+    return (verbs or heads or inside)[0], ids
+
+
+def gold_code(party: dict | None) -> str | None:
+    """A gold party's code as the scorer reads it: its country, or IGO for an organisation."""
+    if not isinstance(party, dict):
+        return None
+    code = party.get("country") or party.get("code")
+    if code:
+        return folded(str(code))
+    return "IGO" if (party.get("sector") or "").upper() == "IGO" else None
+
+
+def party_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[PartyExample]:
+    """The party examples of one parsed annotated article: for each gold event and role, every
+    other state or organisation the article names, labelled by whether it is that party."""
+    title_end = len(item.article.title) if item.article.title and item.article.text.startswith(item.article.title) else 0
+    for event in item.events:
+        found = trigger_tokens(item, parse, event)
+        if found is None:
+            continue
+        tok = found[0]
+        kind = str(event.get("type", "")).upper()
+        gold = {"actor": gold_code(event.get("actor")), "recipient": gold_code(event.get("recipient"))}
+        for role in ROLES:
+            other = gold["recipient" if role == "actor" else "actor"]
+            if gold[role] is not None and gold[role] == other:
+                continue  # one state on both sides (police and protesters): nothing to choose
+            for option in party_options(parse, index, tok, event=kind, role=role, exclude={other},
+                                        title_end=title_end):
+                yield PartyExample(article_id=item.article.id, features=option.features,
+                                   label=folded(option.code) == gold[role])
+
+
 def examples_of(item: AnnotatedArticle, parse: Parse, index, *, lexicon, stats: Alignment) -> Iterator[Example]:
     """The trigger examples of one parsed annotated article."""
     text = item.article.text
@@ -96,19 +156,10 @@ def examples_of(item: AnnotatedArticle, parse: Parse, index, *, lexicon, stats: 
     left_out: set[int] = set()
     for event in item.events:
         stats.events += 1
-        span = trigger_span(text, event)
-        if span is None:
-            stats.missed.append(f"{item.article.id}: trigger {event.get('trigger')!r} not in the text")
+        found = trigger_tokens(item, parse, event, stats=stats)
+        if found is None:
             continue
-        inside = [t for t in parse.tokens if t.idx < span[1] and t.end > span[0] and is_candidate(t)]
-        if not inside:
-            stats.missed.append(f"{item.article.id}: no verb or noun in {event.get('trigger')!r}")
-            continue
-        ids = {t.i for t in inside}
-        heads = [t for t in inside if t.head not in ids or t.head == t.i]
-        # the verb carries a support-verb phrase ("rendu visite"), else the syntactic head
-        verbs = [t for t in heads if t.pos == "VERB"]
-        tok = (verbs or heads or inside)[0]
+        tok, ids = found
         stats.aligned += 1
         positives.setdefault(tok.i, (str(event.get("type", "")).upper(), event.get("mode") or NO_MODE))
         left_out |= ids - {tok.i}

@@ -19,8 +19,9 @@ from communique.events.lexicon import trigger_lexicon
 from communique.events.triggers_model import NO_MODE, NONE, TriggerModel, word_vectors
 from communique.mentions.actors import MentionIndex, find_mentions
 from communique.parse import Parse
-from communique.train.corpus import (Alignment, AnnotatedArticle, Example, data_hash, examples_of,
-                                     gold_pairs, read_annotated)
+from communique.events.parties import PartyModel
+from communique.train.corpus import (Alignment, AnnotatedArticle, Example, PartyExample, data_hash, examples_of,
+                                     gold_pairs, party_examples, read_annotated)
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ class TrainSettings:
     seed: int = 13
     c_type: float = 0.5  # inverse L2 strength of the type model
     c_mode: float = 1.0
+    c_party: float = 0.5  # inverse L2 strength of the party model
     min_count: int = 2  # a feature seen fewer times is dropped
     max_iter: int = 150
     # The multilingual word vector of each candidate: about +0.01 trigger recall on the
@@ -51,13 +53,6 @@ def parsed(items: Iterable[AnnotatedArticle], *, coder: Coder
         article, parse = result
         index = MentionIndex(parse, find_mentions(parse, coder.actors(parse.lang), on=article.published))
         yield by_id[article.id], parse, index
-
-
-def build_examples(items: Iterable[AnnotatedArticle], *, coder: Coder, stats: Alignment) -> list[Example]:
-    out: list[Example] = []
-    for item, parse, index in parsed(items, coder=coder):
-        out.extend(examples_of(item, parse, index, lexicon=trigger_lexicon(parse.lang), stats=stats))
-    return out
 
 
 def _matrix(examples: list[Example], vocab: dict[str, int], *, settings: TrainSettings,
@@ -128,9 +123,30 @@ def fit_trigger_model(examples: list[Example], *, settings: TrainSettings = Trai
                         if dense and w_mode.shape[0] > n else None)
 
 
+def fit_party_model(examples: list[PartyExample], *, settings: TrainSettings = TrainSettings()) -> PartyModel:
+    """A binary logistic regression over the options' features (``events/parties.py``)."""
+    from scipy.sparse import csr_matrix
+
+    counts = Counter(f for ex in examples for f in set(ex.features))
+    features = sorted(f for f, n in counts.items() if n >= settings.min_count)
+    vocab = {f: i for i, f in enumerate(features)}
+    indptr, indices = [0], []
+    for ex in examples:
+        indices.extend(sorted({vocab[f] for f in ex.features if f in vocab}))
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices), np.float32), np.array(indices, dtype=np.int32), np.array(indptr)),
+                   shape=(len(examples), len(vocab)))
+    labels, weights, bias = _fit(x, ["yes" if ex.label else "no" for ex in examples], c=settings.c_party,
+                                 settings=settings)
+    if labels != ["no", "yes"]:  # one class only: a model that never picks
+        return PartyModel(weights={}, bias=-10.0, card={})
+    w = weights[:, 1] - weights[:, 0]
+    return PartyModel(weights={f: float(w[i]) for f, i in vocab.items()}, bias=float(bias[1] - bias[0]), card={})
+
+
 def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
           settings: TrainSettings = TrainSettings()) -> TriggerModel:
-    """Rebuild the trigger model from annotated sets (folders of ``*.gold.jsonl`` +
+    """Rebuild the trigger and party models from annotated sets (folders of ``*.gold.jsonl`` +
     ``*.articles.jsonl`` pairs, or single ``*.gold.jsonl`` files) and write it to ``out``."""
     from communique.coder import CoderSettings
 
@@ -144,7 +160,11 @@ def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
             pairs.append((articles, src))
     items = [item for articles, gold in pairs for item in read_annotated(articles, gold)]
     stats = Alignment()
-    examples = build_examples(items, coder=coder, stats=stats)
+    examples: list[Example] = []
+    options: list[PartyExample] = []
+    for item, parse, index in parsed(items, coder=coder):
+        examples.extend(examples_of(item, parse, index, lexicon=trigger_lexicon(parse.lang), stats=stats))
+        options.extend(party_examples(item, parse, index))
     model = fit_trigger_model(examples, settings=settings)
     import sklearn
 
@@ -159,4 +179,14 @@ def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
         "features_kept": len(model.vocab), "sklearn": sklearn.__version__,
     }
     model.save(out)
+    parties = fit_party_model(options, settings=settings)
+    parties.card = {
+        "name": "parties", "kind": "binary logistic regression over the article's states (events/parties.py)",
+        "data": model.card["data"], "data_hash": model.card["data_hash"], "articles": len(items),
+        "examples": len(options), "positives": sum(ex.label for ex in options),
+        "settings": {"seed": settings.seed, "c_party": settings.c_party, "min_count": settings.min_count,
+                     "max_iter": settings.max_iter},
+        "features_kept": len(parties.weights), "sklearn": sklearn.__version__,
+    }
+    parties.save(out)
     return model

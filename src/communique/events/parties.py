@@ -1,0 +1,266 @@
+"""The party model: which state an event implies as its recipient (or actor) when its clause
+names none.
+
+"Le ministre a réclamé l'ouverture d'une enquête conjointe", "accusing it of fuelling
+tensions", "spoke by telephone with his counterpart": the clause's grammar finds the speaker but
+not the party spoken to, which the article named a sentence or three before. Every state or
+organisation the article names is an *option*; its features say where it stands with respect to
+the trigger (the same sentence and how it hangs on the trigger, how many sentences before or
+after, how recently it was named, how often, whether it is the article's main or first party,
+named in the title) crossed with the role sought and the event type. A binary logistic
+regression, trained by ``communique train`` on the gold events of the annotated corpus (each
+event's trigger, actor and recipient; every other state of the article is a negative), scores
+each option; the likeliest one above ``PartyPolicy`` thresholds is taken, and the record says so
+("implied recipient ... party model p=0.71").
+
+Pure functions of the spaCy-free ``Parse`` and the mentions; the weights ship in
+``data/models/parties.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from communique.errors import ModelError
+from communique.mentions.actors import Mention, MentionIndex
+from communique.parse import Parse, Token
+
+if TYPE_CHECKING:
+    from communique.events.build import Draft
+
+MODEL_NAME = "parties"
+ROLES = ("actor", "recipient")
+# Codes the scorer and the gold sets fold together (non-state parties: organisations, groups).
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "NATO", "AU", "OTAN", "ECOWAS"})
+
+
+def folded(code: str | None) -> str | None:
+    """A party code as the gold sets compare it: non-state codes are one kind."""
+    if code is None:
+        return None
+    return "IGO" if code.upper() in NON_STATE else code.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class PartyOption:
+    """One state or organisation of the article as a possible party of one event."""
+
+    code: str
+    sector: str  # the sector its nearest mention gives (GOV for a bare country)
+    mention: Mention  # the nearest mention (the last one before the trigger when there is one)
+    sentences_away: int  # from the trigger's sentence to that mention (negative: after it)
+    features: tuple[str, ...]
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _codes(m: Mention) -> list[tuple[str, str]]:
+    out = [(e.code, e.sector or "GOV") for e in m.entries if e.kind in ("country", "org") and e.code]
+    out += [(code, "GOV") for code in m.codes if code not in {c for c, _ in out}]
+    return out
+
+
+def _kind(m: Mention) -> str:
+    entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code), None)
+    if entry is None:
+        return "compound"
+    return f"{entry.kind}:{entry.subkind}" if entry.subkind else entry.kind
+
+
+def _mention_head(parse: Parse, m: Mention) -> Token:
+    """The mention's token whose head lies outside it (its syntactic head)."""
+    for i in range(m.first, m.last + 1):
+        tok = parse.tokens[i]
+        if not (m.first <= tok.head <= m.last) or tok.head == tok.i:
+            return tok
+    return parse.tokens[m.last]
+
+
+def _case(parse: Parse, tok: Token) -> str:
+    for child in parse.children(tok):
+        if child.dep in ("case", "prep"):
+            return child.lower
+    head = parse.head(tok)
+    if tok.dep == "pobj" and head.pos == "ADP":
+        return head.lower
+    return "-"
+
+
+def _relation(parse: Parse, m: Mention, trigger: Token) -> list[str]:
+    """How a mention of the trigger's sentence hangs on the trigger: its path up the parse."""
+    head = _mention_head(parse, m)
+    case = _case(parse, head)
+    out = [f"case={parse.lang}:{case}"]
+    node, path = head, []
+    for _ in range(6):
+        if node.i == trigger.i:
+            break
+        path.append(node.dep.split(":")[0])
+        if node.head == node.i:
+            path = []
+            break
+        node = parse.head(node)
+    if node.i == trigger.i and path:
+        out += [f"path={'/'.join(path[-2:])}", f"under_trigger={len(path)}",
+                f"path_case={path[-1]}|{parse.lang}:{case}"]
+    else:
+        above = {a.i for a in parse.ancestors(trigger)} | {trigger.i}
+        shared = next((a for a in parse.ancestors(head) if a.i in above), None)
+        out.append("path=none" if shared is None else f"via={shared.pos}")
+        out.append(f"dep={head.dep.split(':')[0]}")
+    return out
+
+
+def party_options(parse: Parse, index: MentionIndex, trigger: Token, *, event: str, role: str,
+                  exclude: set[str | None], title_end: int = 0) -> list[PartyOption]:
+    """Every state or organisation the article names, except ``exclude`` (the event's other
+    side), with its features as a possible ``role`` of an ``event`` triggered by ``trigger``."""
+    sent_of = [t.sent for t in parse.tokens]
+    here = trigger.sent
+    by_code: dict[str, list[tuple[Mention, str]]] = {}
+    for m in index.mentions:
+        for code, sector in _codes(m):
+            if code in exclude or folded(code) in {folded(c) for c in exclude if c}:
+                continue
+            by_code.setdefault(code, []).append((m, sector))
+    if not by_code:
+        return []
+    counts = Counter({code: len(ms) for code, ms in by_code.items()})
+    by_count = {code: rank for rank, (code, _) in enumerate(counts.most_common())}
+    first_named = {code: rank for rank, code in enumerate(sorted(by_code, key=lambda c: by_code[c][0][0].first))}
+    last_before = {code: max((m.last for m, _ in ms if m.last < trigger.i), default=-1) for code, ms in by_code.items()}
+    recency = {code: rank for rank, code in enumerate(
+        sorted((c for c in by_code if last_before[c] >= 0), key=lambda c: -last_before[c]))}
+    n_codes = _bucket(len(by_code), (1, 2, 3, 5))
+    lang = parse.lang
+    out = []
+    for code, ms in sorted(by_code.items()):
+        before = [(m, s) for m, s in ms if m.last < trigger.i]
+        after = [(m, s) for m, s in ms if m.first > trigger.i]
+        nearest, sector = (before[-1] if before else (after[0] if after else ms[0]))
+        away = here - sent_of[nearest.first]
+        in_sentence = [m for m, _ in ms if sent_of[m.first] == here]
+        f = [f"recency={recency.get(code, 'none')}", f"count={_bucket(counts[code], (1, 2, 4))}",
+             f"count_rank={min(by_count[code], 3)}", f"first_named={min(first_named[code], 2)}",
+             f"codes={n_codes}", f"kind={_kind(nearest)}", f"sector={sector}",
+             f"nonstate={folded(code) == 'IGO'}"]
+        f.append(f"before={_bucket(here - sent_of[before[-1][0].first], (0, 1, 2, 5)) if before else 'none'}")
+        f.append(f"after={_bucket(sent_of[after[0][0].first] - here, (0, 1, 2)) if after else 'none'}")
+        if any(m.first < title_end for m, _ in ms):
+            f.append("in_title")
+        if in_sentence:
+            m = min(in_sentence, key=lambda m: abs(m.first - trigger.i))
+            side = "left" if m.last < trigger.i else "right"
+            gap = _bucket(abs(m.first - trigger.i), (2, 5, 10, 20))
+            f += ["same_sentence", f"side={side}", f"gap={side}{gap}"]
+            f += _relation(parse, m, trigger)
+        else:
+            f.append("other_sentence")
+        crossed = [f"{role}|{x}" for x in f] + [f"{role}|{event}|{x}" for x in f
+                                               if x.split("=")[0] in ("recency", "before", "side", "path",
+                                                                      "same_sentence", "other_sentence",
+                                                                      "case", "nonstate", "count_rank")]
+        out.append(PartyOption(code=code, sector=sector, mention=nearest, sentences_away=away,
+                               features=tuple(["bias", f"role={role}", f"lang={lang}", *crossed])))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PartyPolicy:
+    """Named thresholds on the party model's probabilities (cross-fitted on the training corpus:
+    docs/accuracy.md)."""
+
+    recipient: float = 0.35  # an option this likely becomes the recipient of an event with none
+    actor: float = 0.35  # an option this likely becomes the actor of an event with none
+
+
+@dataclass(slots=True)
+class PartyModel:
+    weights: dict[str, float]
+    bias: float
+    card: dict
+
+    @classmethod
+    def load(cls, folder: Path, name: str = MODEL_NAME) -> PartyModel:
+        path = folder / f"{name}.json"
+        if not path.exists():
+            raise ModelError(f"party model not found in {folder} (run `communique train`)")
+        card = json.loads(path.read_text(encoding="utf-8"))
+        return cls(weights=dict(card.pop("weights")), bias=float(card.pop("bias")), card=card)
+
+    def save(self, folder: Path, name: str = MODEL_NAME) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        weights = {f: round(w, 5) for f, w in sorted(self.weights.items()) if abs(w) >= 1e-5}
+        card = dict(self.card, bias=round(self.bias, 6), weights=weights)
+        (folder / f"{name}.json").write_text(json.dumps(card, ensure_ascii=False, indent=0) + "\n",
+                                             encoding="utf-8")
+
+    def probability(self, option: PartyOption) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in option.features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def best(self, options: list[PartyOption]) -> tuple[PartyOption, float] | None:
+        scored = [(o, self.probability(o)) for o in options]
+        return max(scored, key=lambda s: (s[1], -abs(s[0].sentences_away), s[0].code), default=None)
+
+
+@functools.lru_cache(maxsize=4)
+def party_model(folder: Path | None = None) -> PartyModel | None:
+    """The party model of a folder (default: the package's), loaded once per process; None when
+    the package has none. A folder given explicitly must hold one."""
+    from communique.events.triggers_model import model_folder
+    from communique.lexicon.tables import data_path
+
+    if folder is None:
+        folder = model_folder()
+        if folder == data_path("models") and not (folder / f"{MODEL_NAME}.json").exists():
+            return None
+    return PartyModel.load(folder)
+
+
+def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
+                  policy: PartyPolicy, title_end: int = 0, roles: tuple[str, ...] = ROLES) -> None:
+    """A record whose clause named one side only gets the other side the model finds likeliest
+    among the article's states, when it is likely enough (in place; the entity's reason says so).
+    A record with several actors and no recipient is a reciprocal act and stays as it is."""
+    from communique.model import Entity
+
+    actors = {e.code for e in draft.actors}
+    recipients = {e.code for e in draft.recipients}
+    if "recipient" in roles and actors and not recipients and len(actors) == 1:
+        role, exclude, threshold = "recipient", actors, policy.recipient
+    elif "actor" in roles and recipients and not actors:
+        role, exclude, threshold = "actor", recipients, policy.actor
+    else:
+        return
+    trigger = draft.candidates[0].trigger
+    # several authors of one act each got their own record (build._one_per_author): the others
+    # are co-authors, not the target ("A, B ainsi que C ont condamné les attentats")
+    found = model.best(party_options(parse, index, trigger, event=draft.event, role=role,
+                                     exclude=set(exclude) | draft.co_actors, title_end=title_end))
+    if found is None or found[1] < threshold:
+        return
+    option, p = found
+    m = option.mention
+    where = ("in the same sentence" if option.sentences_away == 0 else
+             f"{option.sentences_away} sentence(s) before" if option.sentences_away > 0 else
+             f"{-option.sentences_away} sentence(s) after")
+    entity = Entity(code=option.code, sector=option.sector, entity_text=m.text, start=m.start, end=m.end,
+                         name=m.text, reason=f"implied {role}: the clause names none; '{m.text}' ({option.code}), "
+                                             f"named {where}, is the likeliest (party model p={p:.2f})")
+    # a new list: records split per author share their lists (build._one_per_author)
+    if role == "recipient":
+        draft.recipients = [*draft.recipients, entity]
+    else:
+        draft.actors = [*draft.actors, entity]

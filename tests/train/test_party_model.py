@@ -1,0 +1,138 @@
+"""The party model: options and their features on a hand-built parse (no spaCy), a model that
+learns what it is given and round-trips, the implied side written with its reason, and the
+shipped model supplying the party a clause left unnamed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique.events.build import Draft
+from communique.events.detect import Candidate
+from communique.events.lexicon import Trigger
+from communique.events.parties import PartyModel, PartyPolicy, imply_parties, party_options
+from communique.lexicon.actors import actor_lexicon
+from communique.mentions.actors import MentionIndex, find_mentions
+from communique.model import Entity
+from communique.parse import Parse, Sentence, Token
+from communique.train.corpus import PartyExample
+from communique.train.fit import TrainSettings, fit_party_model
+
+# Two sentences by hand: "Le Mali accuse l' Algérie ." and "Le ministre a réclamé une enquête ."
+WORDS = [
+    [("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 2), ("accuse", "accuser", "VERB", "ROOT", 2),
+     ("l'", "le", "DET", "det", 4), ("Algérie", "Algérie", "PROPN", "obj", 2), (".", ".", "PUNCT", "punct", 2)],
+    [("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 3), ("a", "avoir", "AUX", "aux", 3),
+     ("réclamé", "réclamer", "VERB", "ROOT", 3), ("une", "un", "DET", "det", 5),
+     ("enquête", "enquête", "NOUN", "obj", 3), (".", ".", "PUNCT", "punct", 3)],
+]
+
+
+def _parse() -> Parse:
+    tokens, sentences, text = [], [], ""
+    for s, words in enumerate(WORDS):
+        first, char_start = len(tokens), len(text)
+        for text_, lemma, pos, dep, head in words:
+            if text and not text.endswith("'"):
+                text += " "
+            tokens.append(Token(i=len(tokens), text=text_, idx=len(text), lemma=lemma, pos=pos, dep=dep,
+                                head=first + head, sent=s,
+                                ent_type="LOC" if text_ in ("Mali", "Algérie") else ""))
+            text += text_
+        sentences.append(Sentence(s, first, len(tokens), char_start, len(text)))
+    return Parse(text=text, tokens=tokens, sentences=sentences, lang="fr")
+
+
+@pytest.fixture(scope="module")
+def parsed() -> tuple[Parse, MentionIndex]:
+    parse = _parse()
+    return parse, MentionIndex(parse, find_mentions(parse, actor_lexicon("fr")))
+
+
+def test_every_other_state_is_an_option_with_where_it_stands(parsed) -> None:
+    parse, index = parsed
+    asked = parse.tokens[9]  # "réclamé", second sentence
+    options = {o.code: o for o in party_options(parse, index, asked, event="REQUEST", role="recipient",
+                                                exclude={"MLI"})}
+    assert set(options) == {"DZA"}  # the actor's own state is no option
+    dza = options["DZA"]
+    assert dza.sentences_away == 1 and dza.mention.text == "Algérie"
+    assert {"recipient|before=1", "recipient|other_sentence", "recipient|recency=0",
+            "recipient|REQUEST|recency=0"} <= set(dza.features)
+    accuse = parse.tokens[2]
+    both = {o.code: o for o in party_options(parse, index, accuse, event="ACCUSE", role="recipient", exclude=set())}
+    assert "recipient|same_sentence" in both["DZA"].features and "recipient|side=right" in both["DZA"].features
+    assert "recipient|path=obj" in both["DZA"].features  # the object of the trigger itself
+    assert "recipient|side=left" in both["MLI"].features
+
+
+def _examples() -> list[PartyExample]:
+    out = []
+    for _ in range(20):
+        out.append(PartyExample("a", ("bias", "recipient|recency=0", "recipient|before=1"), True))
+        out.append(PartyExample("a", ("bias", "recipient|recency=1", "recipient|before=5"), False))
+        out.append(PartyExample("a", ("bias", "recipient|recency=none", "recipient|after=2"), False))
+    return out
+
+
+def test_a_model_learns_what_it_is_given_round_trips_and_is_deterministic(tmp_path: Path) -> None:
+    model = fit_party_model(_examples(), settings=TrainSettings())
+    from communique.events.parties import PartyOption
+
+    near = PartyOption("DZA", "GOV", None, 1, ("bias", "recipient|recency=0", "recipient|before=1"))  # type: ignore[arg-type]
+    far = PartyOption("TUN", "GOV", None, 5, ("bias", "recipient|recency=1", "recipient|before=5"))  # type: ignore[arg-type]
+    assert model.probability(near) > 0.8 > 0.2 > model.probability(far)
+    assert model.best([far, near])[0].code == "DZA"
+    model.card = {"name": "parties"}
+    model.save(tmp_path)
+    back = PartyModel.load(tmp_path)
+    assert back.probability(near) == pytest.approx(model.probability(near), abs=1e-3)
+    assert fit_party_model(_examples()).weights == model.weights
+
+
+def _draft(parse: Parse, actor: Entity) -> Draft:
+    trig = Trigger(lemma="réclamer", pos="VERB", event="REQUEST", mode=None, context=(), roles=(), cues=(),
+                   needs=frozenset(), note="test", row=0)
+    verb = parse.tokens[9]
+    cand = Candidate(sentence=1, trigger=verb, anchor=verb, entry=trig)
+    return Draft(event="REQUEST", mode=None, candidates=[cand], actors=[actor], sentences=[1])
+
+
+def test_the_implied_side_is_written_with_its_reason_or_not_at_all(parsed) -> None:
+    parse, index = parsed
+    model = fit_party_model(_examples())
+    mali = Entity(code="MLI", sector="GOV", entity_text="Le ministre", start=34, end=45)
+    draft = _draft(parse, mali)
+    imply_parties(draft, parse, index, model, policy=PartyPolicy())
+    assert [e.code for e in draft.recipients] == ["DZA"]
+    assert draft.recipients[0].entity_text == "Algérie"
+    assert "implied recipient" in draft.recipients[0].reason and "party model p=" in draft.recipients[0].reason
+    cautious = _draft(parse, mali)
+    imply_parties(cautious, parse, index, model, policy=PartyPolicy(recipient=0.999))
+    assert cautious.recipients == []  # not likely enough: the record keeps one side
+    mutual = _draft(parse, mali)
+    mutual.actors.append(Entity(code="NER", sector="GOV", entity_text="Niger", start=0, end=5))
+    imply_parties(mutual, parse, index, model, policy=PartyPolicy())
+    assert mutual.recipients == []  # two actors and no recipient: a reciprocal act stays so
+
+
+@pytest.mark.models
+def test_the_shipped_model_names_the_party_the_clause_left_out() -> None:
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    text = ("Nouakchott convoque l'ambassadeur malien\n\n"
+            "La Mauritanie a convoqué mardi l'ambassadeur du Mali à Nouakchott après l'incursion de soldats "
+            "dans un village frontalier. Le ministre mauritanien des Affaires étrangères a réclamé mardi "
+            "l'ouverture d'une enquête conjointe.")
+    article = Article(id="implied", text=text, title="Nouakchott convoque l'ambassadeur malien", lang="fr",
+                      published="2025-05-14")
+    coded = Coder(CoderSettings(vectors=False, raise_errors=True)).code_article(article)
+    assert coded.rejected is None
+    requests = [e for e in coded.events if e.event == "REQUEST"]
+    assert requests, coded.events
+    assert requests[0].actor[0].code == "MRT" and [r.code for r in requests[0].recipient] == ["MLI"]
+    assert "implied recipient" in requests[0].explanation
+    without = Coder(CoderSettings(vectors=False, party_model=False, raise_errors=True)).code_article(article)
+    assert all(not e.recipient for e in without.events if e.event == "REQUEST")
