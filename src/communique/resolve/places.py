@@ -56,6 +56,7 @@ class PlaceWords:
     place_nouns: frozenset[str]  # "frontière", "base", "border", "town"
     capital_nouns: frozenset[str]
     time_words: frozenset[str]
+    between: frozenset[str] = frozenset()  # "entre", "between": their coordinated objects are one place
 
 
 _TIME_KINDS = {"month", "weekday", "relative_day", "day_part"}
@@ -64,7 +65,7 @@ _TIME_KINDS = {"month", "weekday", "relative_day", "day_part"}
 @lru_cache(maxsize=None)
 def place_words(lang: str) -> PlaceWords:
     kinds: dict[str, set[str]] = {k: set() for k in ("locative", "locative_head", "of", "place_noun",
-                                                     "capital_noun")}
+                                                     "capital_noun", "between")}
     path = data_path(lang, "place_words.tsv")
     for row in read_tsv(path):
         if row.get("kind") not in kinds:
@@ -74,7 +75,8 @@ def place_words(lang: str) -> PlaceWords:
              if row.get("kind") in _TIME_KINDS}
     return PlaceWords(locative=frozenset(kinds["locative"]), locative_heads=frozenset(kinds["locative_head"]),
                       of=frozenset(kinds["of"]), place_nouns=frozenset(kinds["place_noun"]),
-                      capital_nouns=frozenset(kinds["capital_noun"]), time_words=frozenset(times))
+                      capital_nouns=frozenset(kinds["capital_noun"]), time_words=frozenset(times),
+                      between=frozenset(kinds["between"]))
 
 
 # Dependency labels whose subtrees are not part of a place phrase as written.
@@ -161,7 +163,16 @@ def _np_range(parse: Parse, tok: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``tok`` as written, without its determiner,
     preposition, relative clauses, appositions and coordinated phrases."""
     keep = {tok.i}
-    stack = [c for c in parse.children(tok) if c.dep not in _CUT_DEPS]
+    between = place_words(parse.lang).between
+
+    def opens_pair(t: Token) -> bool:
+        return t.lower in between or any(c.dep in ("case", "prep") and c.lower in between for c in parse.children(t))
+
+    # "la frontière entre le Danemark et l'Allemagne": the pair after "entre" is one place, whether
+    # the parser hangs the second on the first or on the head noun
+    pair = next((c.i for c in parse.children(tok) if opens_pair(c)), None)
+    stack = [c for c in parse.children(tok)
+             if c.dep not in _CUT_DEPS or (pair is not None and c.i > pair and c.dep in ("conj", "cc"))]
     while stack:
         t = stack.pop()
         if t.sent != tok.sent:
@@ -248,7 +259,13 @@ def _resolve_phrase(parse: Parse, tok: Token, case: str, index: MentionIndex, *,
         if inner is None:
             inner = _demonym_place(parse, tok, index, (first, last))
         if inner is None:
-            return None
+            named = any(t.text[:1].isupper() or t.text[:1].isdigit() for t in parse.tokens[tok.i + 1:last + 1])
+            if last <= tok.i or not named or tok.feat("Number") == "Plur":
+                return None  # "la frontière", "diverses régions du pays": no place of its own
+            # "devant le commissariat du XIXe arrondissement": a place the text names precisely
+            # though the gazetteer does not know it; its words are kept, its country found later
+            return Place(extracted_place=text, start=start, end=end, resolution=None,
+                         reason=f"locative phrase '{text}'; a {tok.lower} with no name the gazetteer knows")
         inner.start, inner.end, inner.extracted_place = start, end, text
         inner.reason = f"locative phrase '{text}'; {inner.reason}"
         return inner
