@@ -6,7 +6,8 @@ In one run, on the same texts:
 - plain spaCy: stock ``spacy.load("fr_core_news_md")``, ``nlp.pipe`` with its defaults;
 - spaCy as communique loads it (same model and components; numpy's BLAS, one thread);
 - communique end to end in this process (``Coder.code_items``: language, spaCy, mentions,
-  events, places, dates);
+  events, places, dates), with its learned trigger and party models and without them (the
+  coder as it was before they landed: what they cost);
 - ``communique run`` into temporary SQLite stores with 1 and then 2 worker processes: peak
   memory per worker and the speed-up (with and without the workers' start-up).
 
@@ -36,7 +37,7 @@ def timed(fn) -> tuple[float, float]:  # type: ignore[no-untyped-def]
 def in_process(rows: list[dict], repeats: int) -> None:  # type: ignore[type-arg]
     import spacy
 
-    from communique.coder import Coder
+    from communique.coder import Coder, CoderSettings
     from communique.model import Article
     from communique.nlp.pipelines import load_pipeline
     from communique.resolve.gazetteer import gazetteer
@@ -45,31 +46,37 @@ def in_process(rows: list[dict], repeats: int) -> None:  # type: ignore[type-arg
     stock = spacy.load("fr_core_news_md")
     tuned = load_pipeline("fr")
     coder = Coder()
+    rules = Coder(CoderSettings(trigger_model=False, party_model=False))
     gazetteer()  # loaded once per process, outside the timings
-    list(coder.code_items([Article(id="warm", text=texts[0], lang="fr")]))
+    for warm in (coder, rules):
+        list(warm.code_items([Article(id="warm", text=texts[0], lang="fr")]))
     list(stock.pipe(texts[:4]))
 
     def articles() -> list[Article]:
         return [Article(id=str(r["id"]), text=r["text"], title=r.get("title"),
                         published=r.get("published"), lang=r.get("lang")) for r in rows]
 
-    best = {"spacy": (float("inf"),) * 2, "tuned": (float("inf"),) * 2, "ours": (float("inf"),) * 2}
+    best = {name: (float("inf"),) * 2 for name in ("spacy", "tuned", "ours", "rules")}
     for _ in range(repeats):
         for name, fn in (("spacy", lambda: list(stock.pipe(texts))),
                          ("tuned", lambda: list(tuned.pipe(texts, batch_size=coder.settings.batch_size))),
-                         ("ours", lambda: list(coder.code_items(articles())))):
+                         ("ours", lambda: list(coder.code_items(articles()))),
+                         ("rules", lambda: list(rules.code_items(articles())))):
             wall, cpu = timed(fn)
             best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
     n = len(texts)
     for name, label in (("spacy", f"plain spaCy fr_core_news_md nlp.pipe (batch {stock.batch_size})"),
                         ("tuned", "spaCy as communique loads it"),
-                        ("ours", "communique end to end (one process)")):
+                        ("ours", "communique end to end (one process)"),
+                        ("rules", "  the same without the learned models")):
         wall, cpu = best[name]
         print(f"{label:<48} {n / wall:7.1f} articles/s  ({n / cpu:6.1f} per CPU-second)")
     ratio_wall = best["spacy"][0] / best["ours"][0]
     ratio_cpu = best["spacy"][1] / best["ours"][1]
     print(f"{'ratio communique / plain spaCy':<48} {ratio_wall:7.2f} by wall clock  "
           f"({ratio_cpu:.2f} by CPU time)")
+    print(f"{'ratio with / without the learned models':<48} {best['rules'][0] / best['ours'][0]:7.2f} by wall clock  "
+          f"({best['rules'][1] / best['ours'][1]:.2f} by CPU time)")
 
 
 def worker_runs(corpus: Path, limit: int) -> None:

@@ -36,11 +36,14 @@ class Token:
 
     def feat(self, name: str) -> str | None:
         """Value of one morphological feature, or None."""
-        for item in self.morph.split("|"):
-            key, _, value = item.partition("=")
-            if key == name:
-                return value
-        return None
+        morph, key = self.morph, name + "="
+        at = morph.find(key)
+        while at > 0 and morph[at - 1] != "|":  # "VerbForm=" must not match "Form="
+            at = morph.find(key, at + 1)
+        if at < 0:
+            return None
+        end = morph.find("|", at)
+        return morph[at + len(key):end if end >= 0 else len(morph)]
 
 
 @dataclass(slots=True)

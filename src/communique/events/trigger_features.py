@@ -71,10 +71,8 @@ def token_features(parse: Parse, tok: Token, *, parties: set[int], lexicon: Trig
          f"posdep={pos}/{tok.dep}", f"cap={tok.text[:1].isupper()}"]
     if in_title:
         f.append("title")
-    for name in _MORPH:
-        value = tok.feat(name)
-        if value:
-            f.append(f"{name}={value}")
+    if tok.morph:
+        f.extend(item for item in tok.morph.split("|") if item.partition("=")[0] in _MORPH)
     if head.i != tok.i:
         f += [f"hlem={lang}:{head.lemma.lower()}", f"hpos={head.pos}", f"dep_hlem={tok.dep}|{lang}:{head.lemma.lower()}",
               f"dep_hpos={tok.dep}|{head.pos}"]

@@ -132,22 +132,26 @@ class TriggerModel:
         vectors = word_vectors().of([vector_word(t) for t in toks]) if self.uses_vectors else None
         pt, pm = self.probabilities(feats, vectors)
         none = self.labels.index(NONE)
+        best = pt.argmax(axis=1)
+        others = pt.copy()
+        others[:, none] = -1.0
+        top = others.argmax(axis=1)
+        mode_order = np.argsort(-pm, axis=1)
         out: dict[int, TriggerScore] = {}
-        for tok, prow, mrow in zip(toks, pt, pm):
-            best = int(prow.argmax())
-            order = np.argsort(-prow)
-            top = next(int(j) for j in order if j != none)
-            event = self.labels[top]
+        for k, tok in enumerate(toks):
+            event = self.labels[int(top[k])]
             mode = None
-            for j in np.argsort(-mrow):
+            for j in mode_order[k]:
                 m = self.modes[int(j)]
                 if m == NO_MODE:
                     break
                 if valid_mode is None or valid_mode(event, m):
                     mode = m
                     break
-            out[tok.i] = TriggerScore(event=self.labels[best], prob=float(prow[best]), none=float(prow[none]),
-                                      mode=mode, top_event=event, top_prob=float(prow[top]))
+            prow = pt[k]
+            out[tok.i] = TriggerScore(event=self.labels[int(best[k])], prob=float(prow[best[k]]),
+                                      none=float(prow[none]), mode=mode, top_event=event,
+                                      top_prob=float(prow[top[k]]))
         return out
 
 
