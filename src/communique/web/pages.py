@@ -15,9 +15,9 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from communique.web import geometry, queries
-from communique.web.api import (article_answer, event_answer, events_answer, filter_of,
-                                params_of, people_answer, search_answer, stories_answer)
-from communique.web.app import HERE, Settings, store_of
+from communique.web.answers import (article_answer, event_answer, events_answer, filter_of,
+                                    params_of, people_answer, search_answer, stories_answer)
+from communique.web.state import HERE, Settings, store_of
 from communique.web.cache import cached
 from communique.web.i18n import choose_lang, translator
 from communique.web.params import FILTER_KEYS, BadParameter, check_known, filter_params
