@@ -19,9 +19,22 @@ from communique.web.params import (check_known, country_code, decode_cursor, enc
 from communique.web.state import NotFound, store_of
 
 
+FALLBACK_ACTOR = "fallback actor"  # in Entity.reason when the coder guessed the party
+
+
+def trust_flags(event: Event) -> dict[str, Any]:
+    """What the analyst should check, read from the stored reasons: parties the coder guessed
+    (the nearest state before the trigger: ``Entity.reason`` says "fallback actor"), and a date
+    taken from the publication rather than from the text (``date_basis``)."""
+    guessed = [f"{role}:{e.code or '?'}" for role, parties in (("actor", event.actor),
+                                                                ("recipient", event.recipient))
+               for e in parties if FALLBACK_ACTOR in (e.reason or "")]
+    return {"guessed_parties": guessed, "date_from_publication": event.date_basis != "text"}
+
+
 def event_json(event: Event, prov: Provenance) -> dict[str, Any]:
-    """The event record plus its article and story facts."""
-    return {**event.to_dict(),
+    """The event record plus its article and story facts and its trust flags."""
+    return {**event.to_dict(), "flags": trust_flags(event),
             "article": {"id": event.article_id, "title": prov.title, "url": prov.url,
                         "published": prov.published, "lang": prov.lang},
             "story": {"id": prov.story_id, "num_mentions": prov.num_mentions,

@@ -27,7 +27,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from communique.errors import BadParameter, CommuniqueError, StoreError
-from communique.web import api, pages
+from communique.web import api, downloads, pages
 from communique.web.cache import DEFAULT_SECONDS, AnswerCache
 from communique.web.middleware import (LOCAL_HOSTS, AllowedHosts, BodyLimit, CatchAll,
                                        SecurityHeaders, json_error)
@@ -89,7 +89,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     pool = StorePool(str(db))
     settings = Settings(db=str(db), allow_ingest=allow_ingest, token=token,
                         coder_factory=coder_factory)
-    routes = [*api.routes(), *pages.routes(),
+    routes = [*api.routes(), *pages.routes(), *downloads.routes(),
               Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static")]
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
