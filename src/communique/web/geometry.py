@@ -180,7 +180,7 @@ def dyad_figure(months: list[str], forward: list[dict[str, Any]],
     """Every month between the first and the last (empty ones too) across; events from the actor
     to the recipient as bars above the axis, the other way below, stacked by quad class; a dot
     per month at its mean intensity (the PLOVER score, -10 to 10) on the right-hand scale."""
-    left, half, top, step = 44, 90, 16, 30
+    left, half, top, step = 84, 90, 16, 30  # left: room for the direction labels
     width = max(left + step * len(months) + 50, 420)
     axis = top + half
     by_month: dict[str, list[dict[str, Any]]] = {}
