@@ -233,3 +233,20 @@ def test_french_pages_have_no_english_interface_text(client, path: str) -> None:
     text = re.sub(r"<[^>]+>", " ", html)
     text = re.sub(r"\s+", " ", text)
     assert [v for v in english_only() if v in text] == []
+
+
+def test_people_directory_leaves_out_what_is_not_a_person() -> None:
+    from communique.web.persons import is_person_name
+
+    for name in ("Nasser Bourita", "Mohamed Ould Cheikh", "Aimé N'Guessan", "Jean-Yves Le Drian",
+                 "Valéry Giscard d'Estaing", "Abou Mohammed al-Joulani"):
+        assert is_person_name(name), name
+    for name in ("Nigerien", "Maroc", "Charlie Hebdo", "Pour l'instant", "ONU"):
+        assert not is_person_name(name), name
+
+
+def test_people_page_lists_people_only(client) -> None:
+    twin = client.get("/people.json").json()
+    assert twin["people"] and all(" " in p["name"] or p["name"][0].isupper()
+                                  for p in twin["people"])
+    assert twin["count"] == len(twin["people"])

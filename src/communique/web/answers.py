@@ -16,6 +16,7 @@ from communique.web import queries
 from communique.web.cache import cached
 from communique.web.params import (check_known, country_code, decode_cursor, encode_cursor,
                                    event_filter, filter_params, limit, min_mentions, path_id)
+from communique.web.persons import is_person_name
 from communique.web.state import NotFound, store_of
 
 
@@ -94,8 +95,11 @@ def people_answer(request: Request, params: dict[str, str]) -> dict[str, Any]:
     flt = filter_of(request, params, limit=limit(params, default=100))
     of = params.get("of", "").strip()
     country = country_code("of", of, store=store_of(request)) if of else None
-    rows = cached(request, people, flt, country=country)
-    return {"filters": filter_params(flt), "count": len(rows), "people": rows}
+    found = cached(request, people, flt, country=country)
+    rows = [r for r in found if is_person_name(r["name"])]
+    # Names that are not people (a demonym, a newspaper...) are left out, and counted.
+    return {"filters": filter_params(flt), "count": len(rows), "people": rows,
+            "left_out": [r["name"] for r in found if not is_person_name(r["name"])]}
 
 
 def stories_answer(request: Request, params: dict[str, str]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ QUAD_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_con
 COLOUR_OF = {name: QUAD_COLOURS[q] for q, name in QUAD_NAMES.items()}
 COOPERATION, CONFLICT = "#2e7d32", "#c62828"
 CHOROPLETH = ("#dbe9f6", "#b3d3ec", "#7fb2dc", "#4a8cc7", "#1f5fa3")  # light to dark
-MIN_VIEW = 60.0  # the smallest map view, in screen units (about 12° of longitude)
+MIN_VIEW = 100.0  # the smallest map view, in screen units (about 20° of longitude)
 
 
 @cache

@@ -68,42 +68,52 @@ def counts(store: Store, flt: EventFilter) -> dict[str, Any]:
             "by_type": by_type, "by_quad": by_quad}
 
 
-def facets(store: Store, flt: EventFilter) -> dict[str, dict[str, int]]:
-    """Counts for the filter bar: events per type with the type filter left out, and per
-    country code (actor, recipient or place) with the country filter left out, so that each
-    list shows what choosing another value would give."""
-    clause, params = where(store, replace(flt, event_type=None, limit=None))
-    by_type = {r[0]: int(r[1]) for r in store.backend.query(
-        f"SELECT e.event, count(*) FROM events e WHERE {clause} GROUP BY e.event", params)}
-    clause, params = where(store, replace(flt, country=None, limit=None))
-    by_country = {r[0]: int(r[1]) for r in store.backend.query(
+def type_facet(store: Store, flt: EventFilter) -> dict[str, int]:
+    """Events per type (for the filter bar: called with the type filter left out)."""
+    clause, params = where(store, flt)
+    rows = store.backend.query(
+        f"SELECT e.event, count(*) FROM events e WHERE {clause} GROUP BY e.event", params)
+    return dict(sorted(((r[0], int(r[1])) for r in rows), key=lambda kv: (-kv[1], kv[0])))
+
+
+def country_facet(store: Store, flt: EventFilter) -> dict[str, int]:
+    """Events per country code as actor, recipient or place (for the filter bar: called with
+    the country filter left out, so each count is what choosing that country would give)."""
+    clause, params = where(store, flt)
+    among = "" if clause == "1 = 1" else f" AND x.event_id IN (SELECT e.id FROM events e WHERE {clause})"
+    rows = store.backend.query(
         "SELECT c.code, count(DISTINCT c.event_id) FROM (SELECT x.event_id, x.code FROM actors x "
-        "WHERE x.code IS NOT NULL UNION SELECT x.event_id, x.country_code FROM places x WHERE "
-        "x.country_code IS NOT NULL) c JOIN events e ON e.id = c.event_id "
-        f"WHERE {clause} GROUP BY c.code", params)}
-    return {"type": dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "country": dict(sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0])))}
+        f"WHERE x.code IS NOT NULL{among} UNION SELECT x.event_id, x.country_code FROM places x "
+        f"WHERE x.country_code IS NOT NULL{among}) c GROUP BY c.code", params + params)
+    return dict(sorted(((r[0], int(r[1])) for r in rows), key=lambda kv: (-kv[1], kv[0])))
+
+
+def without(flt: EventFilter, field: str) -> EventFilter:
+    """The filter with one condition (and the row limit) left out: the key of a facet."""
+    return replace(flt, **{field: None, "limit": None})
 
 
 def coverage(store: Store, flt: EventFilter) -> dict[str, int]:
     """How the matching events split by their parties: both coded (``paired``, of which
-    ``same_country`` when actor and recipient share a code), an actor and no recipient code
-    (``one_sided``), no actor code (``no_actor``). For the "showing X of Y" of dyads and network."""
+    ``same_country`` when an actor and a recipient share a code), an actor and no recipient code
+    (``one_sided``), no actor code (``no_actor``). For the "showing X of Y" of dyads and network.
+
+    One pass over the parties grouped by event; "same country" compares the smallest and the
+    largest code of each side, which is exact for the usual one actor and one recipient."""
     clause, params = where(store, flt)
     r = store.backend.query(
-        "SELECT count(*), "
-        "sum(CASE WHEN a.n > 0 AND r.n > 0 THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN a.n > 0 AND r.n > 0 AND s.n > 0 THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN a.n > 0 AND coalesce(r.n, 0) = 0 THEN 1 ELSE 0 END) FROM events e "
-        "LEFT JOIN (SELECT event_id, count(*) AS n FROM actors WHERE role = 'actor' AND code "
-        "IS NOT NULL GROUP BY event_id) a ON a.event_id = e.id "
-        "LEFT JOIN (SELECT event_id, count(*) AS n FROM actors WHERE role = 'recipient' AND code "
-        "IS NOT NULL GROUP BY event_id) r ON r.event_id = e.id "
-        "LEFT JOIN (SELECT x.event_id, count(*) AS n FROM actors x JOIN actors y ON "
-        "y.event_id = x.event_id AND x.role = 'actor' AND y.role = 'recipient' AND x.code = y.code "
-        "GROUP BY x.event_id) s ON s.event_id = e.id "
-        f"WHERE {clause}", params)[0]
-    total, paired, same, one = (int(v or 0) for v in r)
+        "SELECT sum(CASE WHEN a0 IS NOT NULL AND r0 IS NOT NULL THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN a0 IS NOT NULL AND r0 IS NOT NULL AND (a0 = r0 OR a1 = r1 OR a0 = r1 "
+        "OR a1 = r0) THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN a0 IS NOT NULL AND r0 IS NULL THEN 1 ELSE 0 END) FROM ("
+        "SELECT x.event_id, min(CASE WHEN x.role = 'actor' THEN x.code END) AS a0, "
+        "max(CASE WHEN x.role = 'actor' THEN x.code END) AS a1, "
+        "min(CASE WHEN x.role = 'recipient' THEN x.code END) AS r0, "
+        "max(CASE WHEN x.role = 'recipient' THEN x.code END) AS r1 FROM actors x "
+        + ("" if clause == "1 = 1" else f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {clause}) ")
+        + "GROUP BY x.event_id) parties", params)[0]
+    total = int(store.backend.query(f"SELECT count(*) FROM events e WHERE {clause}", params)[0][0])
+    paired, same, one = (int(v or 0) for v in r)
     return {"events": total, "paired": paired, "same_country": same, "one_sided": one,
             "no_actor": total - paired - one}
 
