@@ -31,6 +31,7 @@ NAV = (("/", "overview"), ("/events", "events"), ("/map", "map"), ("/network", "
 # Pages whose content the filters select: the nav links carry the current filters to them.
 FILTERED = {"/", "/events", "/map", "/network", "/dyads", "/people", "/stories"}
 CONFIDENCE_STEPS = ("0.5", "0.7", "0.9")
+LISTED = 50  # events listed under the map and a dyad's chart (each way); the rest on /events
 
 
 @cache
@@ -216,7 +217,7 @@ def dyad(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
         timelines[direction] = cached(request, queries.dyad_timeline, flt)
         counts[direction] = cached(request, queries.counts, flt)["events"]
         listed += [{**ev, "direction": direction}
-                   for ev in events_answer(store, {**params, "dyad": pair, "limit": "100"})["events"]]
+                   for ev in events_answer(store, {**params, "dyad": pair, "limit": str(LISTED)})["events"]]
     listed.sort(key=lambda ev: (ev.get("date") or "", ev["id"]), reverse=True)
     months = sorted({c["month"] for cells in timelines.values() for c in cells if c["month"]})
     span = geometry.month_range(months[0], months[-1]) if months else []
@@ -241,7 +242,7 @@ def map_page(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
             "total": cached(request, queries.counts, flt)["events"]}
     if flt.place or flt.country:
         # The events of the place (or country) clicked, listed under the map.
-        data["listed"] = events_answer(store_of(request), {**bar["filters"], "limit": "100"})["events"]
+        data["listed"] = events_answer(store_of(request), {**bar["filters"], "limit": str(LISTED)})["events"]
     return data, geometry.map_figure(points, layers["countries"])
 
 
