@@ -149,6 +149,14 @@ def endpoints(base_ids: dict[str, str]) -> dict[str, list[str]]:
         "page /events/{id}": [f"/events/{base_ids['event']}"],
         "page /map": ["/map?since=2025-01-01"],
         "page /dyads/A/B": ["/dyads/MAR/MRT"],
+        "page /?country": [f"/?country={c}" for c in codes],
+        "page /events?min_conf": [f"/events?min_confidence=0.8&country={c}" for c in codes],
+        "page /map?country": [f"/map?country={c}" for c in codes],
+        "page /map?place": [f"/map?place={COUNTRIES[c][0]}" for c in codes],
+        "page /network": ["/network"],
+        "page /dyads": ["/dyads"],
+        "page /glossary": ["/glossary"],
+        "download.csv?dyad": [f"/download.csv?dyad={a},{b}" for a, b in zip(codes, codes[1:])],
     }
 
 

@@ -74,14 +74,41 @@ def test_overview(page, server) -> None:
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
 
 
+def view_width(page) -> float:
+    return float(page.locator("svg#map").get_attribute("viewBox").split()[2])
+
+
 def test_map_has_markers(page, server) -> None:
     page.goto(server + "/map")
     assert page.locator("circle.marker").count() > 0
-    assert page.locator("g.land rect").count() > 500  # the basemap is drawn
+    assert page.locator("path.country").count() > 150  # Natural Earth country shapes
     # The last marker is drawn on top (markers of nearby places overlap).
     page.locator("circle.marker").last.hover()
     assert page.locator("#map-info").inner_text() != ""  # app.js ran under the CSP
     page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
+
+
+def test_map_zooms_to_a_filter_and_a_click_lists_the_place(page, server) -> None:
+    page.goto(server + "/map")
+    world = view_width(page)
+    page.goto(server + "/map?country=NER")
+    zoomed = view_width(page)
+    frame = float(page.locator("svg#map").get_attribute("data-width"))
+    assert zoomed < world < frame  # fitted to the events, then to Niger's: not the world
+    markers = page.locator("circle.marker")
+    places = {markers.nth(i).get_attribute("data-place") for i in range(markers.count())}
+    assert len(places) >= 2  # several places of Niger, not one blob
+    page.locator("#zoom-in").click()
+    assert view_width(page) < zoomed  # app.js zooms
+    page.locator("#zoom-reset").click()
+    assert view_width(page) == zoomed
+    marker = markers.first
+    name, count = marker.get_attribute("data-place"), int(marker.get_attribute("data-events"))
+    marker.click()
+    page.wait_for_url("**place=**")
+    assert name in page.locator("#places h2").inner_text()
+    assert page.locator("#places table.events tbody tr").count() == count
+    page.screenshot(path=str(SHOTS / "map-place.png"), full_page=True)
 
 
 def test_network_has_nodes(page, server) -> None:
@@ -105,9 +132,86 @@ def test_event_page_highlights_evidence(page, server) -> None:
 
 def test_dyad_timeline(page, server) -> None:
     page.goto(server + "/dyads")
-    page.locator("table tbody a").first.click()
-    assert page.locator("svg#timeline circle.cell").count() >= 1
+    page.locator("table.dyads tbody a").first.click()
+    assert page.locator("svg#timeline rect.cell").count() >= 1
+
+
+def test_dyad_both_directions_and_its_events(page, server) -> None:
+    page.goto(server + "/dyads/BFA/CIV")
+    assert page.locator("svg#timeline rect.cell.forward").count() >= 1
+    assert page.locator("svg#timeline rect.cell.backward").count() >= 1
+    assert "CIV → BFA" in page.locator("p.counts").inner_text()
+    assert page.locator("table.events tbody tr").count() == 2
     page.screenshot(path=str(SHOTS / "dyad.png"), full_page=True)
+
+
+def test_overview_chart_under_a_filter(page, server) -> None:
+    page.goto(server + "/?country=NER")
+    assert page.locator("svg#time rect.period").count() >= 1
+    assert page.locator("ul.legend li").count() == 4
+
+
+def test_same_country_event_in_dyads_and_network(page, server) -> None:
+    page.goto(server + "/dyads")
+    assert page.locator("table.dyads tr.same-country").count() >= 1
+    page.screenshot(path=str(SHOTS / "dyads.png"), full_page=True)
+    page.goto(server + "/network")
+    assert page.locator("svg#network circle.loop").count() >= 1
+    assert page.locator("svg#network circle.halo").count() >= 1
+    shown = int(page.locator(".coverage strong.shown").inner_text())
+    total = int(page.locator(".coverage strong.total").inner_text())
+    assert 0 < shown <= total
+
+
+def test_confidence_filter_changes_the_counts(page, server) -> None:
+    page.goto(server + "/events")
+    before = int(page.locator("p.total strong").nth(1).inner_text())
+    page.locator("select[name=min_confidence]").select_option("0.9")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**min_confidence=0.9**")
+    after = int(page.locator("p.total strong").nth(1).inner_text())
+    assert 0 < after < before
+    # The filter is kept when moving to another page.
+    page.locator("header nav a", has_text="Map").click()
+    assert "min_confidence=0.9" in page.url
+    assert page.locator("select[name=min_confidence]").input_value() == "0.9"
+
+
+def test_event_table_sorts(page, server) -> None:
+    page.goto(server + "/events")
+    page.locator("table.events th", has_text="Confidence").click()
+    values = [float(v) for v in page.locator("table.events tbody td.num").all_inner_texts()]
+    assert values == sorted(values, reverse=True)
+
+
+PHONE_PAGES = ("/", "/events", "/map", "/network", "/dyads", "/dyads/BFA/CIV", "/people",
+               "/stories", "/search?q=visite", "/glossary", "/ingest")
+
+
+def test_every_page_fits_a_phone(page, server) -> None:
+    phone = page.context.browser.new_context(viewport={"width": 390, "height": 844})
+    tab = phone.new_page()
+    wide = {}
+    for path in PHONE_PAGES:
+        tab.goto(server + path + ("&" if "?" in path else "?") + "lang=fr")
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+        if path in ("/", "/map"):
+            name = "overview" if path == "/" else "map"
+            tab.screenshot(path=str(SHOTS / f"{name}-390-fr.png"), full_page=True)
+    phone.close()
+    assert wide == {}
+
+
+def test_french_pages_in_the_browser(page, server) -> None:
+    from test_dashboard import english_only
+
+    for path in ("/", "/map", "/network", "/dyads/BFA/CIV", "/glossary"):
+        page.goto(server + path + "?lang=fr")
+        text = page.locator("body").inner_text()
+        assert [v for v in english_only() if v in text] == [], path
+    page.screenshot(path=str(SHOTS / "glossary-fr.png"), full_page=False)
 
 
 def test_no_console_errors(page, server) -> None:

@@ -37,7 +37,7 @@ def test_event_page_twin_and_dyad_page(client) -> None:
     dyad = client.get("/dyads/DZA/TUN.json").json()
     assert dyad["actor"] == "DZA" and dyad["timeline"]
     page = client.get("/dyads/DZA/TUN").text
-    assert "<svg id=\"timeline\"" in page and "circle class=\"cell\"" in page
+    assert "<svg id=\"timeline\"" in page and "rect class=\"cell forward\"" in page
     assert client.get("/dyads/MAR/Mauritania").status_code == 400
 
 

@@ -43,6 +43,8 @@ class EventFilter:
     until: str | None = None  # ISO YYYY, YYYY-MM or YYYY-MM-DD: to the period's last day
     text: str | None = None  # words of the article (full-text search)
     story: str | None = None
+    min_confidence: float | None = None  # the coder's confidence, 0 to 1
+    place: str | None = None  # the event's place, by its name as shown (resolved, else extracted)
     limit: int | None = None
 
 
@@ -129,6 +131,12 @@ def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
         params.extend(values)
     if flt.story:
         among("SELECT x.event_id FROM story_events x WHERE x.story_id = ?", flt.story)
+    if flt.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(flt.min_confidence)
+    if flt.place:
+        among("SELECT x.event_id FROM places x "
+              "WHERE coalesce(x.resolved_place, x.extracted_place) = ?", flt.place)
     return (" AND ".join(clauses) or "1 = 1"), params
 
 

@@ -1,5 +1,7 @@
-"""The ASGI application: routes, the per-thread store, error handlers (the middleware around it
-is in ``middleware.py``: security headers, Host check, catch-all 500, body limit).
+"""The ASGI application, assembled: the routes of ``api.py`` and ``pages.py``, the static files,
+the error handlers, the middleware (``middleware.py``: security headers, Host check, catch-all
+500, body limit). Nothing imports this module back but ``__init__`` and ``commands``: what a
+request needs (the store, the settings) is in ``state.py``.
 
     app = create_app("communique.db")                       # read-only
     app = create_app(db, allow_ingest=True, token="…")      # POST /api/ingest, /ingest
@@ -11,87 +13,27 @@ reads through a store connection of its own (SQLite in WAL mode lets them read i
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import secrets
-import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from communique.errors import BadParameter, CommuniqueError, StoreError
-from communique.store.store import Store, open_store
+from communique.web import api, downloads, pages
+from communique.web.cache import DEFAULT_SECONDS, AnswerCache
 from communique.web.middleware import (LOCAL_HOSTS, AllowedHosts, BodyLimit, CatchAll,
                                        SecurityHeaders, json_error)
+from communique.web.state import HERE, THREADS, NotFound, Settings, StorePool
 
 log = logging.getLogger("communique.web")
-
-HERE = Path(__file__).resolve().parent
-THREADS = 8  # requests worked on at once (``serve --threads``)
-
-
-class NotFound(LookupError):
-    """An event, article or page that the store does not hold; becomes a 404."""
-
-
-class StorePool:
-    """One store connection per worker thread, all closed together at shutdown."""
-
-    def __init__(self, db: str) -> None:
-        self.db = db
-        self._local = threading.local()
-        self._opened: list[Store] = []
-        self._lock = threading.Lock()
-        open_store(db).close()  # create or migrate once, before serving
-
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.db, migrate_schema=False)
-            self._local.store = store
-            with self._lock:
-                self._opened.append(store)
-        return store
-
-    def close(self) -> None:
-        with self._lock:
-            for store in self._opened:
-                store.close()
-            self._opened.clear()
-
-
-class Settings:
-    """What the app was started with (kept on ``app.state.settings``)."""
-
-    def __init__(self, *, db: str, allow_ingest: bool, token: str | None,
-                 coder_factory: Callable[[], Any] | None) -> None:
-        self.db = db
-        self.allow_ingest = allow_ingest
-        self.token = token or (secrets.token_urlsafe(24) if allow_ingest else None)
-        self.coder_factory = coder_factory
-        self._coder: Any = None
-        self.ingest_lock = threading.Lock()
-
-    def coder(self) -> Any:
-        """The coder, loaded on the first ingest (it imports spaCy: seconds, not at start)."""
-        if self._coder is None:
-            if self.coder_factory is not None:
-                self._coder = self.coder_factory()
-            else:
-                from communique.coder import Coder
-
-                self._coder = Coder()
-        return self._coder
-
-    def token_ok(self, given: str | None) -> bool:
-        return bool(self.token and given and secrets.compare_digest(given, self.token))
 
 
 def wants_json(request: Request) -> bool:
@@ -103,9 +45,7 @@ def error_response(request: Request, status: int, error: str, message: str,
                    **extra: Any) -> Response:
     if wants_json(request):
         return json_error(status, error, message, **extra)
-    from communique.web.pages import render_error
-
-    return render_error(request, status, message)
+    return pages.render_error(request, status, message)
 
 
 async def _bad_parameter(request: Request, exc: Exception) -> Response:
@@ -146,15 +86,10 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     at most ``threads`` requests are worked on at once (default ``THREADS``), the others wait.
     Requests whose Host header is not in ``allowed_hosts`` (default ``LOCAL_HOSTS``; ``"*"``:
     any) are refused with 400."""
-    from starlette.exceptions import HTTPException
-
-    from communique.web import api, pages
-    from communique.web.cache import DEFAULT_SECONDS, AnswerCache
-
     pool = StorePool(str(db))
     settings = Settings(db=str(db), allow_ingest=allow_ingest, token=token,
                         coder_factory=coder_factory)
-    routes = [*api.routes(), *pages.routes(),
+    routes = [*api.routes(), *pages.routes(), *downloads.routes(),
               Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static")]
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -178,12 +113,3 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.add_middleware(AllowedHosts, hosts=LOCAL_HOSTS if allowed_hosts is None else allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def store_of(request: Request) -> Store:
-    pool: StorePool = request.app.state.pool
-    return pool.get()
-
-
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)

@@ -26,6 +26,7 @@ from starlette.requests import Request
 
 from communique.store.query import EventFilter
 from communique.store.store import Store
+from communique.web.state import store_of
 
 T = TypeVar("T")
 DEFAULT_SECONDS = 10.0
@@ -87,8 +88,6 @@ class AnswerCache:
 
 def cached(request: Request, fn: Callable[..., T], flt: EventFilter, **options: Any) -> T:
     """``fn(store, flt, **options)`` through the app's cache (``fn`` is a store query)."""
-    from communique.web.app import store_of
-
     cache: AnswerCache = request.app.state.cache
     key = (fn.__module__, fn.__qualname__, flt, tuple(sorted(options.items())))
     store: Store = store_of(request)

@@ -23,7 +23,7 @@ from communique.errors import ArticleRejected, BadParameter
 from communique.ingest.checks import MAX_CHARS, check_unicode
 from communique.model import Article, content_id
 from communique.store.store import Store, count_outcome, now
-from communique.web.app import Settings, store_of
+from communique.web.state import Settings, store_of
 
 MAX_TEXT = MAX_CHARS  # the readers' own limit (ingest/checks.py)
 SOURCE = "web"

@@ -18,6 +18,10 @@ _FILTERS = {
     "since": "events from the start of this period: YYYY, YYYY-MM or YYYY-MM-DD (a real date)",
     "until": "events to the end of this period: 2025 includes all of 2025, 2025-06 all of June",
     "q": "words of the article (full-text search, accents folded)",
+    "min_confidence": "only events the coder gave at least this confidence, 0 to 1 (0.7; ASCII "
+                      "digits, at most three decimals)",
+    "place": "the event's place by the name the map and tables show (Nouakchott; exact, case "
+             "kept)",
 }
 _EXTRA = {
     "limit": ("integer", "at most this many rows (1-500, ASCII digits)"),

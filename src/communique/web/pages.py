@@ -14,19 +14,24 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from communique.web import geometry, queries
-from communique.web.api import (article_answer, event_answer, events_answer, filter_of,
-                                params_of, people_answer, search_answer, stories_answer)
-from communique.web.app import HERE, Settings, store_of
+from communique.web import geometry, glossary, queries
+from communique.web.answers import (article_answer, event_answer, events_answer, filter_of,
+                                    params_of, people_answer, search_answer, stories_answer)
+from communique.web.state import HERE, Settings, store_of
 from communique.web.cache import cached
 from communique.web.i18n import choose_lang, translator
-from communique.web.params import FILTER_KEYS, BadParameter, check_known, filter_params
+from communique.web.params import (FILTER_KEYS, BadParameter, check_known, filter_params,
+                                   min_mentions)
 
 # A page function gives (data, figure): data is the JSON twin, figure only feeds the template.
 PageFn = Callable[[Request], tuple[dict[str, Any], dict[str, Any] | None]]
 NAV = (("/", "overview"), ("/events", "events"), ("/map", "map"), ("/network", "network"),
        ("/dyads", "dyads_nav"), ("/people", "people"), ("/stories", "stories"),
-       ("/search", "search"), ("/ingest", "ingest"))
+       ("/search", "search"), ("/glossary", "glossary"), ("/ingest", "ingest"))
+# Pages whose content the filters select: the nav links carry the current filters to them.
+FILTERED = {"/", "/events", "/map", "/network", "/dyads", "/people", "/stories"}
+CONFIDENCE_STEPS = ("0.5", "0.7", "0.9")
+LISTED = 50  # events listed under the map and a dyad's chart (each way); the rest on /events
 
 
 @cache
@@ -44,7 +49,7 @@ def http_url(url: str | None) -> str | None:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
 
 
-def _context(request: Request) -> dict[str, Any]:
+def _context(request: Request, kept: dict[str, str]) -> dict[str, Any]:
     lang = choose_lang(request.query_params, request.headers.get("accept-language"))
     explicit = "lang" in request.query_params
 
@@ -61,13 +66,33 @@ def _context(request: Request) -> dict[str, Any]:
         {**{k: v for k, v in request.query_params.items() if k != "lang"}, "lang": other})
     json_path = "/index.json" if own == "/" else own + ".json"
     json_href = json_path + ("?" + urlencode(dict(request.query_params)) if request.query_params else "")
+    csv_href = "/download.csv" + ("?" + urlencode(kept) if kept else "")
+    jsonl_href = "/download.jsonl" + ("?" + urlencode(kept) if kept else "")
+
+    def describe(kind: str, code: Any) -> str:
+        return glossary.describe(kind, code, lang)
+
     return {"t": translator(lang), "lang": lang, "other_lang": other, "lang_switch": lang_switch,
-            "href": href, "nav": NAV, "path": request.url.path, "json_href": json_href,
-            "quads": queries.QUADS}
+            "href": href, "nav": NAV, "filtered": FILTERED, "kept": kept,
+            "path": request.url.path, "json_href": json_href, "csv_href": csv_href,
+            "jsonl_href": jsonl_href, "quads": queries.QUADS, "describe": describe,
+            "confidence_steps": CONFIDENCE_STEPS, "vocabulary": _vocabulary(),
+            "quad_colours": geometry.COLOUR_OF}
 
 
-def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
-    html = environment().get_template(template).render(**_context(request), **values)
+@cache
+def _vocabulary() -> dict[str, list[str]]:
+    from communique.model import EVENT_TYPES
+    from communique.web.vocabulary import shipped
+
+    return {"type": list(EVENT_TYPES), "mode": sorted(shipped("mode")),
+            "context": sorted(glossary.labels()["context"]),
+            "sector": sorted(glossary.labels()["sector"])}
+
+
+def render(request: Request, template: str, status: int = 200, *,
+           kept: dict[str, str] | None = None, **values: Any) -> HTMLResponse:
+    html = environment().get_template(template).render(**_context(request, kept or {}), **values)
     return HTMLResponse(html, status_code=status)
 
 
@@ -83,28 +108,43 @@ def page(template: str, fn: PageFn) -> Callable[[Request], Response]:
         data, figure = fn(request)
         if request.url.path.endswith(".json") or fmt == "json":
             return JSONResponse(data)
-        return render(request, template, data=data, figure=figure or {})
+        return render(request, template, data=data, figure=figure or {},
+                      kept=dict(data.get("filters") or {}))
 
     return endpoint
 
 
 # -- pages ----------------------------------------------------------------------------------------
-def overview(request: Request) -> tuple[dict[str, Any], None]:
+def selection(request: Request, params: dict[str, str]) -> tuple[Any, dict[str, Any]]:
+    """The filter of a page and what its filter bar shows: facet counts and totals."""
+    flt = filter_of(request, params)
+    # Each facet is cached under the filter without its own condition: the pages of twenty
+    # countries share one country facet.
+    facets = {"type": cached(request, queries.type_facet, queries.without(flt, "event_type")),
+              "country": cached(request, queries.country_facet, queries.without(flt, "country"))}
+    return flt, {"filters": filter_params(flt), "facets": facets}
+
+
+def overview(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
     params = params_of(request, FILTER_KEYS)
     store = store_of(request)
-    flt = filter_of(request, params)
+    flt, bar = selection(request, params)
     latest = events_answer(store, {**params, "limit": "10"})
-    return {"filters": filter_params(flt), "counts": cached(request, queries.counts, flt),
-            "latest": latest["events"]}, None
+    timeline = cached(request, queries.timeline, flt)
+    return {**bar, "counts": cached(request, queries.counts, flt), "timeline": timeline,
+            "latest": latest["events"]}, {"time": geometry.time_figure(timeline)}
 
 
 def events(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, (*FILTER_KEYS, "limit", "cursor"))
-    return events_answer(store_of(request), params), None
+    flt, bar = selection(request, params)
+    answer = events_answer(store_of(request), params)
+    return {**answer, **bar, "total": cached(request, queries.counts, flt)["events"]}, None
 
 
 def event(request: Request) -> tuple[dict[str, Any], None]:
-    params_of(request, ())
+    # The filters are taken (and checked) only to be kept in the links of the page.
+    params = params_of(request, FILTER_KEYS)
     store = store_of(request)
     record = event_answer(store, request.path_params["event_id"])
     article = article_answer(store, record["article_id"])
@@ -112,7 +152,8 @@ def event(request: Request) -> tuple[dict[str, Any], None]:
     return {"event": record, "article": {k: article[k] for k in
                                          ("id", "title", "url", "published", "lang", "text")},
             "highlights": [s for s in record["event_text"] if s not in mismatched],
-            "mismatched": mismatched, "segments": pieces}, None
+            "mismatched": mismatched, "segments": pieces,
+            "filters": filter_params(filter_of(request, params))}, None
 
 
 def highlight(text: str, spans: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
@@ -148,43 +189,90 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> tuple[list[dict[str, An
 
 def dyad_list(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, FILTER_KEYS)
-    flt = filter_of(request, params)
+    flt, bar = selection(request, params)
     net = cached(request, queries.network, flt)
     rows = sorted(net["edges"], key=lambda e: (-e["events"], e["actor"], e["recipient"]))
-    return {"filters": filter_params(flt), "count": len(rows), "dyads": rows}, None
+    one_sided = sorted(({"actor": n["code"], "events": n["one_sided"]} for n in net["nodes"]
+                        if n["one_sided"]), key=lambda r: (-r["events"], r["actor"]))
+    return {**bar, "count": len(rows), "dyads": rows, "one_sided": one_sided,
+            "coverage": cached(request, queries.coverage, flt)}, None
 
 
 def dyad(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Both directions of a pair: the timeline each way and the events each way."""
     params = params_of(request, tuple(k for k in FILTER_KEYS if k != "dyad"))
+    store = store_of(request)
     actor, recipient = request.path_params["actor"], request.path_params["recipient"]
-    flt = filter_of(request, {**params, "dyad": f"{actor},{recipient}"})
-    cells = cached(request, queries.dyad_timeline, flt)
-    data = {"actor": flt.dyad[0] if flt.dyad else actor, "recipient": flt.dyad[1] if flt.dyad else recipient,
-            "filters": filter_params(flt), "timeline": cells,
-            "events": sum(c["events"] for c in cells)}
-    return data, geometry.timeline_figure(cells)
+    forward_flt = filter_of(request, {**params, "dyad": f"{actor},{recipient}"})
+    assert forward_flt.dyad is not None
+    actor, recipient = forward_flt.dyad
+    both = [("forward", forward_flt, f"{actor},{recipient}")]
+    if actor != recipient:
+        both.append(("backward", filter_of(request, {**params, "dyad": f"{recipient},{actor}"}),
+                     f"{recipient},{actor}"))
+    timelines: dict[str, list[dict[str, Any]]] = {"forward": [], "backward": []}
+    listed: list[dict[str, Any]] = []
+    counts = {"forward": 0, "backward": 0}
+    for direction, flt, pair in both:
+        timelines[direction] = cached(request, queries.dyad_timeline, flt)
+        counts[direction] = cached(request, queries.counts, flt)["events"]
+        listed += [{**ev, "direction": direction}
+                   for ev in events_answer(store, {**params, "dyad": pair, "limit": str(LISTED)})["events"]]
+    listed.sort(key=lambda ev: (ev.get("date") or "", ev["id"]), reverse=True)
+    months = sorted({c["month"] for cells in timelines.values() for c in cells if c["month"]})
+    span = geometry.month_range(months[0], months[-1]) if months else []
+    filters = filter_params(forward_flt)
+    filters.pop("dyad", None)
+    data = {"actor": actor, "recipient": recipient, "same_country": actor == recipient,
+            "filters": filters, "timeline": timelines["forward"],
+            "timeline_back": timelines["backward"], "events": counts["forward"],
+            "events_back": counts["backward"] if actor != recipient else 0,
+            "undated": sum(c["events"] for cells in timelines.values() for c in cells
+                           if not c["month"]),
+            "listed": listed, "months": span}
+    return data, geometry.dyad_figure(span, timelines["forward"], timelines["backward"])
 
 
 def map_page(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
-    flt = filter_of(request, params_of(request, FILTER_KEYS))
+    flt, bar = selection(request, params_of(request, FILTER_KEYS))
     points = cached(request, queries.map_points, flt)
-    return {"filters": filter_params(flt), "count": len(points), "points": points}, \
-        geometry.map_figure(points)
+    layers = cached(request, queries.map_countries, flt)
+    data = {**bar, "count": len(points), "points": points, "countries": layers["countries"],
+            "unlocated": layers["unlocated"],
+            "total": cached(request, queries.counts, flt)["events"]}
+    if flt.place or flt.country:
+        # The events of the place (or country) clicked, listed under the map.
+        data["listed"] = events_answer(store_of(request), {**bar["filters"], "limit": str(LISTED)})["events"]
+    return data, geometry.map_figure(points, layers["countries"])
 
 
 def network_page(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
-    flt = filter_of(request, params_of(request, FILTER_KEYS))
+    flt, bar = selection(request, params_of(request, FILTER_KEYS))
     net = cached(request, queries.network, flt)
-    return {"filters": filter_params(flt), **net}, geometry.network_figure(net)
+    return {**bar, **net, "coverage": cached(request, queries.coverage, flt)}, \
+        geometry.network_figure(net)
 
 
 def people_page(request: Request) -> tuple[dict[str, Any], None]:
-    return people_answer(request, params_of(request, (*FILTER_KEYS, "limit", "of"))), None
+    params = params_of(request, (*FILTER_KEYS, "limit", "of"))
+    return {**people_answer(request, params), **selection(request, params)[1]}, None
 
 
 def stories_page(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, (*FILTER_KEYS, "limit", "min_mentions"))
-    return stories_answer(request, params), None
+    flt, bar = selection(request, params)
+    answer = stories_answer(request, params)
+    # Why a list may be empty: stories are events reported at least min_mentions times.
+    return {**answer, **bar, "min_mentions": min_mentions(params),
+            "events_matching": cached(request, queries.counts, flt)["events"]}, None
+
+
+def glossary_page(request: Request) -> tuple[dict[str, Any], None]:
+    params_of(request, ())
+    lang = choose_lang(request.query_params, request.headers.get("accept-language"))
+    codes = sorted({r["code"] for r in cached(request, queries.actors, filter_of(request, {}))
+                    if r["code"] != "?"} | set(glossary.labels()["nonstate"]))
+    return {"lang": lang, **glossary.entries(lang, codes)}, None
 
 
 def search_page(request: Request) -> tuple[dict[str, Any], None]:
@@ -215,8 +303,9 @@ async def ingest_post(request: Request) -> Response:
 
 
 def article_page(request: Request) -> tuple[dict[str, Any], None]:
-    params_of(request, ())
-    return article_answer(store_of(request), request.path_params["article_id"]), None
+    params = params_of(request, FILTER_KEYS)
+    return {**article_answer(store_of(request), request.path_params["article_id"]),
+            "filters": filter_params(filter_of(request, params))}, None
 
 
 def routes() -> list[Route]:
@@ -233,6 +322,7 @@ def routes() -> list[Route]:
             ("/people", "people.html", people_page),
             ("/stories", "stories.html", stories_page),
             ("/search", "search.html", search_page),
+            ("/glossary", "glossary.html", glossary_page),
             ("/ingest", "ingest.html", ingest_form)):
         # The .json route first: "{event_id}" would also match "abc.json".
         out.append(Route(path + ".json", page(template, fn)))

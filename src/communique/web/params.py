@@ -22,11 +22,11 @@ from communique.store.store import Store
 from communique.web.vocabulary import is_known
 
 __all__ = ["BadParameter", "FILTER_KEYS", "check_known", "event_filter", "filter_params", "limit",
-           "min_mentions", "whole_number", "country_code", "path_id", "encode_cursor",
+           "min_mentions", "whole_number", "confidence", "country_code", "path_id", "encode_cursor",
            "decode_cursor"]
 
 FILTER_KEYS = ("country", "dyad", "type", "mode", "context", "sector", "person", "since", "until",
-               "q")
+               "q", "min_confidence", "place")
 GENERIC_KEYS = ("format", "lang")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -38,6 +38,8 @@ MAX_ID = 1000  # characters in an id in a path
 _DIGITS = re.compile(r"[0-9]{1,12}")
 _CODE = re.compile(r"[A-Z]{3}")
 _WORD = re.compile(r"[a-z][a-z_-]{0,39}")
+# A confidence from 0 to 1 in ASCII digits, at most three decimals: 0.7, .85, 1, 1.0.
+_CONFIDENCE = re.compile(r"(?:0?\.[0-9]{1,3}|[01](?:\.[0-9]{0,3})?)")
 _CURSOR_DAY = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?")
 
 
@@ -84,6 +86,14 @@ def limit(params: Mapping[str, str], *, default: int = DEFAULT_LIMIT) -> int:
 def min_mentions(params: Mapping[str, str], *, default: int = 2) -> int:
     return whole_number("min_mentions", params.get("min_mentions", ""), default=default, low=1,
                         high=MAX_MENTIONS)
+
+
+def confidence(name: str, raw: str) -> float:
+    """A confidence from 0 to 1 (``0.7``, ``.85``, ``1``)."""
+    value = raw.strip()
+    if not _CONFIDENCE.fullmatch(value) or float(value) > 1:
+        raise BadParameter(name, f"want a number from 0 to 1 such as 0.7, got {raw!r}")
+    return float(value)
 
 
 def country_code(name: str, value: str, *, store: Store | None) -> str:
@@ -137,6 +147,8 @@ def event_filter(params: Mapping[str, str], *, limit: int | None = None,
         raise BadParameter("person", f"want a part of a name, got {p['person']!r}")
     if "q" in p and not words(p["q"]):
         raise BadParameter("q", f"want words to search for, got {p['q']!r}")
+    if "place" in p and not words(p["place"]):
+        raise BadParameter("place", f"want a place name, got {p['place']!r}")
     since, until = _period_bounds(p)
     return EventFilter(
         country=country_code("country", p["country"], store=store) if "country" in p else None,
@@ -147,7 +159,10 @@ def event_filter(params: Mapping[str, str], *, limit: int | None = None,
         if "context" in p else None,
         sector=_known_word("sector", "sector", p["sector"], store=store, upper=True)
         if "sector" in p else None,
-        person=p.get("person"), since=since, until=until, text=p.get("q"), limit=limit)
+        person=p.get("person"), since=since, until=until, text=p.get("q"),
+        min_confidence=confidence("min_confidence", p["min_confidence"])
+        if "min_confidence" in p else None,
+        place=p.get("place"), limit=limit)
 
 
 def filter_params(flt: EventFilter) -> dict[str, str]:
@@ -155,7 +170,8 @@ def filter_params(flt: EventFilter) -> dict[str, str]:
     out = {"country": flt.country, "dyad": ",".join(flt.dyad) if flt.dyad else None,
            "type": flt.event_type, "mode": flt.mode, "context": flt.context,
            "sector": flt.sector, "person": flt.person, "since": flt.since, "until": flt.until,
-           "q": flt.text}
+           "q": flt.text, "place": flt.place,
+           "min_confidence": f"{flt.min_confidence:g}" if flt.min_confidence is not None else None}
     return {k: v for k, v in out.items() if v}
 
 

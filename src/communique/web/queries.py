@@ -5,7 +5,8 @@ the grouping and keyset paging are new here."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from communique.export.tables import Provenance
@@ -59,9 +60,105 @@ def counts(store: Store, flt: EventFilter) -> dict[str, Any]:
     by_quad = {QUADS.get(r[0], "unknown"): int(r[1]) for r in store.backend.query(
         f"SELECT e.quad_code, count(*) FROM events e WHERE {clause} GROUP BY e.quad_code "
         "ORDER BY e.quad_code", params)}
-    articles = int(store.backend.query("SELECT count(*) FROM articles")[0][0])
-    return {"events": sum(by_type.values()), "articles": articles, "by_type": by_type,
-            "by_quad": by_quad}
+    # The articles the matching events come from (all stored articles: ``articles_stored``).
+    articles = int(store.backend.query(
+        f"SELECT count(DISTINCT e.article_id) FROM events e WHERE {clause}", params)[0][0])
+    stored = int(store.backend.query("SELECT count(*) FROM articles")[0][0])
+    return {"events": sum(by_type.values()), "articles": articles, "articles_stored": stored,
+            "by_type": by_type, "by_quad": by_quad}
+
+
+def type_facet(store: Store, flt: EventFilter) -> dict[str, int]:
+    """Events per type (for the filter bar: called with the type filter left out)."""
+    clause, params = where(store, flt)
+    rows = store.backend.query(
+        f"SELECT e.event, count(*) FROM events e WHERE {clause} GROUP BY e.event", params)
+    return dict(sorted(((r[0], int(r[1])) for r in rows), key=lambda kv: (-kv[1], kv[0])))
+
+
+def country_facet(store: Store, flt: EventFilter) -> dict[str, int]:
+    """Events per country code as actor, recipient or place (for the filter bar: called with
+    the country filter left out, so each count is what choosing that country would give)."""
+    clause, params = where(store, flt)
+    among = "" if clause == "1 = 1" else f" AND x.event_id IN (SELECT e.id FROM events e WHERE {clause})"
+    rows = store.backend.query(
+        "SELECT c.code, count(DISTINCT c.event_id) FROM (SELECT x.event_id, x.code FROM actors x "
+        f"WHERE x.code IS NOT NULL{among} UNION SELECT x.event_id, x.country_code FROM places x "
+        f"WHERE x.country_code IS NOT NULL{among}) c GROUP BY c.code", params + params)
+    return dict(sorted(((r[0], int(r[1])) for r in rows), key=lambda kv: (-kv[1], kv[0])))
+
+
+def without(flt: EventFilter, field: str) -> EventFilter:
+    """The filter with one condition (and the row limit) left out: the key of a facet."""
+    return replace(flt, **{field: None, "limit": None})
+
+
+def coverage(store: Store, flt: EventFilter) -> dict[str, int]:
+    """How the matching events split by their parties: both coded (``paired``, of which
+    ``same_country`` when an actor and a recipient share a code), an actor and no recipient code
+    (``one_sided``), no actor code (``no_actor``). For the "showing X of Y" of dyads and network.
+
+    One pass over the parties grouped by event; "same country" compares the smallest and the
+    largest code of each side, which is exact for the usual one actor and one recipient."""
+    clause, params = where(store, flt)
+    r = store.backend.query(
+        "SELECT sum(CASE WHEN a0 IS NOT NULL AND r0 IS NOT NULL THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN a0 IS NOT NULL AND r0 IS NOT NULL AND (a0 = r0 OR a1 = r1 OR a0 = r1 "
+        "OR a1 = r0) THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN a0 IS NOT NULL AND r0 IS NULL THEN 1 ELSE 0 END) FROM ("
+        "SELECT x.event_id, min(CASE WHEN x.role = 'actor' THEN x.code END) AS a0, "
+        "max(CASE WHEN x.role = 'actor' THEN x.code END) AS a1, "
+        "min(CASE WHEN x.role = 'recipient' THEN x.code END) AS r0, "
+        "max(CASE WHEN x.role = 'recipient' THEN x.code END) AS r1 FROM actors x "
+        + ("" if clause == "1 = 1" else f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {clause}) ")
+        + "GROUP BY x.event_id) parties", params)[0]
+    total = int(store.backend.query(f"SELECT count(*) FROM events e WHERE {clause}", params)[0][0])
+    paired, same, one = (int(v or 0) for v in r)
+    return {"events": total, "paired": paired, "same_country": same, "one_sided": one,
+            "no_actor": total - paired - one}
+
+
+def _week(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def timeline(store: Store, flt: EventFilter, *, unit: str | None = None) -> dict[str, Any]:
+    """Events per week or month (every period between the first and the last, empty ones
+    included) and quad class, and how many have no date. Weeks when the dated events span at
+    most 26 weeks, else months (``unit`` forces one)."""
+    clause, params = where(store, flt)
+    rows = store.backend.query(
+        f"SELECT e.day, e.quad_code, count(*) FROM events e WHERE {clause} "
+        "GROUP BY e.day, e.quad_code", params)
+    undated = sum(int(r[2]) for r in rows if not r[0])
+    days = [(date.fromisoformat(r[0]), r[1] or 0, int(r[2])) for r in rows if r[0]]
+    if not days:
+        return {"unit": unit or "month", "periods": [], "undated": undated}
+    first, last = min(d for d, _, _ in days), max(d for d, _, _ in days)
+    unit = unit or ("week" if (last - first).days <= 26 * 7 else "month")
+    if unit == "week":
+        def key(d: date) -> date:
+            return _week(d)
+
+        def step(d: date) -> date:
+            return d + timedelta(days=7)
+    else:
+        def key(d: date) -> date:
+            return d.replace(day=1)
+
+        def step(d: date) -> date:
+            return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+    cells: dict[date, dict[int, int]] = defaultdict(lambda: dict.fromkeys((1, 2, 3, 4, 0), 0))
+    for d, quad, n in days:
+        cells[key(d)][quad if quad in QUADS else 0] += n
+    periods, cur = [], key(first)
+    while cur <= key(last):
+        by_quad = cells.get(cur, dict.fromkeys((1, 2, 3, 4, 0), 0))
+        periods.append({"period": cur.isoformat() if unit == "week" else cur.isoformat()[:7],
+                        "start": cur.isoformat(), "events": sum(by_quad.values()),
+                        "by_quad": {QUADS.get(k, "unknown"): v for k, v in by_quad.items()}})
+        cur = step(cur)
+    return {"unit": unit, "periods": periods, "undated": undated}
 
 
 def actors(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
@@ -77,23 +174,61 @@ def actors(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
 
 
 def map_points(store: Store, flt: EventFilter, *, limit: int = 2000) -> list[dict[str, Any]]:
-    """Located events grouped by place: coordinates, name, country and count."""
+    """Events at a place finer than a country, grouped by the place's name and country:
+    coordinates, count, count per quad class and the most frequent quad class (the largest
+    first, at most ``limit`` places). Country-level places are in ``map_countries``."""
     clause, params = where(store, flt)
     rows = store.backend.query(
-        "SELECT round(CAST(p.lat AS NUMERIC), 2), round(CAST(p.lon AS NUMERIC), 2), "
-        "min(coalesce(p.resolved_place, "
-        "p.extracted_place)), min(p.country_code), count(*), min(e.id) FROM places p "
-        f"JOIN events e ON e.id = p.event_id WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
-        f"AND {clause} GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT ?", [*params, limit])
-    return [{"lat": float(r[0]), "lon": float(r[1]), "place": r[2], "country": r[3],
-             "events": int(r[4]), "example_event": r[5]} for r in rows]
+        "SELECT coalesce(p.resolved_place, p.extracted_place), coalesce(p.country_code, ''), "
+        "e.quad_code, avg(p.lat), avg(p.lon), count(*), min(e.id) FROM places p "
+        "JOIN events e ON e.id = p.event_id WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
+        f"AND coalesce(p.resolution, 0) <> 1 AND {clause} GROUP BY 1, 2, 3", params)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for name, country, quad, lat, lon, n, example in rows:
+        point = found.setdefault((name, country), {
+            "lat": 0.0, "lon": 0.0, "place": name, "country": country or None, "events": 0,
+            "by_quad": {}, "example_event": example})
+        # The mean position of the group, weighted by events (one name, one place in practice).
+        total = point["events"] + int(n)
+        point["lat"] = (point["lat"] * point["events"] + float(lat) * int(n)) / total
+        point["lon"] = (point["lon"] * point["events"] + float(lon) * int(n)) / total
+        point["events"] = total
+        point["by_quad"][QUADS.get(quad or 0, "unknown")] = int(n)
+        point["example_event"] = min(point["example_event"], example)
+    points = sorted(found.values(), key=lambda p: (-p["events"], p["place"]))[:limit]
+    for p in points:
+        p["lat"], p["lon"] = round(p["lat"], 3), round(p["lon"], 3)
+        p["quad"] = max(p["by_quad"].items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return points
+
+
+def map_countries(store: Store, flt: EventFilter) -> dict[str, Any]:
+    """Events placed only at a country (resolution 1: "au Niger"), per country code, and how
+    many matching events have no place on the map at all."""
+    clause, params = where(store, flt)
+    countries = {r[0]: int(r[1]) for r in store.backend.query(
+        "SELECT p.country_code, count(*) FROM places p JOIN events e ON e.id = p.event_id "
+        f"WHERE p.resolution = 1 AND p.country_code IS NOT NULL AND {clause} GROUP BY 1", params)}
+    unlocated = int(store.backend.query(
+        f"SELECT count(*) FROM events e WHERE {clause} AND e.id NOT IN (SELECT p.event_id FROM "
+        "places p WHERE (p.lat IS NOT NULL AND p.lon IS NOT NULL AND coalesce(p.resolution, 0) "
+        "<> 1) OR (p.resolution = 1 AND p.country_code IS NOT NULL))", params)[0][0])
+    return {"countries": dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "unlocated": unlocated}
 
 
 def network(store: Store, flt: EventFilter) -> dict[str, Any]:
-    """Countries and the directed edges between them, split by quad class (from ``dyads``)."""
+    """Countries and the directed edges between them, split by quad class (from ``dyads``).
+
+    An event within one country is an edge from the code to itself (a loop); an event with an
+    actor and no recipient code counts in the actor's ``one_sided``."""
     edges: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(QUADS, 0))
+    alone: dict[str, int] = defaultdict(int)
     for row in dyads(store, flt):
-        if row["recipient"] in ("-", "?") or row["actor"] == "?" or row["actor"] == row["recipient"]:
+        if row["actor"] == "?":
+            continue
+        if row["recipient"] in ("-", "?"):
+            alone[row["actor"]] += row["events"]
             continue
         edges[(row["actor"], row["recipient"])][row["quad_code"] or 0] = (
             edges[(row["actor"], row["recipient"])].get(row["quad_code"] or 0, 0) + row["events"])
@@ -104,11 +239,15 @@ def network(store: Store, flt: EventFilter) -> dict[str, Any]:
         coop = by_quad.get(1, 0) + by_quad.get(2, 0)
         conflict = by_quad.get(3, 0) + by_quad.get(4, 0)
         nodes[a] += total
-        nodes[b] += total
+        if b != a:
+            nodes[b] += total
         out.append({"actor": a, "recipient": b, "events": total, "cooperation": coop,
-                    "conflict": conflict,
+                    "conflict": conflict, "same_country": a == b,
                     "by_quad": {QUADS[q]: n for q, n in by_quad.items() if q in QUADS and n}})
-    return {"nodes": [{"code": c, "events": n} for c, n in sorted(nodes.items())], "edges": out}
+    for code, n in alone.items():
+        nodes[code] += 0  # a country with one-sided events only is a node too
+    return {"nodes": [{"code": c, "events": n, "one_sided": alone.get(c, 0)}
+                      for c, n in sorted(nodes.items())], "edges": out}
 
 
 def dyad_timeline(store: Store, flt: EventFilter) -> list[dict[str, Any]]:

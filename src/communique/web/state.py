@@ -1,0 +1,81 @@
+"""What every request reads: the store (one connection per worker thread), the settings the app
+was started with, and the ``NotFound`` error. A leaf module: the application (``app.py``)
+assembles the routes of ``api.py`` and ``pages.py``, which import this module, never ``app.py``."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+
+from communique.store.store import Store, open_store
+
+HERE = Path(__file__).resolve().parent
+THREADS = 8  # requests worked on at once (``serve --threads``)
+
+
+class NotFound(LookupError):
+    """An event, article or page that the store does not hold; becomes a 404."""
+
+
+class StorePool:
+    """One store connection per worker thread, all closed together at shutdown."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+        open_store(db).close()  # create or migrate once, before serving
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.db, migrate_schema=False)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
+
+class Settings:
+    """What the app was started with (kept on ``app.state.settings``)."""
+
+    def __init__(self, *, db: str, allow_ingest: bool, token: str | None,
+                 coder_factory: Callable[[], Any] | None) -> None:
+        self.db = db
+        self.allow_ingest = allow_ingest
+        self.token = token or (secrets.token_urlsafe(24) if allow_ingest else None)
+        self.coder_factory = coder_factory
+        self._coder: Any = None
+        self.ingest_lock = threading.Lock()
+
+    def coder(self) -> Any:
+        """The coder, loaded on the first ingest (it imports spaCy: seconds, not at start)."""
+        if self._coder is None:
+            if self.coder_factory is not None:
+                self._coder = self.coder_factory()
+            else:
+                from communique.coder import Coder
+
+                self._coder = Coder()
+        return self._coder
+
+    def token_ok(self, given: str | None) -> bool:
+        return bool(self.token and given and secrets.compare_digest(given, self.token))
+
+
+def store_of(request: Request) -> Store:
+    pool: StorePool = request.app.state.pool
+    return pool.get()
+
