@@ -61,7 +61,7 @@ def test_trust_flags_come_from_the_stored_reasons(client) -> None:
     events = client.get("/api/events", params={"limit": 500}).json()["events"]
     for ev in events:
         guessed = [f"{role}:{e['code'] or '?'}" for role in ("actor", "recipient")
-                   for e in ev[role] if "fallback actor" in e["reason"]]
+                   for e in ev[role] if "fallback actor" in e["reason"] or e["reason"].startswith("implied ")]
         assert ev["flags"] == {"guessed_parties": guessed,
                                "date_from_publication": ev["date_basis"] != "text"}
     flagged = next(ev for ev in events if ev["flags"]["guessed_parties"])

@@ -20,17 +20,25 @@ from communique.web.persons import is_person_name
 from communique.web.state import NotFound, store_of
 
 
-FALLBACK_ACTOR = "fallback actor"  # in Entity.reason when the coder guessed the party
+FALLBACK_ACTOR = "fallback actor"  # in Entity.reason when a rule guessed the party
+IMPLIED = "implied "  # Entity.reason's start when the party model supplied a side the clause left unnamed
+
+
+def guessed(entity: Any) -> bool:
+    """A party the coder guessed rather than read off the clause: the nearest state before the
+    trigger ("fallback actor") or the side the party model supplied ("implied recipient: ...")."""
+    reason = getattr(entity, "reason", None) or (entity.get("reason") if isinstance(entity, dict) else None) or ""
+    return FALLBACK_ACTOR in reason or reason.startswith(IMPLIED)
 
 
 def trust_flags(event: Event) -> dict[str, Any]:
     """What the analyst should check, read from the stored reasons: parties the coder guessed
-    (the nearest state before the trigger: ``Entity.reason`` says "fallback actor"), and a date
-    taken from the publication rather than from the text (``date_basis``)."""
-    guessed = [f"{role}:{e.code or '?'}" for role, parties in (("actor", event.actor),
+    (``guessed``), and a date taken from the publication rather than from the text
+    (``date_basis``)."""
+    guesses = [f"{role}:{e.code or '?'}" for role, parties in (("actor", event.actor),
                                                                 ("recipient", event.recipient))
-               for e in parties if FALLBACK_ACTOR in (e.reason or "")]
-    return {"guessed_parties": guessed, "date_from_publication": event.date_basis != "text"}
+               for e in parties if guessed(e)]
+    return {"guessed_parties": guesses, "date_from_publication": event.date_basis != "text"}
 
 
 def event_json(event: Event, prov: Provenance) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from communique.web import geometry, glossary, queries
-from communique.web.answers import (article_answer, event_answer, events_answer, filter_of,
+from communique.web.answers import (article_answer, event_answer, events_answer, filter_of, guessed,
                                     params_of, people_answer, search_answer, stories_answer)
 from communique.web.state import HERE, Settings, store_of
 from communique.web.cache import cached
@@ -41,6 +41,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined)
     env.filters["urlseg"] = lambda value: quote(str(value), safe="")
     env.globals["http_url"] = http_url
+    env.globals["guessed"] = guessed
     return env
 
 
