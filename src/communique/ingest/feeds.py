@@ -69,8 +69,9 @@ def parse_feed(content: bytes, *, url: str) -> list[FeedItem]:
         if urlsplit(link).scheme not in ("http", "https") or link in seen:
             continue
         seen.add(link)
-        published = _iso(entry.get("published_parsed"))
-        updated = _iso(entry.get("updated_parsed")) or published
+        # dict.get: feedparser's own get() maps a missing date onto the other, with a warning
+        published = _iso(dict.get(entry, "published_parsed"))
+        updated = _iso(dict.get(entry, "updated_parsed")) or published
         items.append(FeedItem(url=link, guid=(entry.get("id") or None), title=entry.get("title"),
                               published=published, updated=updated))
     return items

@@ -33,7 +33,7 @@ class FeedState:
     status: str | None = None  # "ok", "not modified", "failed"
     last_error: str | None = None
     errors: int = 0  # polls failed in a row (0 after a good one)
-    items: int = 0  # items taken from this feed so far
+    items: int = 0  # items the feed listed when last read
 
 
 @dataclass(slots=True)
@@ -99,13 +99,6 @@ def failed_items(store: Store, *, feed_url: str, max_attempts: int) -> list[Item
                                "feed_url = ? AND status = 'failed' AND attempts < ? ORDER BY url",
                                (feed_url, max_attempts))
     return [ItemState(*r) for r in rows]
-
-
-def count_items(store: Store, feed_url: str) -> int:
-    """Items of a feed stored as articles (coded or rejected)."""
-    rows = store.backend.query("SELECT count(*) FROM feed_items WHERE feed_url = ? AND "
-                               "status <> 'failed'", (feed_url,))
-    return int(rows[0][0])
 
 
 # -- intakes --------------------------------------------------------------------------------------

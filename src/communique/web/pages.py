@@ -94,8 +94,10 @@ def overview(request: Request) -> tuple[dict[str, Any], None]:
     store = store_of(request)
     flt = filter_of(request, params)
     latest = events_answer(store, {**params, "limit": "10"})
+    from communique.store.feeds import last_intake
+
     return {"filters": filter_params(flt), "counts": cached(request, queries.counts, flt),
-            "latest": latest["events"]}, None
+            "latest": latest["events"], "intake": last_intake(store)}, None
 
 
 def events(request: Request) -> tuple[dict[str, Any], None]:
