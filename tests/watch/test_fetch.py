@@ -164,3 +164,11 @@ def test_feed_items_have_absolute_urls_guids_and_dates() -> None:
     assert item.published == item.updated == "2025-03-04T09:00:00Z"
     with pytest.raises(FetchError, match="not an RSS or Atom feed"):
         parse_feed(b"{\"json\": true}", url="https://a.example/feed")
+
+
+def test_the_bundled_example_feeds_file_reads_and_says_it_holds_examples() -> None:
+    path = Path(__file__).resolve().parents[2] / "examples" / "feeds.txt"
+    urls = read_feed_list(path)  # read only: never fetched by any test
+    assert len(urls) >= 4 and all(u.startswith("https://") for u in urls)
+    assert any("/fr/" in u for u in urls) and any("/en/" in u for u in urls)
+    assert "EXAMPLE" in path.read_text(encoding="utf-8").splitlines()[0]

@@ -249,7 +249,8 @@ class _Poll:
                 self.counts["failed"] += 1
                 self.error(item.url, exc.reason)
                 state.status, state.reason = "failed", exc.reason
-                state.attempts += 1
+                # a timeout or a 5xx may pass at the next poll; a 404 or a robots.txt rule won't
+                state.attempts = state.attempts + 1 if exc.retry else self.settings.max_attempts
                 state.updated = item.updated
                 put_item(self.store, state)
                 continue
