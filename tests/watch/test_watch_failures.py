@@ -11,7 +11,7 @@ import pytest
 from communique.store import open_store
 from communique.store.feeds import get_feed, last_intake
 from communique.watch import poll
-from conftest import quick_settings
+from watch_helpers import quick_settings
 from news_site import Route, Server, Site, page, rss
 from watch_reports import VISIT_EN
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import clean_env
+from watch_helpers import clean_env
 from news_site import Route, Server, Site, page, rss
 from watch_reports import TALKS_EN, VISIT_EN, VISITE_FR
 

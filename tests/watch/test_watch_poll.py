@@ -16,7 +16,7 @@ from communique.store import open_store
 from communique.store.feeds import get_feed, list_feeds
 from communique.watch import Inbox, poll
 from communique.watch.poll import item_article_id
-from conftest import quick_settings
+from watch_helpers import quick_settings
 from news_site import Route, Server, Site, atom, page, rss
 from watch_reports import TALKS_EN, TALKS_EN_CHANGED, VISIT_EN, VISITE_FR
 

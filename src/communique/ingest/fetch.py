@@ -155,6 +155,8 @@ class Fetcher:
                 if not location:
                     raise FetchError(url, f"HTTP {status} redirect without a Location header")
                 target = urljoin(current, location)
+                if urlsplit(target).scheme not in ("http", "https"):
+                    raise FetchError(url, f"redirected to a non-web address: {target[:200]}")
                 if target in chain:
                     raise FetchError(url, "redirect loop: " + " → ".join([*chain, target]))
                 if len(chain) > self.settings.max_redirects:
@@ -194,6 +196,8 @@ class Fetcher:
                                      retry=True) from None
                 self._pause(url, settings.backoff * 2 ** attempt)
                 continue
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:  # a bad URL, a broken encoding
+                raise FetchError(url, f"cannot be read ({type(exc).__name__}: {exc})") from None
             if status in RETRY_STATUS:
                 if last:
                     raise FetchError(url, f"HTTP {status} ({_phrase(status)}) after {attempts} "

@@ -28,7 +28,7 @@ from communique.link.blocking import candidate_pairs
 from communique.link.duplicates import near_duplicates, update_signatures
 from communique.link.events import LinkEvent, load_events
 from communique.link.match import Matcher
-from communique.link.run import LinkSettings, LinkSummary, _link_copies
+from communique.link.run import LinkSettings, LinkSummary, link_copies
 from communique.link.stories import build_story, replace_stories
 from communique.link.unionfind import UnionFind
 from communique.store import Store
@@ -84,7 +84,7 @@ def link_new(store: Store, article_ids: Iterable[str], *,
         for i, j in pairs:
             if groups.find(i) != groups.find(j) and matcher.same_event(events[i], events[j]):
                 groups.union(i, j)
-    _link_copies(events, duplicates, matcher, groups)
+    link_copies(events, duplicates, matcher, groups)
     summary.compared = matcher.compared
     summary.reasons = dict(matcher.reasons)
     stories = [build_story([events[i] for i in members]) for members in groups.components()]

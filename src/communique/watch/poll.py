@@ -228,9 +228,9 @@ class _Poll:
                 self.counts["known"] += 1  # given up on; tried again when the feed updates it
                 continue
             todo.append((item, known))
-        listed = {item.url for item, _ in todo}
+        listed = {item.url for item in items}  # a listed item was decided on above
         for state in failed_items(self.store, feed_url=feed_url, max_attempts=self.settings.max_attempts):
-            if state.url not in listed and state.url not in {i.url for i in items}:
+            if state.url not in listed:
                 todo.append((FeedItem(url=state.url, guid=state.guid, title=None, published=None,
                                       updated=state.updated), state))
         for item, known in todo:
