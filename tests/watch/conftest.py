@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from watch_helpers import PROXY_VARIABLES
+
+# The store tests' helpers (tests/store/store_backends.py) say where test stores live.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
+
+from store_backends import backend, fresh_db  # noqa: E402,F401  (fixtures, registered by import)
 
 
 @pytest.fixture(scope="module", autouse=True)
