@@ -172,3 +172,14 @@ def test_the_bundled_example_feeds_file_reads_and_says_it_holds_examples() -> No
     assert len(urls) >= 4 and all(u.startswith("https://") for u in urls)
     assert any("/fr/" in u for u in urls) and any("/en/" in u for u in urls)
     assert "EXAMPLE" in path.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_robots_rules_for_communique_apply_whatever_the_contact() -> None:
+    from communique.ingest.fetch import user_agent
+
+    agent = user_agent("mailto:ops@example.org")
+    assert agent.startswith("communique/") and agent.endswith("; +mailto:ops@example.org)")
+    robots = _robots("User-agent: communique\nDisallow: /\n\nUser-agent: *\nAllow: /\n")
+    fetcher = _fetcher(lambda r: robots(r) or httpx.Response(200, text="page"), user_agent=agent)
+    with pytest.raises(FetchError, match="disallowed by https://a.example/robots.txt"):
+        fetcher.get("https://a.example/p")

@@ -10,7 +10,7 @@
 - at most ``per_host`` requests per host in any minute (the fetcher waits; a stop request cuts
   the wait short);
 - conditional GET: ``If-None-Match`` / ``If-Modified-Since`` from what the last answer gave;
-- timeouts, and retries with exponential back-off for timeouts, broken connections, 429 and
+- timeouts (for each wait, and ``ANSWER_TIMEOUTS`` times that for a whole answer), and retries with exponential back-off for timeouts, broken connections, 429 and
   5xx answers (``Retry-After`` honoured up to ``MAX_RETRY_AFTER``);
 - redirects followed by hand, at most ``max_redirects``, each target checked against its own
   robots.txt; a loop is named as one;
@@ -36,13 +36,19 @@ import httpx
 from communique import __version__
 from communique.errors import FetchError
 
-USER_AGENT = (f"communique/{__version__} (news event coder; polite: robots.txt, conditional "
-              "GET, rate-limited; +https://github.com/communique/communique/blob/main/docs/watch.md)")
+USER_AGENT = f"communique/{__version__} (news event coder; robots.txt, conditional GET, rate-limited)"
+
+
+def user_agent(contact: str | None = None) -> str:
+    """The User-Agent, with the operator's contact (a URL or an e-mail address) when given, so
+    that a site owner can reach whoever runs the watch."""
+    return USER_AGENT if not contact else f"{USER_AGENT[:-1]}; +{contact.strip()})"
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
 MAX_RETRY_AFTER = 120.0  # seconds: a server asking for more is tried again at the next poll
 MAX_ROBOTS_BYTES = 500_000  # RFC 9309 asks crawlers to read at least 500 KiB
 MINUTE = 60.0
+ANSWER_TIMEOUTS = 3  # a whole answer may take this many timeouts, however it trickles
 
 Wait = Callable[[float], bool]  # waits so many seconds; True when a stop was asked meanwhile
 
@@ -227,11 +233,17 @@ class Fetcher:
                                       f"{cap:,}); not read")
             body = bytearray()
             if response.status_code == 200:
+                # The timeout bounds each wait for a piece; this bounds a server that trickles.
+                deadline = time.monotonic() + self.settings.timeout * ANSWER_TIMEOUTS
                 for piece in response.iter_bytes():
                     body += piece
                     if len(body) > cap:
                         raise FetchError(url, f"too large: more than {cap:,} bytes (limit); "
                                               "abandoned")
+                    if time.monotonic() > deadline:
+                        raise FetchError(url, "too slow: the answer took more than "
+                                              f"{self.settings.timeout * ANSWER_TIMEOUTS:g} s; "
+                                              "abandoned", retry=True)
             return response.status_code, response.headers, bytes(body)
 
     # -- robots.txt ----------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from communique.coder import Coder, CoderSettings
     from communique.console import EXIT_OK, EXIT_REJECTED
     from communique.ingest.feeds import read_feed_list
-    from communique.ingest.fetch import FetchSettings
+    from communique.ingest.fetch import FetchSettings, user_agent
     from communique.store import open_store
     from communique.watch.loop import stop_on_signals, watch
     from communique.watch.poll import Inbox, PollSummary, WatchSettings
@@ -51,7 +51,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     settings = WatchSettings(every=args.every, link=not args.no_link, vectors=not args.no_vectors,
                              fetch=FetchSettings(timeout=args.timeout, retries=args.retries,
                                                  max_bytes=int(args.max_mb * 1_000_000),
-                                                 per_host=args.per_host))
+                                                 per_host=args.per_host,
+                                                 user_agent=user_agent(args.contact)))
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None))
     stop = threading.Event()
     last: list[PollSummary] = []
@@ -122,6 +123,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--max-mb", type=float, default=defaults.max_bytes / 1_000_000, metavar="MB",
                    help="a larger page or feed is abandoned (default "
                         f"{defaults.max_bytes / 1_000_000:g})")
+    p.add_argument("--contact", metavar="URL_OR_EMAIL",
+                   help="how site owners can reach you, added to the User-Agent")
     p.add_argument("--actors", metavar="TSV", help="your own actor file (see docs/actors.md)")
     p.add_argument("--no-link", action="store_true", help="do not link stories after each poll")
     p.add_argument("--no-vectors", action="store_true",

@@ -1,7 +1,7 @@
 """The polling loop: one poll, then the next when the interval is up, until told to stop.
 
-A stop (SIGINT, SIGTERM: ``stop_on_signals``) lets the article being stored finish and ends the
-poll at the next item; the wait between polls is cut short. Nothing is left half-written: each
+A stop (SIGINT, SIGTERM: ``stop_on_signals``) lets the articles being coded (one coder batch at
+most) be stored and ends the poll at the next item; the wait between polls is cut short. Nothing is left half-written: each
 article is one transaction, and a feed's state is saved only once its items are all handled.
 """
 
@@ -45,8 +45,8 @@ def stop_on_signals(stop: threading.Event) -> Iterator[None]:
         if stop.is_set() and signum == signal.SIGINT:
             raise KeyboardInterrupt
         stop.set()
-        print(f"communique: {name}: stopping after the article being stored (what is stored is "
-              "whole; the next poll takes up the rest)", file=sys.stderr, flush=True)
+        print(f"communique: {name}: stopping once the articles being coded are stored (what "
+              "is stored is whole; the next poll takes up the rest)", file=sys.stderr, flush=True)
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
     try:

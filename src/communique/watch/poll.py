@@ -281,7 +281,13 @@ class _Poll:
             state.reason = {"duplicate": "the same text is stored under another article"}.get(outcome)
             put_item(self.store, state)
 
-        articles = distinct_ids(page_article(t, feed_url=t.state.feed_url) for t in taken)
+        def pages() -> Iterator[Article | CodedArticle]:
+            for t in taken:
+                if self.stop.is_set():
+                    return  # not stored, nor its item: the next poll fetches it again
+                yield page_article(t, feed_url=t.state.feed_url)
+
+        articles = distinct_ids(pages())
         for coded, outcome in code_and_store(
                 articles, store=self.store, coder=self.coder, run_id=self.summary.run.id,
                 version=self.version, counts=self.counts, skipped=lambda a, why: done(a, why)):
