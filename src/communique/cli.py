@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Commands of other packages register themselves here (store, actors, runner, web).
     for module in ("communique.store.commands", "communique.mentions.commands", "communique.runner.commands",
-                   "communique.web.commands", "communique.train.commands"):
+                   "communique.web.commands", "communique.train.commands",
+                   "communique.watch.commands"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

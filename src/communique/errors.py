@@ -8,6 +8,8 @@
      ├── ModelError          a spaCy pipeline or other model is not installed or fails to load
      ├── EvaluationError     gold or prediction files that cannot be scored
      ├── StoreError          the event store cannot be opened, migrated, read or written
+     ├── FetchError          a feed or page could not be fetched (HTTP error, timeout, too
+     │                       large, robots.txt, redirect loop, not a feed); names the URL
      └── BadParameter        a filter or request value that cannot be used (an impossible
                              date, an unknown code); names the parameter; a 400 on the web
 
@@ -60,6 +62,17 @@ class StoreError(CommuniqueError):
     def __init__(self, message: str, *, detail: str | None = None) -> None:
         super().__init__(message)
         self.detail = detail if detail is not None else message
+
+
+class FetchError(CommuniqueError):
+    """A feed or a page could not be fetched or read; ``url`` names it. ``watch`` records it
+    against the feed or the item and goes on with the others."""
+
+    def __init__(self, url: str, reason: str, *, retry: bool = False) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.retry = retry  # worth trying again later (a timeout, a 5xx), not a 404
 
 
 class BadParameter(CommuniqueError, ValueError):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from communique.store import Store
+from communique.store.backend import Row, chunks
+from communique.store.records import IN_CHUNK
 
 
 @dataclass(slots=True)
@@ -54,15 +57,28 @@ def interval(value: str | None, published: str | None) -> tuple[int, int] | None
     return None
 
 
-def load_events(store: Store) -> list[LinkEvent]:
-    """Every event of the store, sorted by id (the order never depends on the database)."""
-    backend = store.backend
+_SELECT = ("SELECT e.id, e.article_id, e.event, e.mode, e.date, e.date_basis, e.confidence, "
+           "p.country_code, p.geonameid, a.published, a.source_key FROM events e "
+           "JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.event_id = e.id")
+
+
+def _rows(store: Store, sql: str, only: Sequence[str] | None, column: str) -> Iterator[Row]:
+    """The rows of ``sql``, all of them or those whose ``column`` is one of ``only``."""
+    if only is None:
+        yield from store.backend.stream(sql)
+        return
+    glue = " AND " if " WHERE " in sql else " WHERE "
+    for part in chunks(sorted(only), IN_CHUNK):
+        yield from store.backend.query(f"{sql}{glue}{column} IN ({', '.join('?' for _ in part)})",
+                                       part)
+
+
+def load_events(store: Store, *, only: Sequence[str] | None = None) -> list[LinkEvent]:
+    """Every event of the store (or the events ``only`` names), sorted by id (the order never
+    depends on the database)."""
     events: dict[str, LinkEvent] = {}
     spans: dict[tuple[str | None, str | None], tuple[int, int] | None] = {}  # few distinct dates
-    for r in backend.stream(
-            "SELECT e.id, e.article_id, e.event, e.mode, e.date, e.date_basis, e.confidence, "
-            "p.country_code, p.geonameid, a.published, a.source_key FROM events e "
-            "JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.event_id = e.id"):
+    for r in _rows(store, _SELECT, only, "e.id"):
         ev = LinkEvent(id=r[0], article_id=r[1], event=r[2], mode=r[3], date=r[4],
                        date_basis=r[5], confidence=r[6], country=r[7], geonameid=r[8],
                        published=r[9], source_key=r[10])
@@ -72,8 +88,8 @@ def load_events(store: Store) -> list[LinkEvent]:
             ev.lo, ev.hi = span
         events[ev.id] = ev
     parties: dict[tuple[str, str], set[str]] = {}
-    for event_id, role, code in backend.stream(
-            "SELECT event_id, role, code FROM actors WHERE code IS NOT NULL"):
+    for event_id, role, code in _rows(
+            store, "SELECT event_id, role, code FROM actors WHERE code IS NOT NULL", only, "event_id"):
         parties.setdefault((event_id, role), set()).add(code)
     for (event_id, role), codes in parties.items():
         ev = events.get(event_id)
@@ -84,8 +100,8 @@ def load_events(store: Store) -> list[LinkEvent]:
         else:
             ev.recipients = frozenset(codes)
     texts: dict[str, list[tuple[int, str]]] = {}
-    for event_id, position, text in backend.stream(
-            "SELECT event_id, position, text FROM evidence"):
+    for event_id, position, text in _rows(
+            store, "SELECT event_id, position, text FROM evidence", only, "event_id"):
         texts.setdefault(event_id, []).append((position, text))
     for event_id, pieces in texts.items():
         if (ev := events.get(event_id)) is not None:

@@ -105,7 +105,7 @@ def _link(store: Store, *, settings: LinkSettings) -> LinkSummary:
             if groups.find(i) != groups.find(j) and matcher.same_event(events[i], events[j]):
                 groups.union(i, j)
         matcher.text.clear()
-    _link_copies(events, duplicates, matcher, groups)
+    link_copies(events, duplicates, matcher, groups)
     summary.compared = matcher.compared
     summary.reasons = dict(matcher.reasons)
     clock.lap("match")
@@ -121,7 +121,7 @@ def _link(store: Store, *, settings: LinkSettings) -> LinkSummary:
     return summary
 
 
-def _link_copies(events: list[LinkEvent], duplicates: dict[str, str], matcher: Matcher,
+def link_copies(events: list[LinkEvent], duplicates: dict[str, str], matcher: Matcher,
                  groups: UnionFind) -> None:
     """Events of near-duplicate articles, per cluster and type."""
     if not duplicates:

@@ -82,6 +82,41 @@ def write_stories(store: Store, stories: Sequence[Story], duplicates: dict[str, 
     return written
 
 
+def replace_stories(store: Store, *, old: Sequence[str], stories: Sequence[Story],
+                    duplicates: dict[str, str]) -> dict[str, int]:
+    """Replace the stories ``old`` names (and their members' rows) by ``stories``, in one
+    transaction: what an incremental link writes. The near-duplicate clusters are made these
+    too. Returns how many rows were written per table."""
+    backend = store.backend
+    written = {"stories": 0, "story_events": 0}
+    members = sorted({m for s in stories for m in s.members})
+    with backend.transaction():
+        alive = set()
+        for part in chunks(members, DELETE_CHUNK):
+            marks = ", ".join("?" for _ in part)
+            alive |= {r[0] for r in backend.query(f"SELECT id FROM events WHERE id IN ({marks})", part)}
+            written["story_events"] += backend.execute(
+                f"DELETE FROM story_events WHERE event_id IN ({marks})", part)
+        for part in chunks(sorted(set(old) | {s.id for s in stories}), DELETE_CHUNK):
+            marks = ", ".join("?" for _ in part)
+            written["story_events"] += backend.execute(
+                f"DELETE FROM story_events WHERE story_id IN ({marks})", part)
+            written["stories"] += backend.execute(f"DELETE FROM stories WHERE id IN ({marks})", part)
+        kept = [s for s in stories if any(m in alive for m in s.members)]
+        backend.bulk_insert("stories", STORY_COLUMNS, [s.row() for s in kept])
+        links = [(m, s.id) for s in kept for m in s.members if m in alive]
+        backend.bulk_insert("story_events", ("event_id", "story_id"), links)
+        written["stories"] += len(kept)
+        written["story_events"] += len(links)
+        articles: set[str] = set()
+        for part in chunks(sorted(duplicates), DELETE_CHUNK):
+            articles |= {r[0] for r in backend.query(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' for _ in part)})", part)}
+        written["near_duplicates"] = _sync(backend, "near_duplicates", ("article_id", "cluster_id"),
+                                           {a: (a, c) for a, c in duplicates.items() if a in articles})
+    return written
+
+
 def _sync(backend: Backend, table: str, columns: Sequence[str],
           wanted: dict[str, tuple[object, ...]]) -> int:
     """Delete the rows that differ from ``wanted`` (keyed by the first column), insert the rest."""

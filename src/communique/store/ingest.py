@@ -24,6 +24,7 @@ from communique.store.store import Store, count_outcome, now, skip_reason
 from communique.store.versioning import coder_version
 
 Progress = Callable[[Counter[str]], None]
+Skipped = Callable[[Article, str], None]
 COUNTS = ("read", "stored", "unchanged", "duplicate", "events", "rejected")
 
 
@@ -57,18 +58,14 @@ def ingest(inputs: Iterable[str], *, store: Store, coder: Coder, link: bool = Tr
     summary = IngestSummary(run=run)
     counts = summary.counts
     started = time.perf_counter()
-    write_seconds = 0.0
 
-    for coded in coder.code_items(_pending(read_inputs(inputs, exclude=exclude), store=store,
-                                           version=version, counts=counts)):
-        tick = time.perf_counter()
-        outcome = store.put(coded, run_id=run.id, coder_version=version)
-        write_seconds += time.perf_counter() - tick
-        count_outcome(counts, outcome, coded)
+    timings: dict[str, float] = {}
+    for _ in code_and_store(read_inputs(inputs, exclude=exclude), store=store, coder=coder,
+                            run_id=run.id, version=version, counts=counts, timings=timings):
         if progress is not None:
             progress(counts)
-    run.timings = {"code_and_read": round(time.perf_counter() - started - write_seconds, 3),
-                   "write": round(write_seconds, 3)}
+    run.timings = {"code_and_read": round(time.perf_counter() - started - timings["write"], 3),
+                   "write": round(timings["write"], 3)}
     if link:
         from communique.link import LinkSettings, link as link_stories
 
@@ -81,15 +78,41 @@ def ingest(inputs: Iterable[str], *, store: Store, coder: Coder, link: bool = Tr
     return summary
 
 
+def code_and_store(items: Iterable[Article | CodedArticle], *, store: Store, coder: Coder,
+                   run_id: str, version: str, counts: Counter[str],
+                   skipped: Skipped | None = None, timings: dict[str, float] | None = None
+                   ) -> Iterator[tuple[CodedArticle, str]]:
+    """The one path from inputs to the store, for ``ingest`` and ``watch``: skip what this
+    coder version already stored, code the rest, store each article in its own transaction.
+
+    Yields each coded article with its ``Store.put`` outcome once it is written; an item
+    skipped before coding goes to ``skipped(article, reason)`` instead. ``counts`` and
+    ``timings["write"]`` (seconds spent writing) are kept up to date.
+    """
+    if timings is not None:
+        timings.setdefault("write", 0.0)
+    pending = _pending(items, store=store, version=version, counts=counts, skipped=skipped)
+    for coded in coder.code_items(pending):
+        tick = time.perf_counter()
+        outcome = store.put(coded, run_id=run_id, coder_version=version)
+        if timings is not None:
+            timings["write"] += time.perf_counter() - tick
+        count_outcome(counts, outcome, coded)
+        yield coded, outcome
+
+
 def _pending(items: Iterable[Article | CodedArticle], *, store: Store, version: str,
-             counts: Counter[str]) -> Iterator[Article | CodedArticle]:
+             counts: Counter[str], skipped: Skipped | None = None
+             ) -> Iterator[Article | CodedArticle]:
     """The inputs that need coding: skip what this coder version already stored."""
     seen: set[str] = set()  # texts met earlier in this run, maybe not yet written
     for item in items:
         counts["read"] += 1
-        skip = skip_reason(store, item.article if isinstance(item, CodedArticle) else item,
-                           version=version, seen=seen)
+        article = item.article if isinstance(item, CodedArticle) else item
+        skip = skip_reason(store, article, version=version, seen=seen)
         if skip is None:
             yield item
         else:
             counts[skip] += 1
+            if skipped is not None:
+                skipped(article, skip)

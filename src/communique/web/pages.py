@@ -17,6 +17,7 @@ from starlette.routing import Route
 from communique.web import geometry, glossary, queries
 from communique.web.answers import (article_answer, event_answer, events_answer, filter_of, guessed,
                                     params_of, people_answer, search_answer, stories_answer)
+from communique.store.feeds import last_intake
 from communique.web.state import HERE, Settings, store_of
 from communique.web.cache import cached
 from communique.web.i18n import choose_lang, translator
@@ -133,7 +134,7 @@ def overview(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
     latest = events_answer(store, {**params, "limit": "10"})
     timeline = cached(request, queries.timeline, flt)
     return {**bar, "counts": cached(request, queries.counts, flt), "timeline": timeline,
-            "latest": latest["events"]}, {"time": geometry.time_figure(timeline)}
+            "latest": latest["events"], "intake": last_intake(store)}, {"time": geometry.time_figure(timeline)}
 
 
 def events(request: Request) -> tuple[dict[str, Any], None]:
