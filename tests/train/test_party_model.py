@@ -136,3 +136,13 @@ def test_the_shipped_model_names_the_party_the_clause_left_out() -> None:
     assert "implied recipient" in requests[0].explanation
     without = Coder(CoderSettings(vectors=False, party_model=False, raise_errors=True)).code_article(article)
     assert all(not e.recipient for e in without.events if e.event == "REQUEST")
+
+
+def test_a_model_folder_from_before_the_party_model_codes_without_it(tmp_path: Path) -> None:
+    from communique.events.parties import party_model
+
+    (tmp_path / "triggers.json").write_text("{}", encoding="utf-8")  # what an older `train -o` wrote
+    assert party_model(tmp_path) is None
+    fit_party_model(_examples()).save(tmp_path)
+    party_model.cache_clear()
+    assert party_model(tmp_path) is not None

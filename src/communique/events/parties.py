@@ -218,14 +218,13 @@ class PartyModel:
 @functools.lru_cache(maxsize=4)
 def party_model(folder: Path | None = None) -> PartyModel | None:
     """The party model of a folder (default: the package's), loaded once per process; None when
-    the package has none. A folder given explicitly must hold one."""
+    the folder has none (one written by ``communique train`` before the party model existed: the
+    coder then runs without it, as with ``CoderSettings(party_model=False)``)."""
     from communique.events.triggers_model import model_folder
-    from communique.lexicon.tables import data_path
 
-    if folder is None:
-        folder = model_folder()
-        if folder == data_path("models") and not (folder / f"{MODEL_NAME}.json").exists():
-            return None
+    folder = folder or model_folder()
+    if not (folder / f"{MODEL_NAME}.json").exists():
+        return None
     return PartyModel.load(folder)
 
 
