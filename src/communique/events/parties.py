@@ -157,6 +157,9 @@ def party_options(parse: Parse, index: MentionIndex, trigger: Token, *, event: s
              f"nonstate={folded(code) == 'IGO'}"]
         f.append(f"before={_bucket(here - sent_of[before[-1][0].first], (0, 1, 2, 5)) if before else 'none'}")
         f.append(f"after={_bucket(sent_of[after[0][0].first] - here, (0, 1, 2)) if after else 'none'}")
+        # Named early: a token index against the title's length in characters, so the title and
+        # roughly the lede, not the title alone. The title alone measured the same on the
+        # cross-fitted corpus (F1 0.451 both); the shipped model was trained on this reading.
         if any(m.first < title_end for m, _ in ms):
             f.append("in_title")
         if in_sentence:
