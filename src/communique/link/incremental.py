@@ -19,23 +19,17 @@ MinHash signatures (only new articles are hashed; the clustering is vectorised).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from datetime import date
 
-from communique.errors import ModelError
-from communique.link.blocking import candidate_pairs
-from communique.link.duplicates import near_duplicates, update_signatures
 from communique.link.events import LinkEvent, load_events
-from communique.link.match import Matcher
-from communique.link.run import LinkSettings, LinkSummary, link_copies
-from communique.link.stories import build_story, replace_stories
-from communique.link.unionfind import UnionFind
+from communique.link.run import (LinkSettings, LinkSummary, duplicate_clusters, event_vectors,
+                                 same_event_groups, stories_of)
+from communique.link.stories import replace_stories
 from communique.store import Store
 from communique.store.backend import chunks
 from communique.store.records import IN_CHUNK
 
-log = logging.getLogger(__name__)
 # The longest date an event can have is a year: its interval starts up to this many days
 # before its end.
 LONGEST_DATE = 366
@@ -47,11 +41,7 @@ def link_new(store: Store, article_ids: Iterable[str], *,
     settings = settings or LinkSettings()
     summary = LinkSummary()
     article_ids = sorted(set(article_ids))
-    duplicates: dict[str, str] = {}
-    if settings.duplicates:
-        update_signatures(store)
-        duplicates = near_duplicates(store, threshold=settings.duplicate_threshold)
-        summary.duplicate_articles = len(duplicates)
+    duplicates = duplicate_clusters(store, settings, summary)
     seeds = _events_of(store, article_ids)
     orphaned = _orphaned_stories(store)
     seeds |= _members(store, orphaned)
@@ -66,32 +56,9 @@ def link_new(store: Store, article_ids: Iterable[str], *,
     events = load_events(store, only=sorted(wanted))
     summary.events = len(events)
 
-    vectors = {}
-    if settings.vectors:
-        from communique.link.vectors import load_vectors, update_vectors
-
-        try:
-            update_vectors(store)
-            vectors = load_vectors(store, only=[e.id for e in events])
-            summary.vectors = f"on ({len(vectors)})"
-        except ModelError as exc:
-            log.warning("linking without sentence vectors: %s", exc)
-            summary.vectors = "unavailable"
-    matcher = Matcher(rules=settings.rules, vectors=vectors)
-    groups = UnionFind(len(events))
-    for _, pairs in candidate_pairs(events, window=settings.rules.window_days):
-        summary.candidate_pairs += len(pairs)
-        for i, j in pairs:
-            if groups.find(i) != groups.find(j) and matcher.same_event(events[i], events[j]):
-                groups.union(i, j)
-    link_copies(events, duplicates, matcher, groups)
-    summary.compared = matcher.compared
-    summary.reasons = dict(matcher.reasons)
-    stories = [build_story([events[i] for i in members]) for members in groups.components()]
-    summary.stories = len(stories)
-    linked = [s for s in stories if s.num_mentions > 1]
-    summary.linked_stories = len(linked)
-    summary.linked_events = sum(s.num_mentions for s in linked)
+    vectors = event_vectors(store, settings, summary, only=[e.id for e in events])
+    groups = same_event_groups(events, duplicates, vectors, settings, summary)
+    stories = stories_of(events, groups, summary)
     summary.written = replace_stories(store, old=sorted(old_stories), stories=stories,
                                       duplicates=duplicates)
     return summary

@@ -72,30 +72,60 @@ def _link(store: Store, *, settings: LinkSettings) -> LinkSummary:
     summary = LinkSummary()
     clock = _Clock(summary.timings)
 
-    duplicates: dict[str, str] = {}
-    if settings.duplicates:
-        update_signatures(store)
-        duplicates = near_duplicates(store, threshold=settings.duplicate_threshold)
-        summary.duplicate_articles = len(duplicates)
+    duplicates = duplicate_clusters(store, settings, summary)
     clock.lap("duplicates")
 
-    vectors = {}
-    if settings.vectors:
-        from communique.link.vectors import load_vectors, update_vectors
-
-        try:
-            update_vectors(store)
-            vectors = load_vectors(store)
-            summary.vectors = f"on ({len(vectors)})"
-        except ModelError as exc:
-            log.warning("linking without sentence vectors: %s", exc)
-            summary.vectors = "unavailable"
+    vectors = event_vectors(store, settings, summary)
     clock.lap("vectors")
 
     events = load_events(store)
     summary.events = len(events)
     clock.lap("load")
 
+    groups = same_event_groups(events, duplicates, vectors, settings, summary)
+    clock.lap("match")
+
+    stories = stories_of(events, groups, summary)
+    clock.lap("build")
+    summary.written = write_stories(store, stories, duplicates)
+    clock.lap("write")
+    return summary
+
+
+def duplicate_clusters(store: Store, settings: LinkSettings, summary: LinkSummary) -> dict[str, str]:
+    """Near-duplicate clusters (article id -> cluster id) from the cached MinHash signatures,
+    new articles hashed first; empty when the settings turn them off."""
+    if not settings.duplicates:
+        return {}
+    update_signatures(store)
+    duplicates = near_duplicates(store, threshold=settings.duplicate_threshold)
+    summary.duplicate_articles = len(duplicates)
+    return duplicates
+
+
+def event_vectors(store: Store, settings: LinkSettings, summary: LinkSummary, *,
+                  only: list[str] | None = None) -> dict:
+    """The events' sentence vectors (all, or ``only`` these ids), new ones encoded first; empty
+    when the settings turn them off or the encoder is unavailable (said in the summary)."""
+    if not settings.vectors:
+        return {}
+    from communique.link.vectors import load_vectors, update_vectors
+
+    try:
+        update_vectors(store)
+        vectors = load_vectors(store, only=only) if only is not None else load_vectors(store)
+    except ModelError as exc:
+        log.warning("linking without sentence vectors: %s", exc)
+        summary.vectors = "unavailable"
+        return {}
+    summary.vectors = f"on ({len(vectors)})"
+    return vectors
+
+
+def same_event_groups(events: list[LinkEvent], duplicates: dict[str, str], vectors: dict,
+                      settings: LinkSettings, summary: LinkSummary) -> UnionFind:
+    """Events that report one act, as connected components: blocked candidate pairs, then the
+    events of near-duplicate articles."""
     matcher = Matcher(rules=settings.rules, vectors=vectors)
     groups = UnionFind(len(events))
     for _, pairs in candidate_pairs(events, window=settings.rules.window_days):
@@ -108,17 +138,17 @@ def _link(store: Store, *, settings: LinkSettings) -> LinkSummary:
     link_copies(events, duplicates, matcher, groups)
     summary.compared = matcher.compared
     summary.reasons = dict(matcher.reasons)
-    clock.lap("match")
+    return groups
 
+
+def stories_of(events: list[LinkEvent], groups: UnionFind, summary: LinkSummary) -> list[Story]:
+    """One story per group, counted in the summary."""
     stories = [build_story([events[i] for i in members]) for members in groups.components()]
     summary.stories = len(stories)
     linked = [s for s in stories if s.num_mentions > 1]
     summary.linked_stories = len(linked)
     summary.linked_events = sum(s.num_mentions for s in linked)
-    clock.lap("build")
-    summary.written = write_stories(store, stories, duplicates)
-    clock.lap("write")
-    return summary
+    return stories
 
 
 def link_copies(events: list[LinkEvent], duplicates: dict[str, str], matcher: Matcher,
