@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from communique.errors import ModelError
+from communique.evaluate.scoring import party_code
 from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
 
@@ -36,15 +37,11 @@ if TYPE_CHECKING:
 
 MODEL_NAME = "parties"
 ROLES = ("actor", "recipient")
-# Codes the scorer and the gold sets fold together (non-state parties: organisations, groups).
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "NATO", "AU", "OTAN", "ECOWAS"})
 
 
 def folded(code: str | None) -> str | None:
-    """A party code as the gold sets compare it: non-state codes are one kind."""
-    if code is None:
-        return None
-    return "IGO" if code.upper() in NON_STATE else code.upper()
+    """A party code as the gold sets and the scorer compare it: non-state codes are one kind."""
+    return None if code is None else party_code({"code": code})
 
 
 @dataclass(frozen=True, slots=True)

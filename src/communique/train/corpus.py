@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from communique.evaluate.run import read_rows
+from communique.evaluate.scoring import party_code
 from communique.events.parties import ROLES, folded, party_options
 from communique.events.trigger_features import is_candidate, party_tokens, token_features, vector_word
 from communique.events.triggers_model import NO_MODE, NONE
@@ -118,16 +119,6 @@ def trigger_tokens(item: AnnotatedArticle, parse: Parse, event: dict, *, stats: 
     return (verbs or heads or inside)[0], ids
 
 
-def gold_code(party: dict | None) -> str | None:
-    """A gold party's code as the scorer reads it: its country, or IGO for an organisation."""
-    if not isinstance(party, dict):
-        return None
-    code = party.get("country") or party.get("code")
-    if code:
-        return folded(str(code))
-    return "IGO" if (party.get("sector") or "").upper() == "IGO" else None
-
-
 def party_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[PartyExample]:
     """The party examples of one parsed annotated article: for each gold event and role, every
     other state or organisation the article names, labelled by whether it is that party."""
@@ -138,7 +129,7 @@ def party_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[Part
             continue
         tok = found[0]
         kind = str(event.get("type", "")).upper()
-        gold = {"actor": gold_code(event.get("actor")), "recipient": gold_code(event.get("recipient"))}
+        gold = {"actor": party_code(event.get("actor")), "recipient": party_code(event.get("recipient"))}
         for role in ROLES:
             other = gold["recipient" if role == "actor" else "actor"]
             if gold[role] is not None and gold[role] == other:
