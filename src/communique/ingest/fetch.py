@@ -188,17 +188,12 @@ class Fetcher:
             last = attempt == attempts - 1
             try:
                 status, response_headers, content = self._request(url, headers)
-            except httpx.TimeoutException:
+            except httpx.TransportError as exc:  # a timeout is one too
                 if last:
-                    raise FetchError(url, f"timed out (no answer within {settings.timeout:g} s, "
-                                          f"{attempts} attempt{'s' * (attempts > 1)})",
-                                     retry=True) from None
-                self._pause(url, settings.backoff * 2 ** attempt)
-                continue
-            except httpx.TransportError as exc:
-                if last:
-                    raise FetchError(url, f"cannot connect ({exc or type(exc).__name__}, "
-                                          f"{attempts} attempt{'s' * (attempts > 1)})",
+                    why = (f"timed out (no answer within {settings.timeout:g} s"
+                           if isinstance(exc, httpx.TimeoutException)
+                           else f"cannot connect ({exc or type(exc).__name__}")
+                    raise FetchError(url, f"{why}, {attempts} attempt{'s' * (attempts > 1)})",
                                      retry=True) from None
                 self._pause(url, settings.backoff * 2 ** attempt)
                 continue
