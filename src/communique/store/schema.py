@@ -9,6 +9,8 @@ add the next number.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -29,7 +31,14 @@ class Migration:
 
 def available(dialect: str, types: dict[str, str]) -> list[Migration]:
     """The migrations for one dialect, in order; exactly one file per version number."""
-    found: dict[int, Migration] = {}
+    return [Migration(version, name, substitute(sql, types)) for version, name, sql in _files(dialect)]
+
+
+@functools.cache
+def _files(dialect: str) -> tuple[tuple[int, str, str], ...]:
+    """The dialect's migration files (version, name, SQL), read once per process: they ship in
+    the package and every store opened reads them."""
+    found: dict[int, tuple[int, str, str]] = {}
     folder = resources.files("communique.store") / "migrations"
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
@@ -38,12 +47,11 @@ def available(dialect: str, types: dict[str, str]) -> list[Migration]:
         version = int(match.group(1))
         if version in found:
             raise StoreError(f"two migrations numbered {version:04d} for {dialect}")
-        found[version] = Migration(version, match.group(2),
-                                   substitute(entry.read_text(encoding="utf-8"), types))
+        found[version] = (version, match.group(2), entry.read_text(encoding="utf-8"))
     versions = sorted(found)
     if versions != list(range(1, len(versions) + 1)):
         raise StoreError(f"migration numbers must run 1, 2, 3...: found {versions}")
-    return [found[v] for v in versions]
+    return tuple(found[v] for v in versions)
 
 
 def current_version(backend: Backend) -> int:
