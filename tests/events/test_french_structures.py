@@ -103,3 +103,15 @@ def test_la_reunion_is_an_island_not_a_meeting(code_with_rules, rules_coder) -> 
 def test_a_loan_is_aid_and_a_promised_loan_an_agreement(code_text, text, lang, event) -> None:
     got = events(code_text(text, lang=lang))
     assert [ev for ev, *_ in got] == [event], got
+
+
+
+def test_a_title_is_a_person_for_the_cue_of_an_arrest(code_with_rules) -> None:
+    # "arrêter" needs a person as object (triggers.tsv cue @person): a title or office
+    # ("l'ancien président") is one as much as a name is; a thing ("la circulation") is not.
+    got = events(code_with_rules("La police allemande a arrêté l'ancien président catalan à la "
+                                 "frontière danoise.", lang="fr"))
+    assert any(ev == "COERCE" and mode == "arrest" for ev, mode, *_ in got), got
+    got = events(code_with_rules("La police allemande a arrêté la circulation à la frontière danoise.",
+                                 lang="fr"))
+    assert not any(mode == "arrest" for _, mode, *_ in got), got

@@ -331,7 +331,7 @@ def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, lis
             hit = False
             for w in cue.words:
                 if w == "@person":
-                    hit = any(t.ent_type == "PER" for t in toks)
+                    hit = index.has_person(toks)
                 elif w == "@actor":
                     hit = index.has_actor(toks)
                 else:

@@ -8,7 +8,7 @@ Cue grammar: space-separated conditions, all of which must hold; ``!`` negates o
 ``child:a|b`` a direct child whose text or lemma is a or b; ``dep:xcomp`` a direct child with
 that dependency; ``subj:a|b`` / ``obj:a|b`` / ``arg:a|b`` /
 ``sent:a|b`` the object / any argument / the sentence has a word starting with a or b.
-``@person`` stands for a person name, ``@actor`` for an actor mention.
+``@person`` stands for a person (a name, a title or office of titles.tsv), ``@actor`` for an actor mention.
 """
 
 from __future__ import annotations

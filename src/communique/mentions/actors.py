@@ -212,6 +212,14 @@ class MentionIndex:
     def in_tokens(self, indices: set[int]) -> list[Mention]:
         return [m for m in self.mentions if m.first in indices]
 
+    def has_person(self, tokens: list[Token]) -> bool:
+        """A person among the tokens: a name (PER entity), a title or office ("l'ancien
+        président catalan", "the former minister") or a known office-holder."""
+        if any(t.ent_type == "PER" for t in tokens):
+            return True
+        idx = {t.i for t in tokens}
+        return any(e.kind in ("title", "person") for m in self.in_tokens(idx) for e in m.entries)
+
     def has_actor(self, tokens: list[Token]) -> bool:
         idx = {t.i for t in tokens}
         if any(t.ent_type == "PER" for t in tokens):
