@@ -19,8 +19,8 @@ from communique.coder import Coder, CoderSettings
 from communique.evaluate.scoring import score
 from communique.model import CodedArticle
 from communique.train.commands import bundled_corpus
-from communique.train.corpus import Alignment, examples_of, gold_pairs, party_examples, read_annotated
-from communique.train.fit import fit_party_model, fit_trigger_model, parsed
+from communique.train.corpus import Alignment, examples_of, gold_pairs, party_examples, place_examples, read_annotated
+from communique.train.fit import TrainSettings, fit_party_model, fit_trigger_model, parsed
 from communique.events.lexicon import trigger_lexicon
 
 
@@ -36,16 +36,20 @@ def main(folder: Path) -> None:
     everything = [p for items in sets.values() for p in items]
     with tempfile.TemporaryDirectory() as tmp:
         for fold in (0, 1):
-            examples, options = [], []
+            examples, options, places = [], [], []
             for item, parse, index in everything:
                 if fold_of(item.article.id) != fold:
                     examples.extend(examples_of(item, parse, index, lexicon=trigger_lexicon(parse.lang),
                                                 stats=Alignment()))
                     options.extend(party_examples(item, parse, index))
+                    places.extend(place_examples(item, parse, index))
             fit_trigger_model(examples).save(Path(tmp) / f"fold{fold}")
             fit_party_model(options).save(Path(tmp) / f"fold{fold}")
-        runs = {"rules only": dict(trigger_model=False, party_model=False),
-                "+ trigger model": dict(party_model=False), "+ party model": {}}
+            fit_party_model(places, c=TrainSettings().c_place).save(Path(tmp) / f"fold{fold}", "places")
+        runs = {"rules only": dict(trigger_model=False, party_model=False, place_model=False),
+                "+ trigger model": dict(party_model=False, place_model=False),
+                "+ party model": dict(place_model=False), "+ place model": {}}
+        attributes = {}
         print(f"{'set':<14} " + " ".join(f"{name + ' (F1 P R)':<22}" for name in runs))
         for set_name, items in [*sets.items(), ("all", everything)]:
             row = []
@@ -58,9 +62,19 @@ def main(folder: Path) -> None:
                             gold.append({"id": item.article.id, "events": item.events})
                             coded = CodedArticle(article=item.article, events=held.events(item.article, parse))
                             pred.append(coded.to_dict())
-                ev = score(gold, pred).to_dict()["event"]
+                result = score(gold, pred).to_dict()
+                ev = result["event"]
                 row.append(f"{ev['f1']:.3f} {ev['precision']:.3f} {ev['recall']:.3f}")
+                attributes[set_name, name] = result
             print(f"{set_name:<14} " + " ".join(f"{r:<22}" for r in row))
+        print(f"\n{'set':<14} {'places by the rules (name country n)':<38} with the place model (shipped)")
+        for set_name in [*sets, "all"]:
+            row = []
+            for name in ("+ party model", "+ place model"):
+                got, counts = attributes[set_name, name]["on_matched"], attributes[set_name, name]["on_matched_counts"]
+                row.append(f"{got.get('location_name', 0):.3f} {got.get('location_country', 0):.3f} "
+                           f"{counts.get('location_name', 0)}")
+            print(f"{set_name:<14} {row[0]:<38} {row[1]}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ from communique.mentions.people import find_people
 from communique.model import Article, CodedArticle, Event, Place, Rejection
 from communique.parse import Parse
 from communique.resolve.dates import DateMention, event_date, find_dates
+from communique.resolve.place_model import PlacePolicy, best_place, chosen_place, place_model, place_options
+from communique.resolve.places import article_places, place_rank
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,8 @@ class CoderSettings:
     policy: ModelPolicy = field(default_factory=ModelPolicy)
     party_model: bool = True  # the learned party model supplies a side the clause left unnamed
     party_policy: PartyPolicy = field(default_factory=PartyPolicy)
+    place_model: bool = True  # the learned place model picks the event's place among the article's
+    place_policy: PlacePolicy = field(default_factory=PlacePolicy)
     _: KW_ONLY
     raise_errors: bool = False
 
@@ -187,6 +191,8 @@ class Coder:
         parties = party_model(self.settings.model_dir) if self.settings.party_model else None
         setting = self._setting(parse, index, memory, lede=lede)
         set_in = next((p.country_code for p in (setting.dateline, setting.opening) if p and p.country_code), None)
+        where = place_model(self.settings.model_dir) if self.settings.place_model and kept else None
+        found = article_places(parse, index, context=memory.countries, setting=setting) if where else []
         for (draft, when), vote in zip(kept, votes):
             place = self._place(parse, draft, index, memory, lede=lede, setting=setting,
                                 main_country=main_country)
@@ -197,6 +203,10 @@ class Coder:
                           parse=parse, title=headline)
             if draft.event == "ASSAULT" and not draft.actors:
                 continue  # deaths or injuries with no author and no word of violence: no attack
+            if where is not None:
+                # after locate_groups: a crowd's country comes from the rules' place, which looks
+                # for where the article is set
+                place = self._learned_place(parse, draft, found, where, rules=place, title_end=title_end)
             if not state_related(draft):
                 continue  # a newspaper, a company, a union or a party among themselves (guidelines §3)
             if parties is not None:
@@ -273,6 +283,32 @@ class Coder:
         from communique.resolve.places import ArticleSetting
 
         return ArticleSetting.of(parse, index, context=memory.countries, lede=lede)
+
+    def _learned_place(self, parse: Parse, draft: Draft, found, model, *, rules: Place | None,
+                       title_end: int) -> Place | None:
+        """The place model's choice among the article's places when it is likely enough, else
+        the rules' place. A phone call keeps no place (it joins two)."""
+        if draft.event == "CONSULT" and draft.mode == "phone":
+            return rules
+        trigger = draft.candidates[0].trigger
+        sent = parse.sentences[trigger.sent]
+        entities = [*draft.actors, *draft.recipients]
+        party_tokens = {t.i for t in parse.sentence_tokens(sent) for e in entities
+                        if e.start is not None and e.end is not None and e.start <= t.idx < e.end}
+        best = best_place(model, place_options(
+            parse, found, trigger, event=draft.event, actors={e.code for e in draft.actors},
+            recipients={e.code for e in draft.recipients}, party_tokens=party_tokens, title_end=title_end))
+        if best is None or best[1] < self.settings.place_policy.take:
+            return rules
+        option, p = best
+        if rules is not None and p < self.settings.place_policy.sure and (
+                (rules.country_code and option.found.place.country_code != rules.country_code)
+                or place_rank(option.found.place) < place_rank(rules)):
+            return rules  # another country than the rules', or a vaguer place: only when the model is sure
+        if rules is not None and rules.start == option.found.place.start and rules.end == option.found.place.end:
+            rules.reason += f" (place model p={p:.2f} agrees)"
+            return rules
+        return chosen_place(option, p, rules)
 
     def _place(self, parse: Parse, draft: Draft, index: MentionIndex, memory: ArticleMemory,
                *, lede: int | None, setting=None, main_country: str | None = None) -> Place | None:

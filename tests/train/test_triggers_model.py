@@ -112,6 +112,7 @@ def test_retraining_on_a_tiny_corpus_codes_a_held_example(tmp_path: Path) -> Non
     model = train([tmp_path], out=out, settings=TrainSettings(vectors=False))
     assert model.card["aligned_triggers"] == len(TINY) and (out / "triggers.npz").exists()
     assert (out / "parties.json").exists()  # the party model is retrained beside it
+    assert (out / "places.json").exists()  # and the place model (no gold place here: it never picks)
 
     held = Article(id="held", text=HELD, lang="fr", published="2025-03-12")
     without = Coder(CoderSettings(vectors=False, trigger_model=False, raise_errors=True)).code_article(held)

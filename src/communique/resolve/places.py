@@ -42,6 +42,7 @@ from communique.resolve.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from communique.events.build import Draft
+    from communique.resolve.place_model import FoundPlace
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,7 +381,7 @@ def _phrase_for(parse: Parse, tok: Token, index: MentionIndex, *, context: Seque
     return place
 
 
-def _rank(place: Place) -> int:
+def place_rank(place: Place) -> int:
     """Specificity: the gazetteer's resolution; a name unknown to the gazetteer ranks as a
     district when its country is known from the area named after it, else last."""
     if place.resolution is not None:
@@ -389,7 +390,7 @@ def _rank(place: Place) -> int:
 
 
 def _better(place: Place, best: Place | None) -> bool:
-    return best is None or _rank(place) > _rank(best)
+    return best is None or place_rank(place) > place_rank(best)
 
 
 def _enclose(parse: Parse, places: list[Place], tentative: set[int] = frozenset()) -> list[Place]:
@@ -515,10 +516,40 @@ def sentence_place(parse: Parse, sentence: int, index: MentionIndex, *, context:
             found.append(place)
     found = _enclose(parse, found, tentative)
     for place in found:
-        if _rank(place) > 0:  # resolved, or its country known
+        if place_rank(place) > 0:  # resolved, or its country known
             place.reason = f"{why} '{place.extracted_place}'; {place.reason}"
             return place
     return None
+
+
+def article_places(parse: Parse, index: MentionIndex, *, context: Sequence[str],
+                   setting: ArticleSetting | None = None) -> list[FoundPlace]:
+    """Every place phrase of the article in text order (each as ``sentence_place`` finds them:
+    resolved, or a named phrase whose country is known), and the dateline: the place model's
+    options (``place_model.py``)."""
+    from communique.resolve.place_model import FoundPlace
+
+    out: list[FoundPlace] = []
+    if setting is not None and setting.dateline is not None:
+        out.append(FoundPlace(place=setting.dateline, sentence=parse.tokens[0].sent if parse.tokens else 0,
+                              head=0, case="-", dateline=True))
+    for sent in parse.sentences:
+        covered: set[int] = set()
+        tentative: set[int] = set()
+        found: list[tuple[Token, Place]] = []
+        for tok in parse.sentence_tokens(sent):
+            if tok.ent_type == "LOC" and tok.ent_iob != "B":
+                continue
+            place = _phrase_for(parse, tok, index, context=context, prefer=(), covered=covered,
+                                tentative=tentative)
+            if place is not None:
+                found.append((tok, place))
+        kept = {id(p) for p in _enclose(parse, [p for _, p in found], tentative)}
+        for tok, place in found:
+            if id(place) in kept and (place_rank(place) > 0 or place.extracted_place):
+                out.append(FoundPlace(place=place, sentence=sent.index, head=tok.i,
+                                      case=_locative_case(parse, tok) or "-"))
+    return out
 
 
 def place_for(parse: Parse, draft: Draft, index: MentionIndex, *, context: Sequence[str],

@@ -28,6 +28,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     parties = PartyModel.load(out)
     print(f"party model: {parties.card['examples']} options of {parties.card['positives']} gold parties, "
           f"{parties.card['features_kept']} features → {out}/parties.json")
+    places = PartyModel.load(out, "places")
+    print(f"place model: {places.card['examples']} options, {places.card['positives']} naming the gold place, "
+          f"{places.card['features_kept']} features → {out}/places.json")
     return 0
 
 
@@ -40,7 +43,7 @@ def bundled_corpus() -> Path:
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     """Register ``train`` on the ``communique`` command line."""
     train = subparsers.add_parser(
-        "train", help="rebuild the trigger and party models from annotated articles (the bundled corpus by default)")
+        "train", help="rebuild the trigger, party and place models from annotated articles (the bundled corpus by default)")
     train.add_argument("sources", nargs="*", metavar="SOURCE",
                        help="folders of *.gold.jsonl + *.articles.jsonl pairs, or *.gold.jsonl files "
                             "(default: the training corpus shipped in the package)")
@@ -48,7 +51,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                        help="more annotated articles (a *.gold.jsonl beside its *.articles.jsonl), "
                             "e.g. your own corrections; repeatable")
     train.add_argument("-o", "--output", metavar="FOLDER",
-                       help="where to write triggers.npz, triggers.json and parties.json (default: the package's "
+                       help="where to write triggers.npz, triggers.json, parties.json and places.json (default: the package's "
                             "data/models, used by the coder)")
     train.add_argument("--seed", type=int, default=13, help="random seed (default 13)")
     train.add_argument("--vectors", action="store_true",

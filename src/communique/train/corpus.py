@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from communique.evaluate.run import read_rows
-from communique.evaluate.scoring import party_code
+from communique.evaluate.scoring import names_agree, party_code
 from communique.events.parties import ROLES, folded, party_options
 from communique.events.trigger_features import is_candidate, party_tokens, token_features, vector_word
 from communique.events.triggers_model import NO_MODE, NONE
@@ -138,6 +138,60 @@ def party_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[Part
                                         title_end=title_end):
                 yield PartyExample(article_id=item.article.id, features=option.features,
                                    label=folded(option.code) == gold[role])
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceExample:
+    article_id: str
+    features: tuple[str, ...]
+    label: bool
+
+
+def article_context(parse: Parse, index) -> list[str]:
+    """The article's states in order of first mention (the gazetteer's context, as the coder's
+    ``ArticleMemory.countries`` ends up after reading the article)."""
+    out: list[str] = []
+    for m in index.mentions:
+        for e in m.entries:
+            if e.kind == "country" and e.code and e.code not in out:
+                out.append(e.code)
+    return out
+
+
+def place_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[PlaceExample]:
+    """The place examples of one parsed annotated article: for each core gold event with a
+    place, every place the article names, labelled by whether it names the gold place (as the
+    scorer compares names)."""
+    from communique.resolve.place_model import place_options
+    from communique.resolve.places import ArticleSetting, article_places
+
+    text = item.article.text
+    title_end = len(item.article.title) if item.article.title and text.startswith(item.article.title) else 0
+    lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
+    context = article_context(parse, index)
+    found = None
+    for event in item.events:
+        loc = event.get("location") or {}
+        if event.get("background") or not loc.get("name"):
+            continue
+        at = trigger_tokens(item, parse, event)
+        if at is None:
+            continue
+        if found is None:
+            setting = ArticleSetting.of(parse, index, context=context, lede=lede)
+            found = article_places(parse, index, context=context, setting=setting)
+        tok = at[0]
+        codes = {side: {(event.get(side) or {}).get("country")} - {None} for side in ("actor", "recipient")}
+        sentence = parse.sentences[tok.sent]
+        party_toks = {i for m in index.within(sentence.start, sentence.end - 1)
+                      if ({e.code for e in m.entries if e.code} | set(m.codes)) & (codes["actor"] | codes["recipient"])
+                      for i in range(m.first, m.last + 1)}
+        for option in place_options(parse, found, tok, event=str(event.get("type", "")).upper(),
+                                    actors=codes["actor"], recipients=codes["recipient"],
+                                    party_tokens=party_toks, title_end=title_end):
+            place = option.found.place
+            yield PlaceExample(article_id=item.article.id, features=option.features,
+                               label=names_agree(loc["name"], [place.extracted_place, place.resolved_place]))
 
 
 def examples_of(item: AnnotatedArticle, parse: Parse, index, *, lexicon, stats: Alignment) -> Iterator[Example]:

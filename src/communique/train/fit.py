@@ -20,8 +20,8 @@ from communique.events.triggers_model import NO_MODE, NONE, TriggerModel, word_v
 from communique.mentions.actors import MentionIndex, find_mentions
 from communique.parse import Parse
 from communique.events.parties import PartyModel
-from communique.train.corpus import (Alignment, AnnotatedArticle, Example, PartyExample, data_hash, examples_of,
-                                     gold_pairs, party_examples, read_annotated)
+from communique.train.corpus import (Alignment, AnnotatedArticle, Example, PartyExample, PlaceExample, data_hash,
+                                     examples_of, gold_pairs, party_examples, place_examples, read_annotated)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ class TrainSettings:
     c_type: float = 0.5  # inverse L2 strength of the type model
     c_mode: float = 1.0
     c_party: float = 0.5  # inverse L2 strength of the party model
+    c_place: float = 0.2  # inverse L2 strength of the place model
     min_count: int = 2  # a feature seen fewer times is dropped
     max_iter: int = 150
     # The multilingual word vector of each candidate: about +0.01 trigger recall on the
@@ -123,10 +124,14 @@ def fit_trigger_model(examples: list[Example], *, settings: TrainSettings = Trai
                         if dense and w_mode.shape[0] > n else None)
 
 
-def fit_party_model(examples: list[PartyExample], *, settings: TrainSettings = TrainSettings()) -> PartyModel:
-    """A binary logistic regression over the options' features (``events/parties.py``)."""
+def fit_party_model(examples: list[PartyExample] | list[PlaceExample], *, settings: TrainSettings = TrainSettings(),
+                    c: float | None = None) -> PartyModel:
+    """A binary logistic regression over the options' features (``events/parties.py``; the
+    place model, ``resolve/place_model.py``, is one too, with ``c=settings.c_place``)."""
     from scipy.sparse import csr_matrix
 
+    if len({ex.label for ex in examples}) < 2:  # no example, or one class only: a model that never picks
+        return PartyModel(weights={}, bias=-10.0, card={})
     counts = Counter(f for ex in examples for f in set(ex.features))
     features = sorted(f for f, n in counts.items() if n >= settings.min_count)
     vocab = {f: i for i, f in enumerate(features)}
@@ -136,10 +141,9 @@ def fit_party_model(examples: list[PartyExample], *, settings: TrainSettings = T
         indptr.append(len(indices))
     x = csr_matrix((np.ones(len(indices), np.float32), np.array(indices, dtype=np.int32), np.array(indptr)),
                    shape=(len(examples), len(vocab)))
-    labels, weights, bias = _fit(x, ["yes" if ex.label else "no" for ex in examples], c=settings.c_party,
+    labels, weights, bias = _fit(x, ["yes" if ex.label else "no" for ex in examples],
+                                 c=settings.c_party if c is None else c,
                                  settings=settings)
-    if labels != ["no", "yes"]:  # one class only: a model that never picks
-        return PartyModel(weights={}, bias=-10.0, card={})
     w = weights[:, 1] - weights[:, 0]
     return PartyModel(weights={f: float(w[i]) for f, i in vocab.items()}, bias=float(bias[1] - bias[0]), card={})
 
@@ -162,9 +166,11 @@ def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
     stats = Alignment()
     examples: list[Example] = []
     options: list[PartyExample] = []
+    places: list[PlaceExample] = []
     for item, parse, index in parsed(items, coder=coder):
         examples.extend(examples_of(item, parse, index, lexicon=trigger_lexicon(parse.lang), stats=stats))
         options.extend(party_examples(item, parse, index))
+        places.extend(place_examples(item, parse, index))
     model = fit_trigger_model(examples, settings=settings)
     import sklearn
 
@@ -189,4 +195,14 @@ def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
         "features_kept": len(parties.weights), "sklearn": sklearn.__version__,
     }
     parties.save(out)
+    where = fit_party_model(places, settings=settings, c=settings.c_place)
+    where.card = {
+        "name": "places", "kind": "binary logistic regression over the article's places (resolve/place_model.py)",
+        "data": model.card["data"], "data_hash": model.card["data_hash"], "articles": len(items),
+        "examples": len(places), "positives": sum(ex.label for ex in places),
+        "settings": {"seed": settings.seed, "c_place": settings.c_place, "min_count": settings.min_count,
+                     "max_iter": settings.max_iter},
+        "features_kept": len(where.weights), "sklearn": sklearn.__version__,
+    }
+    where.save(out, "places")
     return model
