@@ -290,7 +290,9 @@ class Coder:
         the rules' place. A phone call keeps no place (it joins two)."""
         if draft.event == "CONSULT" and draft.mode == "phone":
             return rules
-        trigger = draft.candidates[0].trigger
+        # a title event is told again in the body, where its words stand among the places
+        trigger = next((c.trigger for c in draft.candidates if c.trigger.idx >= title_end),
+                       draft.candidates[0].trigger)
         sent = parse.sentences[trigger.sent]
         entities = [*draft.actors, *draft.recipients]
         party_tokens = {t.i for t in parse.sentence_tokens(sent) for e in entities
