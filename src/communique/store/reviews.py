@@ -279,11 +279,14 @@ def _span(name: str, value: Any, *, text: str | None) -> dict[str, Any]:
 
 # -- the effective event --------------------------------------------------------------------------
 def _entity(change: dict[str, Any], before: list[Entity], *, anchor: int, reviewer: str) -> list[Entity]:
-    first = before[0] if before else None
+    # The mention read by the coder stays only when it names the same party (a sector fixed);
+    # another code is another party, whose words the reviewer did not select.
+    first = before[0] if before and before[0].code == change["code"] else None
     return [Entity(code=change["code"], sector=change["sector"],
                    entity_text=first.entity_text if first else "",
                    start=first.start if first else anchor, end=first.end if first else anchor,
                    name=change.get("name") or (first.name if first else None),
+                   other_sectors=list(first.other_sectors) if first else [],
                    reason=f"review: corrected by {reviewer}")]
 
 
