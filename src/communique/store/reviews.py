@@ -143,6 +143,12 @@ def verdicts(backend: Backend, event_ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def reviewed_ids(backend: Backend) -> set[str]:
+    """The ids of the stored events a reviewer has seen (confirmed, corrected or added)."""
+    return {str(r[0]) for r in backend.query(
+        "SELECT event_id FROM reviews WHERE event_id IS NOT NULL AND verdict <> 'rejected'")}
+
+
 def history(backend: Backend) -> Iterator[dict[str, Any]]:
     """Every action ever taken, oldest first (the JSON fields decoded)."""
     for r in backend.stream(f"SELECT {', '.join(HISTORY_COLUMNS)} FROM review_history "

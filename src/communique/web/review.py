@@ -290,3 +290,69 @@ def api_routes() -> list[Route]:
             Route("/api/reviews/history.csv", history_download),
             Route("/api/reviews/gold.jsonl", gold_download),
             Route("/api/reviews/next", next_api)]
+
+
+def openapi_paths(error: dict[str, Any]) -> dict[str, Any]:
+    """The review endpoints in the OpenAPI description (``openapi.py`` adds them)."""
+    party = {"type": ["object", "null"], "properties": {"code": {"type": "string"},
+                                                        "sector": {"type": "string"}}}
+    span = {"type": "object", "required": ["text", "start"],
+            "properties": {"text": {"type": "string"}, "start": {"type": "integer"},
+                           "end": {"type": "integer"}}}
+    changes = {"type": "object", "description": "the fields to change (correct) or the new event "
+               "(add: event and evidence required)", "properties": {
+                   "event": {"type": "string", "description": "PLOVER type"},
+                   "mode": {"type": ["string", "null"]}, "actor": party, "recipient": party,
+                   "place": {"type": ["object", "null"], "properties": {
+                       "name": {"type": "string"}, "country_code": {"type": "string"}}},
+                   "date": {"type": ["string", "null"], "description": "YYYY-MM-DD, YYYY-MM or YYYY"},
+                   "context": {"type": "array", "items": {"type": "string"}},
+                   "trigger": span, "evidence": span}}
+    ok = {"description": "OK", "content": {"application/json": {}}}
+    refused = {"403": {"description": "missing or wrong token"},
+               "405": {"description": "the server does not take reviews (no --allow-review)"}}
+    query = [{"name": n, "in": "query", "description": d, "schema": {"type": "string"}}
+             for n, d in (("verdict", "confirmed, rejected, corrected or added"),
+                          ("needs_look", "true: only the reviews re-coding could not re-attach"),
+                          ("article", "the reviews of one article"), ("event", "the review of one event"),
+                          ("limit", "at most this many (1-500, default 100)"))]
+    return {
+        "/api/reviews": {
+            "get": {"summary": "Reviews, latest first, with counts per verdict", "parameters": query,
+                    "responses": {"200": ok, "400": error}},
+            "post": {"summary": "Review an event: confirm, reject (a reason), correct, clear (undo), "
+                                "or add a missed one (only with --allow-review; the token as "
+                                "Authorization: Bearer TOKEN or X-Communique-Token: TOKEN)",
+                     "security": [{"token": []}, {"token_header": []}],
+                     "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                         "type": "object", "required": ["action", "reviewer"], "properties": {
+                             "action": {"type": "string", "enum": [*ACTIONS, "add"]},
+                             "reviewer": {"type": "string", "description": "who reviews (1-80 characters)"},
+                             "event_id": {"type": "string"}, "article_id": {"type": "string",
+                                                                            "description": "add: the article"},
+                             "reason": {"type": "string", "enum": list(REJECT_REASONS)},
+                             "changes": changes}}}}},
+                     "responses": {"201": {"description": "the review as it stands (null after "
+                                                          "clear) and the effective event"},
+                                   "400": error, "404": {"description": "no such event or article"},
+                                   **refused, "413": {"description": "body over 1,000,000 bytes"}}}},
+        "/api/reviews/precision": {"get": {
+            "summary": "The coder's precision per type on reviewed events (confirmed, corrected, "
+                       "re-typed, rejected; added: missed)", "responses": {"200": ok}}},
+        "/api/reviews/history.jsonl": {"get": {
+            "summary": "Every review action (who, when, what changed, the machine's values), JSONL",
+            "responses": {"200": {"description": "OK", "content": {"application/x-ndjson": {}}}}}},
+        "/api/reviews/history.csv": {"get": {
+            "summary": "The review history as CSV", "responses": {"200": {
+                "description": "OK", "content": {"text/csv": {}}}}}},
+        "/api/reviews/gold.jsonl": {"get": {
+            "summary": "The fully reviewed articles in the guidelines' gold format (with their "
+                       "text), as `communique export --reviewed --format gold` writes them",
+            "responses": {"200": {"description": "OK", "content": {"application/x-ndjson": {}}}}}},
+        "/api/reviews/next": {"get": {
+            "summary": "The next unreviewed event of a filtered list after `after` (newest first)",
+            "parameters": [{"name": "after", "in": "query", "description": "an event id",
+                            "schema": {"type": "string"}}] + [
+                {"name": n, "in": "query", "schema": {"type": "string"}} for n in FILTER_KEYS],
+            "responses": {"200": ok, "400": error}}},
+    }
