@@ -619,7 +619,10 @@ def reattach(backend: Backend, coded: CodedArticle, *, run_id: str, coder_versio
     used: set[str] = set()
     for review in sorted(found, key=lambda r: (r.verdict == "added", r.created, r.id)):
         if review.verdict == "added":
-            _reattach_added(backend, review, fresh, used, run_id=run_id, lang=lang, at=at)
+            # Written again as it was. Should a newer coder find the same act too, the list
+            # shows it twice until a reviewer rejects one as a duplicate: a guess that merged
+            # them could lose an event nobody judged.
+            _materialize(backend, review, run_id=run_id, lang=lang)
             continue
         assert review.machine is not None
         match = _match(review.machine, fresh, used)
@@ -654,21 +657,6 @@ def _match(machine: Event, fresh: dict[str, tuple[int, Event]], used: set[str]) 
         if overlap > score:
             best, score = (position, event), overlap
     return best
-
-
-def _reattach_added(backend: Backend, review: Review, fresh: dict[str, tuple[int, Event]],
-                    used: set[str], *, run_id: str, lang: str | None, at: str) -> None:
-    """An added event survives re-coding; a new machine event of its type on its evidence is the
-    same act found at last, and the reviewer's version stands for it."""
-    added = _added(review)
-    span = _span_of(added)
-    for event_id, (_, event) in fresh.items():
-        if event_id not in used and event.event == added.event and _overlap(span, _span_of(event)):
-            used.add(event_id)
-            backend.execute("DELETE FROM events WHERE id = ?", (event_id,))
-            _log(backend, review, action="absorbed " + event_id, reviewer="(re-coding)", at=at)
-            break
-    _materialize(backend, review, run_id=run_id, lang=lang)
 
 
 # -- a pass through a list ------------------------------------------------------------------------
