@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 with warnings.catch_warnings():  # Starlette 1.x suggests httpx2; httpx still works
     warnings.simplefilter("ignore")
@@ -187,3 +189,23 @@ def test_the_gold_export_is_read_by_the_scorer(review_client, tmp_path: Path, sh
                            "--json"], capture_output=True, text=True, check=True)
     event = json.loads(done.stdout)["event"]
     assert (event["tp"], event["fp"], event["fn"]) == (1, 2, 1)
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                    max_leaves=12)
+FIELDS = st.fixed_dictionaries({}, optional={
+    "action": st.sampled_from(["confirm", "reject", "correct", "clear", "add", "x"]) | JSON,
+    "event_id": st.sampled_from(["ev-visit", "ev-expel", "ev-weather", "nope", ""]) | JSON,
+    "article_id": st.sampled_from(["a1", "nope"]) | JSON,
+    "reviewer": st.sampled_from(["Awa", ""]) | JSON, "reason": st.sampled_from(["duplicate"]) | JSON,
+    "changes": st.fixed_dictionaries({}, optional={k: JSON for k in (
+        "event", "mode", "actor", "recipient", "place", "date", "context", "trigger", "evidence")}) | JSON})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=FIELDS | JSON)
+def test_no_review_body_makes_a_500(review_client, body) -> None:
+    answer = review_client.post("/api/reviews", json=body, headers=AUTH)
+    assert answer.status_code in (201, 400, 404), (body, answer.text[:300])
+    assert answer.headers["content-type"].startswith("application/json")

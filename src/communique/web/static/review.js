@@ -135,6 +135,29 @@
     document.addEventListener("selectionchange", function () { const s = span(); if (s) last = s; });
     let evidence = null;
     let trigger = null;
+    const whole = textEl.textContent;
+    // The chosen evidence (and trigger) marked in the text; offsets stay those of the whole
+    // text, which the marks only cut into pieces.
+    const show = function () {
+      textEl.textContent = "";
+      if (!evidence) { textEl.textContent = whole; return; }
+      const piece = function (from, to) { return document.createTextNode(whole.slice(from, to)); };
+      textEl.appendChild(piece(0, evidence.start));
+      const mark = document.createElement("mark");
+      mark.className = "chosen";
+      if (trigger) {
+        mark.appendChild(piece(evidence.start, trigger.start));
+        const inner = document.createElement("strong");
+        inner.className = "trigger";
+        inner.appendChild(piece(trigger.start, trigger.end));
+        mark.appendChild(inner);
+        mark.appendChild(piece(trigger.end, evidence.end));
+      } else {
+        mark.appendChild(piece(evidence.start, evidence.end));
+      }
+      textEl.appendChild(mark);
+      textEl.appendChild(piece(evidence.end, whole.length));
+    };
     add.querySelector("[data-action=use-evidence]").addEventListener("click", function () {
       const s = span() || last;
       if (!s) return;
@@ -144,6 +167,7 @@
       form.elements.evidence_start.value = s.start;
       form.elements.trigger.value = "";
       last = null;
+      show();
       form.elements.event.focus();
     });
     add.querySelector("[data-action=use-trigger]").addEventListener("click", function () {
@@ -152,6 +176,8 @@
       trigger = s;
       form.elements.trigger.value = s.text;
       form.elements.trigger_start.value = s.start;
+      last = null;
+      show();
     });
     form.addEventListener("submit", function (evt) {
       evt.preventDefault();
