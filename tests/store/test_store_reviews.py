@@ -141,3 +141,18 @@ def test_next_unreviewed_walks_the_filtered_list(store) -> None:
     third = next_unreviewed(b, clause, params, after=second)
     review_event(b, third, action="confirm", reviewer="Awa")
     assert next_unreviewed(b, clause, params, after=third) is None
+
+
+def test_a_review_left_without_an_event_can_be_dismissed(store) -> None:
+    from communique.store.reviews import clear_review
+
+    _put(store, _coded())
+    review_event(store.backend, "ev-visit", action="confirm", reviewer="Awa")
+    recoded = _coded(version_tag="-2")
+    recoded.events[0].event = "AGREE"
+    _put(store, recoded, version="v2")
+    (orphan,) = reviews(store.backend, needs_look=True)
+    assert orphan.event_id is None
+    clear_review(store.backend, orphan.id, reviewer="Ben")
+    assert reviews(store.backend) == []
+    assert [h["action"] for h in history(store.backend)] == ["confirm", "unmatched", "clear"]

@@ -209,3 +209,37 @@ def test_no_review_body_makes_a_500(review_client, body) -> None:
     answer = review_client.post("/api/reviews", json=body, headers=AUTH)
     assert answer.status_code in (201, 400, 404), (body, answer.text[:300])
     assert answer.headers["content-type"].startswith("application/json")
+
+
+def test_french_review_pages_have_no_english_interface_text(review_client) -> None:
+    import re
+
+    from test_dashboard import english_only
+
+    c = review_client
+    for body in ({"action": "confirm", "event_id": "ev-visit"},
+                 {"action": "reject", "event_id": "ev-weather", "reason": "too_old"},
+                 {"action": "correct", "event_id": "ev-expel", "changes": {"date": "2025-06-01"}}):
+        c.post("/api/reviews", json={**body, "reviewer": "Awa"}, headers=AUTH)
+    for path in ("/review", "/events/ev-visit", "/events/ev-weather", "/events/ev-expel",
+                 "/articles/a1", "/events"):
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c.get(path + "?lang=fr").text))
+        assert [v for v in english_only() if v in text] == [], path
+
+
+def test_a_review_needing_a_look_is_shown_and_dismissed(review_client, tmp_path: Path) -> None:
+    from communique.store import open_store
+
+    c = review_client
+    c.post("/api/reviews", json={"action": "confirm", "event_id": "ev-visit", "reviewer": "Awa"}, headers=AUTH)
+    recoded = _coded(version_tag="-2")
+    recoded.events[0].event = "AGREE"  # a newer coder: the visit is gone
+    with open_store(tmp_path / "review.db") as store:
+        _put(store, recoded, version="v2")
+    (orphan,) = c.get("/api/reviews", params={"needs_look": "true"}).json()["reviews"]
+    assert f'data-review="{orphan["id"]}"' in c.get("/articles/a1").text
+    assert orphan["id"] in c.get("/review").text or "a1" in c.get("/review").text
+    body = {"action": "clear", "review_id": orphan["id"], "reviewer": "Ben"}
+    assert c.post("/api/reviews", json=body).status_code == 403
+    assert c.post("/api/reviews", json=body, headers=AUTH).status_code == 201
+    assert c.get("/api/reviews").json()["count"] == 0

@@ -536,6 +536,19 @@ def _same_as_machine(machine: Event | None, key: str, value: Any) -> bool:
     return False
 
 
+def clear_review(backend: Backend, review_id: str, *, reviewer: str) -> None:
+    """Undo a review by its own id: also one that re-coding left without an event
+    (``needs_look``), which no event id reaches any more."""
+    reviewer = reviewer_name(reviewer)
+    with backend.transaction():
+        found = backend.query(f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews WHERE id = ?", (review_id,))
+        if not found:
+            raise NotReviewable(f"no review {review_id!r}")
+        review = _row_review(found[0])
+        run_id, *_ = _article_facts(backend, review.article_id)
+        _clear(backend, review, reviewer=reviewer, at=now(), run_id=run_id)
+
+
 def _clear(backend: Backend, review: Review, *, reviewer: str, at: str, run_id: str) -> None:
     """Undo a review: the machine's event comes back (an added event goes)."""
     backend.execute("DELETE FROM reviews WHERE id = ?", (review.id,))

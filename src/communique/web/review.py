@@ -73,6 +73,13 @@ def apply(store: Store, data: dict[str, Any]) -> tuple[Review | None, str | None
             return review, review.event_id
         if action not in ACTIONS:
             raise BadParameter("action", f"want one of {', '.join((*ACTIONS, 'add'))}")
+        if action == "clear" and data.get("review_id") is not None:
+            review_id = data["review_id"]
+            if not isinstance(review_id, str) or not review_id:
+                raise BadParameter("review_id", "want the id of a review")
+            path_id("review_id", review_id)
+            store_reviews.clear_review(store.backend, review_id, reviewer=data.get("reviewer"))
+            return None, None
         event_id = data.get("event_id")
         if not isinstance(event_id, str) or not event_id:
             raise BadParameter("event_id", "which event?")
@@ -330,6 +337,8 @@ def openapi_paths(error: dict[str, Any]) -> dict[str, Any]:
                              "reviewer": {"type": "string", "description": "who reviews (1-80 characters)"},
                              "event_id": {"type": "string"}, "article_id": {"type": "string",
                                                                             "description": "add: the article"},
+                             "review_id": {"type": "string", "description": "clear: a review by its "
+                                           "own id (one re-coding left without an event)"},
                              "reason": {"type": "string", "enum": list(REJECT_REASONS)},
                              "changes": changes}}}}},
                      "responses": {"201": {"description": "the review as it stands (null after "

@@ -179,6 +179,13 @@
       last = null;
       show();
     });
+    document.querySelectorAll("button.dismiss[data-review]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        post(add, fields, { action: "clear", review_id: button.dataset.review }).then(function () {
+          window.location.reload();
+        }, function () {});
+      });
+    });
     form.addEventListener("submit", function (evt) {
       evt.preventDefault();
       if (!evidence) { say(add, add.dataset.failed, true); return; }
