@@ -21,9 +21,8 @@ from test_browser import ARGS, CHROMIUM, SHOTS, free_port
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 TOKEN = "review-s3cret"
 ADDED_IN = "ex-fr-06-manifestation"
-EVIDENCE = ("les manifestants ont brandi des drapeaux palestiniens et scandé des slogans hostiles "
-            "à la politique américaine au Proche-Orient.")
-TRIGGER = "scandé des slogans"
+EVIDENCE = "Un important dispositif policier avait été déployé autour du bâtiment."
+TRIGGER = "avait été déployé"
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +70,10 @@ def tab() -> Iterator[object]:
 def _select(page, words: str) -> None:
     """Select words of the article text as a reader would with the mouse."""
     page.evaluate("""(words) => {
-        const node = document.getElementById('article-text').firstChild;
+        const walker = document.createTreeWalker(document.getElementById('article-text'),
+                                                 NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && node.data.indexOf(words) < 0) node = walker.nextNode();
         const at = node.data.indexOf(words);
         const range = document.createRange();
         range.setStart(node, at);
@@ -129,6 +131,7 @@ def test_review_in_the_browser(tab, review_server, web_db, coder, monkeypatch) -
         page.locator("#review button[data-action=reject]").click()
     assert page.locator("#review .badge.rejected").is_visible()
     assert "duplicate" in page.locator("#review p.verdict").inner_text()
+    page.screenshot(path=str(SHOTS / "review-rejected.png"))
 
     # Correct the recipient: e opens the form.
     page.goto(server + f"/events/{correct['id']}")
@@ -148,25 +151,29 @@ def test_review_in_the_browser(tab, review_server, web_db, coder, monkeypatch) -
     _select(page, EVIDENCE)
     page.locator("#review-add [data-action=use-evidence]").click()
     assert page.locator("#review-add textarea[name=evidence]").input_value() == EVIDENCE
+    assert page.locator("#article-text mark.chosen").inner_text() == EVIDENCE
     _select(page, TRIGGER)
     page.locator("#review-add [data-action=use-trigger]").click()
+    assert page.locator("#article-text mark.chosen strong.trigger").inner_text() == TRIGGER
     add = page.locator("#review-add form.review-new")
-    add.locator("select[name=event]").select_option("PROTEST")
-    add.locator("select[name=mode]").select_option("demo")
+    add.locator("select[name=event]").select_option("MOBILIZE")
+    add.locator("select[name=mode]").select_option("police")
     add.locator("input[name=actor_code]").fill("TUN")
-    add.locator("select[name=actor_sector]").select_option("CVL")
-    add.locator("input[name=recipient_code]").fill("USA")
-    add.locator("select[name=recipient_sector]").select_option("GOV")
+    add.locator("select[name=actor_sector]").select_option("COP")
+    add.locator("input[name=place_name]").fill("Tunis")
+    add.locator("input[name=place_country]").fill("TUN")
     page.screenshot(path=str(SHOTS / "review-add.png"), full_page=True)
     with page.expect_navigation():
         add.locator("button[type=submit]").click()
     assert page.locator("#review .badge.added").is_visible()
     added_id = page.url.split("/events/")[1].split("?")[0]
-    assert "TUN" in page.locator("h1").inner_text() and "USA" in page.locator("h1").inner_text()
+    assert "MOBILIZE/police" in page.locator("h1").inner_text() and "TUN" in page.locator("h1").inner_text()
+    assert "Tunis" in page.locator("section.record").inner_text()
+    page.screenshot(path=str(SHOTS / "review-added.png"), full_page=True)
 
     expected = before.copy()
     expected[reject["event"]] -= 1
-    expected["PROTEST"] += 1
+    expected["MOBILIZE"] += 1
     expected = +expected  # a type with no event left is not listed
 
     def check() -> None:
