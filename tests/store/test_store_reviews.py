@@ -156,3 +156,43 @@ def test_a_review_left_without_an_event_can_be_dismissed(store) -> None:
     clear_review(store.backend, orphan.id, reviewer="Ben")
     assert reviews(store.backend) == []
     assert [h["action"] for h in history(store.backend)] == ["confirm", "unmatched", "clear"]
+
+
+def test_an_added_event_waits_while_its_article_is_rejected(store) -> None:
+    from communique.model import Rejection
+
+    _put(store, _coded())
+    added = add_event(store.backend, "a1", reviewer="Awa", changes={
+        "event": "AID", "evidence": _span("Le Niger a envoyé des médecins au Tchad.").to_dict()})
+    broken = CodedArticle(article=_coded().article, rejected=Rejection("language", "unreadable"))
+    _put(store, broken, version="v2")
+    assert store.get("a1").events == [] and len(reviews(store.backend, needs_look=True)) == 1
+    _put(store, _coded(), version="v3")  # readable again: the added event is back
+    assert added.event_id in {e.id for e in store.get("a1").events}
+    assert reviews(store.backend, needs_look=True) == []
+
+
+def test_the_review_commands(db, capsys) -> None:
+    import json
+
+    from communique.cli import main
+    from communique.store import open_store
+
+    with open_store(db) as store:
+        _put(store, _coded())
+        review_event(store.backend, "ev-visit", action="confirm", reviewer="Awa")
+        review_event(store.backend, "ev-weather", action="reject", reviewer="Awa", reason="generic")
+    capsys.readouterr()
+    assert main(["export", "--db", db, "--reviewed", "--format", "jsonl"]) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["ev-visit"]
+    assert main(["export", "--db", db, "--reviewed", "--format", "gold"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "1 articles left out" in captured.err  # ev-expel is not reviewed
+    assert main(["export", "--db", db, "--format", "gold"]) == 2  # gold is what reviewers said
+    assert main(["reviews", "--db", db, "--precision", "--format", "jsonl"]) == 0
+    rows = {r["type"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["ASSAULT"]["precision"] == 0 and rows["CONSULT"]["precision"] == 1
+    assert main(["reviews", "--db", db, "--history", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("at,review_id,position,reviewer,action")
+    assert main(["reviews", "--db", db]) == 0
+    assert "rejected" in capsys.readouterr().out

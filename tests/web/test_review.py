@@ -36,10 +36,10 @@ WRITES = [
 ]
 
 
-def _db(folder: Path) -> Path:
+def _db(folder: Path, location: str | None = None) -> str:
     from communique.store import open_store
 
-    db = folder / "review.db"
+    db = location or str(folder / "review.db")
     with open_store(db) as store:
         _put(store, _coded())
     return db
@@ -52,6 +52,22 @@ def review_client(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(_db(tmp_path), allow_review=True, token="s3cret")
     with TestClient(app, base_url="http://localhost") as client:
         yield client
+
+
+@pytest.fixture(params=("sqlite", "postgresql"))
+def any_client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TestClient]:
+    """A review server on either backend (PostgreSQL as tests/store runs it)."""
+    from communique.web import create_app
+    from store_backends import drop_pg_database, pg_database
+
+    location = pg_database() if request.param == "postgresql" else None
+    app = create_app(_db(tmp_path, location), allow_review=True, token="s3cret")
+    try:
+        with TestClient(app, base_url="http://localhost") as client:
+            yield client
+    finally:
+        if location:
+            drop_pg_database(location)
 
 
 @pytest.fixture
@@ -87,8 +103,8 @@ def test_every_review_needs_the_token(review_client, body) -> None:
     assert review_client.get("/api/reviews").json()["count"] == 0
 
 
-def test_reviews_change_the_lists_and_counts_at_once(review_client) -> None:
-    c = review_client
+def test_reviews_change_the_lists_and_counts_at_once(any_client) -> None:
+    c = any_client
     before = c.get("/api/counts").json()  # cached for 10 s: a review must clear it
     assert before["by_type"] == {"CONSULT": 1, "SANCTION": 1, "ASSAULT": 1}
     post = lambda body: c.post("/api/reviews", json={**body, "reviewer": "Awa"}, headers=AUTH)  # noqa: E731
@@ -126,8 +142,8 @@ def test_reviews_change_the_lists_and_counts_at_once(review_client) -> None:
     assert c.get("/api/counts").json()["by_type"]["ASSAULT"] == 1
 
 
-def test_history_precision_and_gold_downloads(review_client, tmp_path: Path) -> None:
-    c = review_client
+def test_history_precision_and_gold_downloads(any_client) -> None:
+    c = any_client
     for body in ({"action": "confirm", "event_id": "ev-visit"},
                  {"action": "reject", "event_id": "ev-weather", "reason": "generic"},
                  {"action": "correct", "event_id": "ev-expel", "changes": {"event": "ACCUSE", "mode": "disapprove"}}):

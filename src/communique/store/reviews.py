@@ -634,7 +634,16 @@ def reattach(backend: Backend, coded: CodedArticle, *, run_id: str, coder_versio
         if review.verdict == "added":
             # Written again as it was. Should a newer coder find the same act too, the list
             # shows it twice until a reviewer rejects one as a duplicate: a guess that merged
-            # them could lose an event nobody judged.
+            # them could lose an event nobody judged. An article now rejected (unreadable,
+            # another language) holds no event: the added one waits, flagged.
+            before = (review.event_id, review.needs_look)
+            review.needs_look = coded.rejected is not None
+            review.event_id = None if review.needs_look else _added(review).id
+            if (review.event_id, review.needs_look) != before:
+                review.updated = at
+                _save(backend, review)
+                _log(backend, review, action="unmatched" if review.needs_look else "reattached",
+                     reviewer="(re-coding)", at=at)
             _materialize(backend, review, run_id=run_id, lang=lang)
             continue
         assert review.machine is not None
