@@ -176,6 +176,10 @@ def test_bad_reviews_are_json_errors(review_client) -> None:
     assert missing.status_code == 404 and missing.json()["error"] == "not_found"
     assert post({"action": "add", "article_id": "nope", "reviewer": "A", "changes": {
         "event": "AID", "evidence": {"text": "x", "start": 0}}}).status_code == 404
+    for party in ({"code": 5}, {"sector": ["GOV"]}, "MRT", {"code": "MRTA"}):
+        answer = post({"action": "correct", "event_id": "ev-visit", "reviewer": "A",
+                       "changes": {"actor": party}})
+        assert answer.status_code == 400 and answer.json()["parameter"] == "actor", party
     bad = c.post("/api/reviews", content=b"{not json", headers=AUTH)
     assert bad.status_code == 400 and bad.headers["content-type"].startswith("application/json")
 
@@ -215,11 +219,17 @@ FIELDS = st.fixed_dictionaries({}, optional={
     "event_id": st.sampled_from(["ev-visit", "ev-expel", "ev-weather", "nope", ""]) | JSON,
     "article_id": st.sampled_from(["a1", "nope"]) | JSON,
     "reviewer": st.sampled_from(["Awa", ""]) | JSON, "reason": st.sampled_from(["duplicate"]) | JSON,
-    "changes": st.fixed_dictionaries({}, optional={k: JSON for k in (
-        "event", "mode", "actor", "recipient", "place", "date", "context", "trigger", "evidence")}) | JSON})
+    "changes": st.fixed_dictionaries({}, optional={
+        "event": st.sampled_from(["AID", "ACCUSE"]) | JSON, "mode": JSON, "date": JSON, "context": JSON,
+        **{k: st.fixed_dictionaries({}, optional={f: JSON for f in ("code", "sector", "name")}) | JSON
+           for k in ("actor", "recipient")},
+        "place": st.fixed_dictionaries({}, optional={f: JSON for f in ("name", "country_code")}) | JSON,
+        **{k: st.fixed_dictionaries({}, optional={"text": st.sampled_from(["a reçu", "beau"]) | JSON,
+                                                  "start": JSON, "end": JSON}) | JSON
+           for k in ("trigger", "evidence")}}) | JSON})
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=FIELDS | JSON)
 def test_no_review_body_makes_a_500(review_client, body) -> None:
     answer = review_client.post("/api/reviews", json=body, headers=AUTH)

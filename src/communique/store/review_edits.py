@@ -43,8 +43,10 @@ def _party(name: str, value: Any) -> dict[str, Any] | None:
         return None
     if not isinstance(value, dict):
         raise BadParameter(name, "want {code, sector} or null")
-    code = (value.get("code") or "").strip().upper() or None
-    sector = (value.get("sector") or "").strip().upper() or None
+    code, sector = (value.get(k) or "" for k in ("code", "sector"))
+    if not isinstance(code, str) or not isinstance(sector, str):
+        raise BadParameter(name, "want a code and a sector as text, such as MRT and GOV")
+    code, sector = code.strip().upper() or None, sector.strip().upper() or None
     if code is not None and not _CODE.fullmatch(code):
         raise BadParameter(name, f"want a three-letter code such as MRT, got {value.get('code')!r}")
     if sector is not None and not re.fullmatch(r"[A-Z]{2,5}", sector):
