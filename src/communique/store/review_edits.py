@@ -72,7 +72,8 @@ def check_changes(changes: Any, *, text: str | None = None) -> dict[str, Any]:
                 raise BadParameter("event", f"want a PLOVER type ({', '.join(EVENT_TYPES)})")
             out[key] = value
         elif key == "mode":
-            if value not in (None, "") and not (isinstance(value, str) and re.fullmatch(r"[a-z-]{2,30}", value)):
+            if value not in (None, "") and not (isinstance(value, str)
+                                                and re.fullmatch(r"[a-z-]{2,30}", value)):
                 raise BadParameter("mode", f"want a PLOVER mode or null, got {value!r}")
             out[key] = value or None
         elif key in ("actor", "recipient"):
@@ -190,7 +191,8 @@ def effective(machine: Event, changes: dict[str, Any], *, reviewer: str,
             said.append(f"{role} {_parties(before)} → {_parties(after)}")
             setattr(ev, role, after)
     if "place" in changes:
-        ev.event_loc = None if changes["place"] is None else _place(changes["place"], reviewer=reviewer, lang=lang)
+        ev.event_loc = None if changes["place"] is None else _place(changes["place"], reviewer=reviewer,
+                                                                    lang=lang)
         said.append(f"place → {changes['place']['name'] if changes['place'] else 'none'}")
     if "date" in changes:
         said.append(f"date {ev.date or '-'} → {changes['date'] or '-'}")

@@ -155,7 +155,8 @@ def event(request: Request) -> tuple[dict[str, Any], None]:
     return {"event": record, "article": {k: article[k] for k in
                                          ("id", "title", "url", "published", "lang", "text")},
             "highlights": [s for s in record["event_text"] if s not in mismatched],
-            "mismatched": mismatched, "segments": pieces, "review": review.event_facts(request, record),
+            "mismatched": mismatched, "segments": pieces,
+            "review": review.event_facts(request, record),
             "filters": filter_params(filter_of(request, params))}, None
 
 

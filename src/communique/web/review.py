@@ -335,8 +335,8 @@ def openapi_paths(error: dict[str, Any]) -> dict[str, Any]:
                          "type": "object", "required": ["action", "reviewer"], "properties": {
                              "action": {"type": "string", "enum": [*ACTIONS, "add"]},
                              "reviewer": {"type": "string", "description": "who reviews (1-80 characters)"},
-                             "event_id": {"type": "string"}, "article_id": {"type": "string",
-                                                                            "description": "add: the article"},
+                             "event_id": {"type": "string"},
+                             "article_id": {"type": "string", "description": "add: the article"},
                              "review_id": {"type": "string", "description": "clear: a review by its "
                                            "own id (one re-coding left without an event)"},
                              "reason": {"type": "string", "enum": list(REJECT_REASONS)},
