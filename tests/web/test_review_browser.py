@@ -188,6 +188,19 @@ def test_review_in_the_browser(tab, review_server, web_db, coder, monkeypatch) -
     check()  # at once: no re-linking, no stale cache
     page.reload()
     check()
+    # A fast pass: n goes to the next event nobody reviewed, within the list's filters.
+    reviewed = {confirm["id"], reject["id"], correct["id"], added_id}
+    kind = max(sorted(expected), key=expected.get)  # the commonest type: some left unreviewed
+    page.goto(server + f"/events?type={kind}")
+    _key(page, "n")
+    first = page.url.split("/events/")[1].split("?")[0]
+    assert first not in reviewed and f"type={kind}" in page.url
+    assert page.locator("#review .badge.none").is_visible()
+    assert kind in page.locator("h1").inner_text()
+    _key(page, "n")
+    assert "/events/" in page.url or "/review?" in page.url
+    if "/events/" in page.url:
+        assert page.url.split("/events/")[1].split("?")[0] not in reviewed | {first}
     page.goto(server + "/review")
     assert page.locator("table.precision tbody tr").count() >= 3
     page.screenshot(path=str(SHOTS / "review-precision.png"), full_page=True)
