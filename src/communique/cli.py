@@ -1,7 +1,7 @@
 """The ``communique`` command: a thin shell over the library.
 
     communique code INPUT... [-o OUT] [--format jsonl|geojson] [--summary]
-    communique evaluate --gold GOLD.jsonl --articles ARTICLES.jsonl [--predictions OUT]
+    communique evaluate --gold GOLD.jsonl [--articles ARTICLES.jsonl] [--predictions OUT]
 
 Exit codes: 0 done, 1 some articles rejected, 2 bad usage, 3 failed (``communique.console``).
 """
@@ -65,7 +65,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     status = Status()
     status.show("coding the gold set's articles (the language models load first: 20 to 60 s)…")
     try:
-        result = evaluate(gold=Path(args.gold), articles=Path(args.articles),
+        result = evaluate(gold=Path(args.gold), articles=Path(args.articles) if args.articles else None,
                           predictions=Path(args.predictions) if args.predictions else None,
                           count_background=args.all)
     finally:
@@ -101,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("evaluate", help="code a gold set's articles and score them")
     ev.add_argument("--gold", required=True, help="gold events, one line per article")
-    ev.add_argument("--articles", required=True, help="the gold set's articles (JSONL)")
+    ev.add_argument("--articles", help="the gold set's articles (JSONL); not needed when the gold "
+                    "lines carry the text, as `communique export --reviewed --format gold` writes them")
     ev.add_argument("--predictions", help="also write the coded articles to this JSONL file")
     ev.add_argument("--all", action="store_true", help="count background gold events too")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -109,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Commands of other packages register themselves here (store, actors, runner, web).
     for module in ("communique.store.commands", "communique.mentions.commands", "communique.runner.commands",
-                   "communique.web.commands", "communique.train.commands",
+                   "communique.web.commands", "communique.web.review_commands",
+                   "communique.train.commands",
                    "communique.watch.commands"):
         try:
             mod = importlib.import_module(module)

@@ -89,9 +89,9 @@ def test_a_changed_article_replaces_its_events(store, coder, tmp_path) -> None:
 
 def test_schema_is_migrated_once(db) -> None:
     with open_store(db) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         rows = store.backend.query("SELECT version, name FROM schema_version ORDER BY version")
         assert rows == [(1, "initial"), (2, "search"), (3, "filter_indexes"), (4, "search_vector"),
-                        (5, "watch")]
+                        (5, "watch"), (6, "reviews")]
     with open_store(db) as store:  # reopening applies nothing again
-        assert store.backend.query("SELECT count(*) FROM schema_version")[0][0] == 5
+        assert store.backend.query("SELECT count(*) FROM schema_version")[0][0] == 6

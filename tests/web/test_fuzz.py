@@ -33,6 +33,10 @@ ROUTES = {
     "/people": (*FILTERS, "limit", "of"), "/stories": (*FILTERS, "limit", "min_mentions"),
     "/stories.json": (*FILTERS, "limit", "min_mentions"),
     "/search": ("q", "limit"), "/search.json": ("q", "limit"), "/ingest": ("stored",),
+    "/api/reviews": ("verdict", "needs_look", "article", "event", "limit"),
+    "/api/reviews/next": (*FILTERS, "after"), "/api/reviews/precision": (),
+    "/api/reviews/history.csv": (), "/api/reviews/gold.jsonl": (),
+    "/review": (*FILTERS, "done"), "/review.json": (*FILTERS, "done"), "/review/next": (*FILTERS, "after"),
 }
 # Routes with ids or codes in the path: "{}" is replaced by an arbitrary segment.
 PATHS = ("/api/events/{}", "/api/articles/{}", "/events/{}", "/events/{}.json", "/articles/{}",

@@ -49,8 +49,9 @@ def test_event_page_escapes_the_article(client) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "&lt;b&gt;officielle&lt;/b&gt;" in page  # the title too
     assert 'href="javascript:' not in page  # an untrusted URL is not a link
-    # The only scripts are our static file: no inline script at all.
-    assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/app.js" defer>']
+    # The only scripts are our static files: no inline script at all.
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/app.js" defer>',
+                                                   '<script src="/static/review.js" defer>']
 
 
 def test_event_page_marks_evidence_at_exact_offsets(client) -> None:

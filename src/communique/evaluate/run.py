@@ -22,9 +22,15 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
         raise EvaluationError(f"cannot read {path}: {exc}") from exc
 
 
-def evaluate(*, gold: Path, articles: Path, predictions: Path | None = None,
+def evaluate(*, gold: Path, articles: Path | None = None, predictions: Path | None = None,
              count_background: bool = False) -> dict[str, Any]:
+    """Code the articles of a gold set and score them; without ``articles`` the gold lines must
+    carry the text (a reviewed export)."""
     gold_rows = read_rows(gold)
+    if articles is None:
+        if not gold_rows or not all(isinstance(row.get("text"), str) for row in gold_rows):
+            raise EvaluationError(f"{gold}: its lines carry no article text: give --articles")
+        articles = gold
     langs = {str(a["id"]): a.get("lang") or "?" for a in read_rows(articles)}
     coded = list(Coder().code_items(read_inputs([str(articles)])))
     pred_rows = [c.to_dict() for c in coded]

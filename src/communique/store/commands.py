@@ -6,6 +6,7 @@
     communique search QUERY [--limit N]
     communique dyads | people | stories [FILTERS]
     communique export [FILTERS] --format jsonl|tsv|csv|geojson|parquet -o FILE
+    communique export --reviewed --format gold -o my-gold.jsonl
 """
 
 from __future__ import annotations
@@ -183,8 +184,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.format == "parquet" and args.output in (None, "-"):
         raise UsageError("--format parquet needs an output file (-o FILE)")
+    if args.format == "gold":
+        return _export_gold(args)
     with _store(args) as store:
         items = iter_events(store, _filter(args))
+        if args.reviewed:
+            from communique.store.reviews import reviewed_ids
+
+            seen = reviewed_ids(store.backend)
+            items = (item for item in items if item[0].id in seen)
         if args.format == "parquet":
             n = tables.write_parquet(items, Path(args.output))
         else:
@@ -199,6 +207,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output not in (None, "-"):
         print(f"{n} {'features' if args.format == 'geojson' else 'events'} written to {args.output}",
               file=sys.stderr)
+    return 0
+
+
+def _export_gold(args: argparse.Namespace) -> int:
+    """The fully reviewed articles in the guidelines' gold format (export/gold.py)."""
+    from communique.export.gold import gold_rows, write_gold
+
+    if not args.reviewed:
+        raise UsageError("--format gold writes what reviewers said: add --reviewed")
+    with _store(args) as store:
+        rows, counts = gold_rows(store)
+    out = _out(args.output)
+    try:
+        write_gold(rows, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"{counts['articles']} reviewed articles ({counts['events']} gold events) written to "
+          f"{args.output or 'standard output'}"
+          + (f"; {counts['partial']} articles left out: some of their events are not reviewed yet "
+             "or need a second look" if counts["partial"] else ""), file=sys.stderr)
     return 0
 
 
@@ -285,8 +314,12 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("export", help="write stored events as JSONL, TSV, CSV, GeoJSON or Parquet")
     _db(p)
     _filters(p)
-    p.add_argument("--format", choices=("jsonl", "tsv", "csv", "geojson", "parquet"),
+    p.add_argument("--format", choices=("jsonl", "tsv", "csv", "geojson", "parquet", "gold"),
                    default="jsonl", help="jsonl: PLOVER event records (default); tsv: CAMEO/GDELT "
-                   "columns (docs/store.md)")
+                   "columns (docs/store.md); gold: the reviewed articles in the guidelines' gold "
+                   "format (with --reviewed; docs/web.md, Review)")
+    p.add_argument("--reviewed", action="store_true",
+                   help="only what reviewers have seen: the reviewed events; with --format gold, "
+                   "the articles whose every event is reviewed")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)

@@ -24,6 +24,7 @@ from communique.store.backend import Backend
 from communique.store.folding import fold, words
 from communique.store.records import (RunRecord, read_coded, read_events, read_run, write_coded,
                                       write_run)
+from communique.store.reviews import reattach
 from communique.store.schema import available, current_version, migrate
 
 DEFAULT_DB = "communique.db"
@@ -156,6 +157,8 @@ class Store:
                 if skip is not None and not (replace and skip == "unchanged"):
                     return skip
                 write_coded(self.backend, coded, run_id=run_id, coder_version=coder_version)
+                # Reviews outlive re-coding: applied again to the new events (store/reviews.py).
+                reattach(self.backend, coded, run_id=run_id, coder_version=coder_version)
         except StoreError as exc:
             if coded.rejected is not None and coded.rejected.stage == "store":
                 raise  # even the rejection record cannot be written: the store itself fails

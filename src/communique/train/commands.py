@@ -48,8 +48,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                        help="folders of *.gold.jsonl + *.articles.jsonl pairs, or *.gold.jsonl files "
                             "(default: the training corpus shipped in the package)")
     train.add_argument("--extra", action="append", metavar="GOLD",
-                       help="more annotated articles (a *.gold.jsonl beside its *.articles.jsonl), "
-                            "e.g. your own corrections; repeatable")
+                       help="more annotated articles (a *.gold.jsonl beside its *.articles.jsonl, or a "
+                            "gold file whose lines carry the text), e.g. your reviews exported with "
+                            "`communique export --reviewed --format gold`; repeatable")
     train.add_argument("-o", "--output", metavar="FOLDER",
                        help="where to write triggers.npz, triggers.json, parties.json and places.json (default: the package's "
                             "data/models, used by the coder)")

@@ -63,6 +63,14 @@ def read_annotated(articles: Path, gold: Path) -> list[AnnotatedArticle]:
         events=events_by_id[str(row["id"])]) for row in read_rows(articles) if str(row["id"]) in events_by_id]
 
 
+def articles_of(gold: Path) -> Path:
+    """The articles file of a gold file: ``X.articles.jsonl`` beside ``X.gold.jsonl``, else the
+    gold file itself, whose lines then carry the text (``communique export --reviewed --format
+    gold`` writes such files)."""
+    beside = gold.with_name(gold.name.replace(".gold.jsonl", ".articles.jsonl"))
+    return beside if beside != gold and beside.exists() else gold
+
+
 def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
     """(articles, gold) file pairs of a folder, by name."""
     pairs = []

@@ -20,8 +20,9 @@ from communique.events.triggers_model import NO_MODE, NONE, TriggerModel, word_v
 from communique.mentions.actors import MentionIndex, find_mentions
 from communique.parse import Parse
 from communique.events.parties import PartyModel
-from communique.train.corpus import (Alignment, AnnotatedArticle, Example, PartyExample, PlaceExample, data_hash,
-                                     examples_of, gold_pairs, party_examples, place_examples, read_annotated)
+from communique.train.corpus import (Alignment, AnnotatedArticle, Example, PartyExample, PlaceExample, articles_of,
+                                     data_hash, examples_of, gold_pairs, party_examples, place_examples,
+                                     read_annotated)
 
 log = logging.getLogger(__name__)
 
@@ -160,8 +161,7 @@ def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
         if src.is_dir():
             pairs.extend(gold_pairs(src))
         else:
-            articles = src.with_name(src.name.replace(".gold.jsonl", ".articles.jsonl"))
-            pairs.append((articles, src))
+            pairs.append((articles_of(src), src))
     items = [item for articles, gold in pairs for item in read_annotated(articles, gold)]
     stats = Alignment()
     examples: list[Example] = []

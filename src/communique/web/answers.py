@@ -11,6 +11,7 @@ from communique.export.tables import Provenance
 from communique.model import Event
 from communique.store.query import EventFilter, people, stories
 from communique.store.records import read_events
+from communique.store.reviews import verdicts
 from communique.store.store import Store
 from communique.web import queries
 from communique.web.cache import cached
@@ -66,8 +67,10 @@ def events_answer(store: Store, params: dict[str, str], *, default_limit: int = 
     flt = event_filter(params, store=store)
     after = decode_cursor(params["cursor"]) if params.get("cursor") else None
     page = queries.event_page(store, flt, size=limit(params, default=default_limit), after=after)
+    reviewed = verdicts(store.backend, [ev.id for ev, _ in page.items])
     return {"filters": filter_params(flt), "count": len(page.items),
-            "events": [event_json(ev, prov) for ev, prov in page.items],
+            "events": [{**event_json(ev, prov), "review": reviewed.get(ev.id)}
+                       for ev, prov in page.items],
             "next": encode_cursor(*page.next_cursor) if page.next_cursor else None}
 
 

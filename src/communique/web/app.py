@@ -5,6 +5,7 @@ request needs (the store, the settings) is in ``state.py``.
 
     app = create_app("communique.db")                       # read-only
     app = create_app(db, allow_ingest=True, token="…")      # POST /api/ingest, /ingest
+    app = create_app(db, allow_review=True, token="…")      # POST /api/reviews (review.py)
 
 Endpoints are plain functions: Starlette runs them in its thread pool, and each worker thread
 reads through a store connection of its own (SQLite in WAL mode lets them read in parallel).
@@ -27,7 +28,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from communique.errors import BadParameter, CommuniqueError, StoreError
-from communique.web import api, downloads, pages
+from communique.web import api, downloads, pages, review
 from communique.web.cache import DEFAULT_SECONDS, AnswerCache
 from communique.web.middleware import (LOCAL_HOSTS, AllowedHosts, BodyLimit, CatchAll,
                                        SecurityHeaders, json_error)
@@ -77,7 +78,8 @@ async def _communique_error(request: Request, exc: Exception) -> Response:
                           "the server could not answer this request (see its log)")
 
 
-def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
+def create_app(db: str | Path, *, allow_ingest: bool = False, allow_review: bool = False,
+               token: str | None = None,
                coder_factory: Callable[[], Any] | None = None,
                cache_seconds: float | None = None, threads: int | None = None,
                allowed_hosts: Sequence[str] | None = None) -> Starlette:
@@ -88,8 +90,8 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     any) are refused with 400."""
     pool = StorePool(str(db))
     settings = Settings(db=str(db), allow_ingest=allow_ingest, token=token,
-                        coder_factory=coder_factory)
-    routes = [*api.routes(), *pages.routes(), *downloads.routes(),
+                        coder_factory=coder_factory, allow_review=allow_review)
+    routes = [*review.api_routes(), *api.routes(), *pages.routes(), *downloads.routes(),
               Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static")]
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

@@ -87,6 +87,9 @@ def openapi() -> dict[str, Any]:
                       "403": {"description": "missing or wrong token"},
                       "405": {"description": "the server is read-only"},
                       "413": {"description": "body over 1,000,000 bytes"}}}}
+    from communique.web.review import openapi_paths
+
+    paths.update(openapi_paths(error))
     return {"openapi": "3.1.0",
             "info": {"title": "communique API", "version": __version__,
                      "description": "PLOVER events coded from French and English news."},

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from communique.web import geometry, glossary, queries
+from communique.web import geometry, glossary, queries, review
 from communique.web.answers import (article_answer, event_answer, events_answer, filter_of, guessed,
                                     params_of, people_answer, search_answer, stories_answer)
 from communique.store.feeds import last_intake
@@ -28,7 +28,8 @@ from communique.web.params import (FILTER_KEYS, BadParameter, check_known, filte
 PageFn = Callable[[Request], tuple[dict[str, Any], dict[str, Any] | None]]
 NAV = (("/", "overview"), ("/events", "events"), ("/map", "map"), ("/network", "network"),
        ("/dyads", "dyads_nav"), ("/people", "people"), ("/stories", "stories"),
-       ("/search", "search"), ("/glossary", "glossary"), ("/ingest", "ingest"))
+       ("/search", "search"), ("/glossary", "glossary"), ("/ingest", "ingest"),
+       ("/review", "review"))
 # Pages whose content the filters select: the nav links carry the current filters to them.
 FILTERED = {"/", "/events", "/map", "/network", "/dyads", "/people", "/stories"}
 CONFIDENCE_STEPS = ("0.5", "0.7", "0.9")
@@ -148,13 +149,14 @@ def event(request: Request) -> tuple[dict[str, Any], None]:
     # The filters are taken (and checked) only to be kept in the links of the page.
     params = params_of(request, FILTER_KEYS)
     store = store_of(request)
-    record = event_answer(store, request.path_params["event_id"])
+    record = review.event_record(store, request.path_params["event_id"])  # a rejected one too
     article = article_answer(store, record["article_id"])
     pieces, mismatched = highlight(article["text"], record["event_text"])
     return {"event": record, "article": {k: article[k] for k in
                                          ("id", "title", "url", "published", "lang", "text")},
             "highlights": [s for s in record["event_text"] if s not in mismatched],
             "mismatched": mismatched, "segments": pieces,
+            "review": review.event_facts(request, record),
             "filters": filter_params(filter_of(request, params))}, None
 
 
@@ -306,7 +308,8 @@ async def ingest_post(request: Request) -> Response:
 
 def article_page(request: Request) -> tuple[dict[str, Any], None]:
     params = params_of(request, FILTER_KEYS)
-    return {**article_answer(store_of(request), request.path_params["article_id"]),
+    answer = article_answer(store_of(request), request.path_params["article_id"])
+    return {**answer, "review": review.article_facts(request, answer["id"]),
             "filters": filter_params(filter_of(request, params))}, None
 
 
@@ -325,9 +328,11 @@ def routes() -> list[Route]:
             ("/stories", "stories.html", stories_page),
             ("/search", "search.html", search_page),
             ("/glossary", "glossary.html", glossary_page),
-            ("/ingest", "ingest.html", ingest_form)):
+            ("/ingest", "ingest.html", ingest_form),
+            ("/review", "review.html", review.review_page)):
         # The .json route first: "{event_id}" would also match "abc.json".
         out.append(Route(path + ".json", page(template, fn)))
         out.append(Route(path, page(template, fn), methods=["GET", "HEAD"]))
     out.append(Route("/ingest", ingest_post, methods=["POST"]))
+    out.append(Route("/review/next", review.next_page))
     return out

@@ -52,10 +52,11 @@ class Settings:
     """What the app was started with (kept on ``app.state.settings``)."""
 
     def __init__(self, *, db: str, allow_ingest: bool, token: str | None,
-                 coder_factory: Callable[[], Any] | None) -> None:
+                 coder_factory: Callable[[], Any] | None, allow_review: bool = False) -> None:
         self.db = db
         self.allow_ingest = allow_ingest
-        self.token = token or (secrets.token_urlsafe(24) if allow_ingest else None)
+        self.allow_review = allow_review  # web/review.py: the same token as ingest
+        self.token = token or (secrets.token_urlsafe(24) if allow_ingest or allow_review else None)
         self.coder_factory = coder_factory
         self._coder: Any = None
         self.ingest_lock = threading.Lock()
