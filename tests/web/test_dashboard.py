@@ -208,10 +208,53 @@ def test_every_interface_key_is_translated() -> None:
     from communique.web.i18n import catalogue
 
     messages = catalogue()
-    prefixed = {k for k in messages["en"] if k.startswith(("date_basis_", "time_chart_"))}
+    prefixed = {k for k in messages["en"] if k.startswith(("date_basis_", "time_chart_", "per_"))}
     for key in template_keys() | prefixed:
         assert messages["en"].get(key), f"no English text for {key!r}"
         assert messages["fr"].get(key), f"no French text for {key!r}"
+
+
+def test_every_plover_definition_shown_has_its_french() -> None:
+    """PLOVER's definitions of modes, contexts and sectors (shown on the glossary page and as
+    tooltips) are English upstream; each has our French in glossary.json, and a French page
+    shows it."""
+    from communique.web import glossary
+
+    french = glossary.french_descriptions()
+    assert set(french) == {"mode", "context", "sector"}
+    shown = {"mode": [f"{t}/{m}" for t, m, _ in glossary.modes()],
+             "context": list(glossary._plover("plover_contexts.csv", "context", "description")),
+             "sector": list(glossary._plover("plover_sector_codes.csv", "code", "description"))}
+    for kind, codes in shown.items():
+        assert set(french[kind]) == set(codes), kind  # none missing, none left over
+        for code in codes:
+            english, fr = glossary.description(kind, code, "en"), glossary.description(kind, code, "fr")
+            assert english and fr and fr != english, (kind, code)
+    entries = glossary.entries("fr", [])
+    for kind in ("mode", "context", "sector"):
+        assert all(e["description"] == glossary.description(
+            kind, f"{e['type']}/{e['code']}" if kind == "mode" else e["code"], "fr")
+            for e in entries[kind])
+
+
+def test_french_glossary_and_tooltips_hold_no_plover_english(client) -> None:
+    from communique.web import glossary
+
+    english = [d for _, _, d in glossary.modes()] + \
+        list(glossary._plover("plover_contexts.csv", "context", "description").values()) + \
+        list(glossary._plover("plover_sector_codes.csv", "code", "description").values())
+    english = [d for d in english if " " in d]
+    page = client.get("/glossary", params={"lang": "fr"}).text.replace("&#39;", "'").replace("&#34;", '"')
+    assert 'class="note" lang="en"' not in page  # definitions were marked English before
+    assert [d for d in english if d in page] == []
+    assert "l'acteur est en visite, le destinataire le reçoit" in page
+    assert "Meetings and negotiations" in client.get("/glossary", params={"lang": "en"}).text
+    visit = next(e for e in client.get("/api/events", params={"limit": 500}).json()["events"]
+                 if e["mode"] == "visit")
+    event = client.get(f"/events/{visit['id']}", params={"lang": "fr"}).text.replace("&#39;", "'")
+    assert "<abbr title=\"l'acteur est en visite, le destinataire le reçoit\">visit</abbr>" in event
+    filters = client.get("/events", params={"lang": "fr"}).text.replace("&#39;", "'")
+    assert "gouvernement" in filters.split('name="sector"')[1].split("</select>")[0]
 
 
 FR_PAGES = ("/", "/events", "/map", "/network", "/dyads", "/dyads/BFA/CIV", "/people",

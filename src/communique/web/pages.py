@@ -44,7 +44,15 @@ def environment() -> jinja2.Environment:
     env.filters["urlseg"] = lambda value: quote(str(value), safe="")
     env.globals["http_url"] = http_url
     env.globals["guessed"] = guessed
+    env.globals["by_count"] = by_count
     return env
+
+
+def by_count(values: list[str], counts: dict[str, int] | None,
+             name: Callable[[str], str] | None = None) -> list[str]:
+    """Filter-bar options: the values with events first, most first, then the others by name."""
+    counts = counts or {}
+    return sorted(values, key=lambda v: (-counts.get(v, 0), (name or str)(v).lower(), v))
 
 
 def http_url(url: str | None) -> str | None:
@@ -80,8 +88,11 @@ def _context(request: Request, kept: dict[str, str], sort: str | None = None) ->
     def label(kind: str, code: str) -> str:
         return glossary.label(kind, code, lang) or code
 
+    def label_of(kind: str) -> Callable[[str], str]:
+        return lambda code: label(kind, code)
+
     return {"t": translator(lang), "lang": lang, "other_lang": other, "lang_switch": lang_switch,
-            "href": href, "label": label, "nav": NAV, "filtered": FILTERED, "kept": kept,
+            "href": href, "label": label, "label_of": label_of, "nav": NAV, "filtered": FILTERED, "kept": kept,
             "path": request.url.path, "json_href": json_href, "csv_href": csv_href,
             "jsonl_href": jsonl_href, "quads": queries.QUADS, "describe": describe,
             "confidence_steps": CONFIDENCE_STEPS, "vocabulary": _vocabulary(),
@@ -119,7 +130,8 @@ def page(template: str, fn: PageFn) -> Callable[[Request], Response]:
         if request.url.path.endswith(".json") or fmt == "json":
             return JSONResponse(data)
         return render(request, template, data=data, figure=figure or {},
-                      kept=dict(data.get("filters") or {}), sort=data.get("sort"))
+                      kept=dict(data.get("filters") or {}),
+                      sort=data.get("sort") if request.query_params.get("sort") else None)
 
     return endpoint
 
