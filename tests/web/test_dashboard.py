@@ -208,7 +208,7 @@ def test_every_interface_key_is_translated() -> None:
     from communique.web.i18n import catalogue
 
     messages = catalogue()
-    prefixed = {k for k in messages["en"] if k.startswith(("date_basis_", "time_chart_", "per_"))}
+    prefixed = {k for k in messages["en"] if k.startswith(("date_basis_", "time_chart_", "per_", "error_"))}
     for key in template_keys() | prefixed:
         assert messages["en"].get(key), f"no English text for {key!r}"
         assert messages["fr"].get(key), f"no French text for {key!r}"
@@ -269,13 +269,38 @@ def english_only() -> list[str]:
     return [v for k, v in en.items() if v != fr[k] and " " in v and v not in fr[k]]
 
 
-@pytest.mark.parametrize("path", FR_PAGES)
+def record_pages(client) -> list[str]:
+    """The page of every event and every article of the store."""
+    from urllib.parse import quote
+
+    events = client.get("/api/events", params={"limit": 500}).json()["events"]
+    return [f"/events/{quote(e['id'], safe='')}" for e in events] + \
+        [f"/articles/{quote(a, safe='')}" for a in sorted({e["article_id"] for e in events})]
+
+
+@pytest.mark.parametrize("path", [*FR_PAGES, "/?unit=week", "/events?sort=-confidence",
+                                  "/events?limit=abc", "/events/no-such-event", "RECORDS"])
 def test_french_pages_have_no_english_interface_text(client, path: str) -> None:
+    for one in (record_pages(client) if path == "RECORDS" else [path]):
+        check_french(client, one)
+
+
+def check_french(client, path: str) -> None:
     sep = "&" if "?" in path else "?"
     html = client.get(path + sep + "lang=fr").text
     text = re.sub(r"<[^>]+>", " ", html)
     text = re.sub(r"\s+", " ", text)
-    assert [v for v in english_only() if v in text] == []
+    assert [v for v in english_only() if v in text] == [], path
+
+
+def test_error_pages_say_what_went_wrong_in_french(client) -> None:
+    bad = client.get("/events", params={"lang": "fr", "limit": "abc"})
+    assert bad.status_code == 400
+    assert "Une valeur de l&#39;adresse n&#39;est pas valable : <code>limit</code>" in bad.text
+    assert '<p class="detail" lang="en">Détail (en anglais) : limit: want a whole number' in bad.text
+    missing = client.get("/events/no-such-event", params={"lang": "fr"})
+    assert missing.status_code == 404 and "Introuvable" in missing.text
+    assert "Not found: the store" in client.get("/events/no-such-event").text
 
 
 def test_people_directory_leaves_out_what_is_not_a_person() -> None:

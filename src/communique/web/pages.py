@@ -117,8 +117,15 @@ def render(request: Request, template: str, status: int = 200, *,
     return HTMLResponse(html, status_code=status)
 
 
-def render_error(request: Request, status: int, message: str) -> Response:
-    return render(request, "error.html", status=status, status_code=status, message=message)
+def render_error(request: Request, status: int, message: str, *,
+                 parameter: str | None = None) -> Response:
+    """An error page: what went wrong in the page's language (``error_STATUS`` in the
+    catalogue), the parameter at fault, and the server's own words (English) as the detail."""
+    return render(request, "error.html", status=status, status_code=status, message=message,
+                  parameter=parameter, known=f"error_{status}" in ERROR_TEXTS)
+
+
+ERROR_TEXTS = {"error_400", "error_403", "error_404", "error_405", "error_413", "error_500"}
 
 
 def page(template: str, fn: PageFn) -> Callable[[Request], Response]:
