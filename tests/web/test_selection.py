@@ -2,14 +2,16 @@
 table sorted on the server with keyset paging, streamed downloads of the whole selection, the
 week/month switch of the time chart, and the map's layers in the API.
 
-Most tests run on a store built here by hand (no coder): 40 events with ties, undated events,
-events without a place or a recipient, and parties with other sectors, which the examples lack.
+Most tests run on a store built here by hand (no coder), on SQLite and on PostgreSQL: 40 events
+with ties, undated events, events without a place or a recipient, and parties with other
+sectors, which the examples lack.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +22,11 @@ import pytest
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
+
+# The store tests' helpers (tests/store/store_backends.py) say where test stores live.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
+
+from store_backends import BACKENDS, drop_pg_database, pg_database  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -56,20 +63,27 @@ def hand_built(n: int) -> Any:
     return CodedArticle(article=article, events=[event])
 
 
-@pytest.fixture(scope="module")
-def hand_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def hand_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The hand-built store on SQLite and on PostgreSQL (sorting, keyset paging and the facets'
+    SQL must agree on both)."""
     from communique.store import open_store
 
-    db = tmp_path_factory.mktemp("selection") / "hand.db"
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("selection") / "hand.db")
+    else:
+        db = pg_database()
     with open_store(db) as store:
         run = store.start_run(coder_version="hand", config={})
         for n in range(N_EVENTS):
             store.put(hand_built(n), run_id=run.id, coder_version="hand")
-    return db
+    yield db
+    if request.param == "postgresql":
+        drop_pg_database(db)
 
 
 @pytest.fixture(scope="module")
-def hand(hand_db: Path) -> Iterator[TestClient]:
+def hand(hand_db: str) -> Iterator[TestClient]:
     from communique.web import create_app
 
     with TestClient(create_app(hand_db, cache_seconds=0), base_url="http://localhost") as client:
