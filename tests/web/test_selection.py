@@ -295,3 +295,32 @@ def test_api_map_gives_every_layer_and_the_unlocated(hand, flt: dict[str, str]) 
         assert answer["unlocated"] > 0 and answer["countries"]  # the hand-built store has both
     page = hand.get("/map", params=flt).text
     assert f'<strong class="unlocated">{answer["unlocated"]}</strong> events without a place' in page
+
+
+def cursor_values(sort: str) -> Any:
+    from hypothesis import strategies as st
+
+    column = sort.lstrip("-")
+    if column == "confidence":
+        return st.none() | st.floats(min_value=0, max_value=1)
+    if column == "date":
+        return st.none() | st.dates().map(lambda d: d.isoformat())
+    return st.none() | st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60)
+
+
+def test_cursors_round_trip() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from communique.web.params import decode_cursor, encode_cursor
+
+    sorts = st.sampled_from([*SORTS, *("-" + s for s in SORTS)])
+
+    @settings(max_examples=300, deadline=None)
+    @given(data=st.data(), sort=sorts,
+           event_id=st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=80))
+    def round_trip(data: Any, sort: str, event_id: str) -> None:
+        value = data.draw(cursor_values(sort))
+        assert decode_cursor(encode_cursor(sort, value, event_id), sort=sort) == (value, event_id)
+
+    round_trip()
