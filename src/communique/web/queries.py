@@ -205,10 +205,13 @@ def map_countries(store: Store, flt: EventFilter) -> dict[str, Any]:
     countries = {r[0]: int(r[1]) for r in store.backend.query(
         "SELECT p.country_code, count(*) FROM places p JOIN events e ON e.id = p.event_id "
         f"WHERE p.resolution = 1 AND p.country_code IS NOT NULL AND {clause} GROUP BY 1", params)}
+    # An event has at most one place (places.event_id is its key): one join, read through that
+    # key, instead of a NOT IN over every place of the store (0.5 s under a filter at 100k).
     unlocated = int(store.backend.query(
-        f"SELECT count(*) FROM events e WHERE {clause} AND e.id NOT IN (SELECT p.event_id FROM "
-        "places p WHERE (p.lat IS NOT NULL AND p.lon IS NOT NULL AND coalesce(p.resolution, 0) "
-        "<> 1) OR (p.resolution = 1 AND p.country_code IS NOT NULL))", params)[0][0])
+        "SELECT coalesce(sum(CASE WHEN (p.lat IS NOT NULL AND p.lon IS NOT NULL AND "
+        "coalesce(p.resolution, 0) <> 1) OR (p.resolution = 1 AND p.country_code IS NOT NULL) "
+        "THEN 0 ELSE 1 END), 0) FROM events e LEFT JOIN places p ON p.event_id = e.id "
+        f"WHERE {clause}", params)[0][0])
     return {"countries": dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))),
             "unlocated": unlocated}
 
