@@ -318,3 +318,13 @@ def test_people_page_lists_people_only(client) -> None:
     assert twin["people"] and all(" " in p["name"] or p["name"][0].isupper()
                                   for p in twin["people"])
     assert twin["count"] == len(twin["people"])
+
+
+def test_a_mode_tooltip_falls_back_to_the_type_plover_lists_it_under() -> None:
+    from communique.web.glossary import describe
+
+    assert describe("mode", "SANCTION/withdraw", "en").startswith("Withdraw oneself")
+    assert describe("mode", "RETREAT/withdraw", "en").startswith("Retreat from territory")
+    # The coder codes CONSULT/meet; PLOVER lists "meet" under REQUEST and REJECT.
+    assert describe("mode", "CONSULT/meet", "fr") == "rencontres et négociations"
+    assert describe("mode", "AID/military", "fr") == "military"  # no definition: the code

@@ -55,10 +55,12 @@ def label(kind: str, code: str, lang: str) -> str | None:
 
 
 def description(kind: str, code: str, lang: str) -> str:
-    """PLOVER's definition of a sector, context or mode (``TYPE/mode``; a bare mode takes the
-    first type that has it) in ``lang``; empty when PLOVER gives none."""
+    """PLOVER's definition of a sector, context or mode (``TYPE/mode``; a bare mode, or one
+    PLOVER lists under another type, takes the first type that has it) in ``lang``; empty when
+    PLOVER gives none."""
     if kind == "mode":
-        key = code if "/" in code else next((f"{t}/{m}" for t, m, _ in modes() if m == code), code)
+        listed = [f"{t}/{m}" for t, m, _ in modes() if m == code.rpartition("/")[2]]
+        key = code if code in listed else (listed[0] if listed else code)
         english = next((d for t, m, d in modes() if f"{t}/{m}" == key), "")
     else:
         key = code
@@ -102,7 +104,7 @@ def describe(kind: str, code: str | None, lang: str) -> str:
     if kind == "quad":
         return label("quad", str(code), lang) or str(code)
     if kind == "mode":
-        return description("mode", code, lang) or code
+        return description("mode", code, lang) or code.rpartition("/")[2]
     short = label(kind, code, lang)
     if kind == "sector":
         long = description("sector", code, lang)
