@@ -157,6 +157,9 @@ def endpoints(base_ids: dict[str, str]) -> dict[str, list[str]]:
         "page /dyads": ["/dyads"],
         "page /glossary": ["/glossary"],
         "download.csv?dyad": [f"/download.csv?dyad={a},{b}" for a, b in zip(codes, codes[1:])],
+        "api/facets?country": [f"/api/facets?country={c}" for c in codes],
+        "api/timeline?unit": ["/api/timeline?unit=week", "/api/timeline?unit=month"],
+        "page /events?sort": [f"/events?sort={s}" for s in ("actor", "-confidence", "place", "type")],
     }
 
 

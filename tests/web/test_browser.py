@@ -177,11 +177,48 @@ def test_confidence_filter_changes_the_counts(page, server) -> None:
     assert page.locator("select[name=min_confidence]").input_value() == "0.9"
 
 
-def test_event_table_sorts(page, server) -> None:
-    page.goto(server + "/events")
-    page.locator("table.events th", has_text="Confidence").click()
+def test_event_table_sorts_on_the_server(page, server) -> None:
+    import httpx
+
+    page.goto(server + "/events?limit=5")
+    total = int(page.locator("p.total strong").nth(1).inner_text())
+    page.locator("table.events th a", has_text="Confidence").click()
+    page.wait_for_url("**sort=-confidence**")
+    assert page.locator("table.events th[aria-sort=descending]").inner_text() == "Confidence"
     values = [float(v) for v in page.locator("table.events tbody td.num").all_inner_texts()]
     assert values == sorted(values, reverse=True)
+    # Every matching event is sorted, not only the rows of one page: the first rows are the
+    # most confident of all.
+    every = httpx.get(server + "/api/events", params={"limit": 500}).json()["events"]
+    assert values[:5] == sorted((e["confidence"] for e in every), reverse=True)[:len(values[:5])]
+    assert int(page.locator("p.total strong").nth(1).inner_text()) == total
+    page.locator("table.events th a", has_text="Confidence").click()  # again: lowest first
+    page.wait_for_url("**sort=confidence**")
+    values = [float(v) for v in page.locator("table.events tbody td.num").all_inner_texts()]
+    assert values == sorted(values)
+    page.locator("table.events th a", has_text="Actor").click()
+    page.wait_for_url("**sort=actor**")
+    assert page.locator("table.events th[aria-sort=ascending]").inner_text() == "Actor"
+
+
+def test_time_chart_switches_between_weeks_and_months(page, server) -> None:
+    page.goto(server + "/?country=NER&unit=month")
+    assert "month" in page.locator("figure.chart figcaption").inner_text()
+    page.locator(".unit-switch a[data-unit=week]").click()
+    page.wait_for_url("**unit=week**")
+    assert "country=NER" in page.url
+    assert page.locator(".unit-switch strong[data-unit=week]").count() == 1
+    assert page.locator("svg#time rect.period").count() >= 1
+    assert "week" in page.locator("figure.chart figcaption").inner_text()
+    page.locator("section.time").screenshot(path=str(SHOTS / "overview-week.png"))
+
+
+def test_map_says_how_many_events_have_no_place(page, server) -> None:
+    import httpx
+
+    unlocated = httpx.get(server + "/api/map").json()["unlocated"]
+    page.goto(server + "/map?lang=fr")
+    assert f"{unlocated} événements sans lieu" in page.locator("#map-counts").inner_text()
 
 
 PHONE_PAGES = ("/", "/events", "/map", "/network", "/dyads", "/dyads/BFA/CIV", "/people",
@@ -189,17 +226,29 @@ PHONE_PAGES = ("/", "/events", "/map", "/network", "/dyads", "/dyads/BFA/CIV", "
 
 
 def test_every_page_fits_a_phone(page, server) -> None:
+    """Every page at 390 px in both languages, the page of every event and every article
+    included (their texts, rule trails and URLs hold long unbroken words)."""
+    import httpx
+    from urllib.parse import quote
+
+    events = httpx.get(server + "/api/events", params={"limit": 500}).json()["events"]
+    assert events
+    paths = [*PHONE_PAGES, "/events?sort=recipient", "/?unit=week",
+             *(f"/events/{quote(e['id'], safe='')}" for e in events),
+             *(f"/articles/{quote(a, safe='')}" for a in sorted({e["article_id"] for e in events}))]
+    shots = {"/": "overview", "/map": "map", paths[-1]: "article",
+             f"/events/{quote(events[0]['id'], safe='')}": "event"}
     phone = page.context.browser.new_context(viewport={"width": 390, "height": 844})
     tab = phone.new_page()
     wide = {}
-    for path in PHONE_PAGES:
-        tab.goto(server + path + ("&" if "?" in path else "?") + "lang=fr")
-        width = tab.evaluate("document.documentElement.scrollWidth")
-        if width > 390:
-            wide[path] = width
-        if path in ("/", "/map"):
-            name = "overview" if path == "/" else "map"
-            tab.screenshot(path=str(SHOTS / f"{name}-390-fr.png"), full_page=True)
+    for lang in ("fr", "en"):
+        for path in paths:
+            tab.goto(server + path + ("&" if "?" in path else "?") + "lang=" + lang)
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide[(lang, path)] = width
+            if path in shots:
+                tab.screenshot(path=str(SHOTS / f"{shots[path]}-390-{lang}.png"), full_page=True)
     phone.close()
     assert wide == {}
 

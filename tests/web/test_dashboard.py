@@ -208,10 +208,53 @@ def test_every_interface_key_is_translated() -> None:
     from communique.web.i18n import catalogue
 
     messages = catalogue()
-    prefixed = {k for k in messages["en"] if k.startswith(("date_basis_", "time_chart_"))}
+    prefixed = {k for k in messages["en"] if k.startswith(("date_basis_", "time_chart_", "per_", "error_"))}
     for key in template_keys() | prefixed:
         assert messages["en"].get(key), f"no English text for {key!r}"
         assert messages["fr"].get(key), f"no French text for {key!r}"
+
+
+def test_every_plover_definition_shown_has_its_french() -> None:
+    """PLOVER's definitions of modes, contexts and sectors (shown on the glossary page and as
+    tooltips) are English upstream; each has our French in glossary.json, and a French page
+    shows it."""
+    from communique.web import glossary
+
+    french = glossary.french_descriptions()
+    assert set(french) == {"mode", "context", "sector"}
+    shown = {"mode": [f"{t}/{m}" for t, m, _ in glossary.modes()],
+             "context": list(glossary._plover("plover_contexts.csv", "context", "description")),
+             "sector": list(glossary._plover("plover_sector_codes.csv", "code", "description"))}
+    for kind, codes in shown.items():
+        assert set(french[kind]) == set(codes), kind  # none missing, none left over
+        for code in codes:
+            english, fr = glossary.description(kind, code, "en"), glossary.description(kind, code, "fr")
+            assert english and fr and fr != english, (kind, code)
+    entries = glossary.entries("fr", [])
+    for kind in ("mode", "context", "sector"):
+        assert all(e["description"] == glossary.description(
+            kind, f"{e['type']}/{e['code']}" if kind == "mode" else e["code"], "fr")
+            for e in entries[kind])
+
+
+def test_french_glossary_and_tooltips_hold_no_plover_english(client) -> None:
+    from communique.web import glossary
+
+    english = [d for _, _, d in glossary.modes()] + \
+        list(glossary._plover("plover_contexts.csv", "context", "description").values()) + \
+        list(glossary._plover("plover_sector_codes.csv", "code", "description").values())
+    english = [d for d in english if " " in d]
+    page = client.get("/glossary", params={"lang": "fr"}).text.replace("&#39;", "'").replace("&#34;", '"')
+    assert 'class="note" lang="en"' not in page  # definitions were marked English before
+    assert [d for d in english if d in page] == []
+    assert "l'acteur est en visite, le destinataire le reçoit" in page
+    assert "Meetings and negotiations" in client.get("/glossary", params={"lang": "en"}).text
+    visit = next(e for e in client.get("/api/events", params={"limit": 500}).json()["events"]
+                 if e["mode"] == "visit")
+    event = client.get(f"/events/{visit['id']}", params={"lang": "fr"}).text.replace("&#39;", "'")
+    assert "<abbr title=\"l'acteur est en visite, le destinataire le reçoit\">visit</abbr>" in event
+    filters = client.get("/events", params={"lang": "fr"}).text.replace("&#39;", "'")
+    assert "gouvernement" in filters.split('name="sector"')[1].split("</select>")[0]
 
 
 FR_PAGES = ("/", "/events", "/map", "/network", "/dyads", "/dyads/BFA/CIV", "/people",
@@ -226,13 +269,38 @@ def english_only() -> list[str]:
     return [v for k, v in en.items() if v != fr[k] and " " in v and v not in fr[k]]
 
 
-@pytest.mark.parametrize("path", FR_PAGES)
+def record_pages(client) -> list[str]:
+    """The page of every event and every article of the store."""
+    from urllib.parse import quote
+
+    events = client.get("/api/events", params={"limit": 500}).json()["events"]
+    return [f"/events/{quote(e['id'], safe='')}" for e in events] + \
+        [f"/articles/{quote(a, safe='')}" for a in sorted({e["article_id"] for e in events})]
+
+
+@pytest.mark.parametrize("path", [*FR_PAGES, "/?unit=week", "/events?sort=-confidence",
+                                  "/events?limit=abc", "/events/no-such-event", "RECORDS"])
 def test_french_pages_have_no_english_interface_text(client, path: str) -> None:
+    for one in (record_pages(client) if path == "RECORDS" else [path]):
+        check_french(client, one)
+
+
+def check_french(client, path: str) -> None:
     sep = "&" if "?" in path else "?"
     html = client.get(path + sep + "lang=fr").text
     text = re.sub(r"<[^>]+>", " ", html)
     text = re.sub(r"\s+", " ", text)
-    assert [v for v in english_only() if v in text] == []
+    assert [v for v in english_only() if v in text] == [], path
+
+
+def test_error_pages_say_what_went_wrong_in_french(client) -> None:
+    bad = client.get("/events", params={"lang": "fr", "limit": "abc"})
+    assert bad.status_code == 400
+    assert "Une valeur de l&#39;adresse n&#39;est pas valable : <code>limit</code>" in bad.text
+    assert '<p class="detail" lang="en">Détail (en anglais) : limit: want a whole number' in bad.text
+    missing = client.get("/events/no-such-event", params={"lang": "fr"})
+    assert missing.status_code == 404 and "Introuvable" in missing.text
+    assert "Not found: the store" in client.get("/events/no-such-event").text
 
 
 def test_people_directory_leaves_out_what_is_not_a_person() -> None:
@@ -250,3 +318,13 @@ def test_people_page_lists_people_only(client) -> None:
     assert twin["people"] and all(" " in p["name"] or p["name"][0].isupper()
                                   for p in twin["people"])
     assert twin["count"] == len(twin["people"])
+
+
+def test_a_mode_tooltip_falls_back_to_the_type_plover_lists_it_under() -> None:
+    from communique.web.glossary import describe
+
+    assert describe("mode", "SANCTION/withdraw", "en").startswith("Withdraw oneself")
+    assert describe("mode", "RETREAT/withdraw", "en").startswith("Retreat from territory")
+    # The coder codes CONSULT/meet; PLOVER lists "meet" under REQUEST and REJECT.
+    assert describe("mode", "CONSULT/meet", "fr") == "rencontres et négociations"
+    assert describe("mode", "AID/military", "fr") == "military"  # no definition: the code

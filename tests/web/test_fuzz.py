@@ -16,19 +16,23 @@ from hypothesis import strategies as st
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-FILTERS = ("country", "dyad", "type", "mode", "context", "sector", "person", "since", "until", "q")
+FILTERS = ("country", "dyad", "type", "mode", "context", "sector", "person", "since", "until", "q",
+           "min_confidence", "place")
 GENERIC = ("format", "lang")
 # route → the parameters it takes (besides format and lang)
 ROUTES = {
-    "/api/events": (*FILTERS, "limit", "cursor"),
+    "/api/events": (*FILTERS, "limit", "cursor", "sort"),
+    "/api/facets": FILTERS, "/api/timeline": (*FILTERS, "unit"),
     "/api/stories": (*FILTERS, "limit", "min_mentions"),
     "/api/actors": FILTERS, "/api/dyads": FILTERS, "/api/counts": FILTERS, "/api/map": FILTERS,
     "/api/network": FILTERS,
     "/api/people": (*FILTERS, "limit", "of"),
     "/api/search": ("q", "limit"),
     "/api/openapi.json": (),
-    "/": FILTERS, "/index.json": FILTERS,
-    "/events": (*FILTERS, "limit", "cursor"), "/events.json": (*FILTERS, "limit", "cursor"),
+    "/": (*FILTERS, "unit"), "/index.json": (*FILTERS, "unit"),
+    "/events": (*FILTERS, "limit", "cursor", "sort"),
+    "/events.json": (*FILTERS, "limit", "cursor", "sort"),
+    "/download.csv": (*FILTERS, "sort"), "/download.jsonl": (*FILTERS, "sort"),
     "/dyads": FILTERS, "/map": FILTERS, "/network": FILTERS, "/network.json": FILTERS,
     "/people": (*FILTERS, "limit", "of"), "/stories": (*FILTERS, "limit", "min_mentions"),
     "/stories.json": (*FILTERS, "limit", "min_mentions"),
@@ -97,7 +101,8 @@ def test_no_path_segment_makes_a_500(client, template: str, segments: list[str],
     check(client, template.format(*(encode(s) for s in segments[:template.count("{}")])) + query)
 
 
-@pytest.mark.parametrize("name", [*FILTERS, "limit", "cursor", "min_mentions", "of"])
+@pytest.mark.parametrize("name", [*FILTERS, "limit", "cursor", "min_mentions", "of", "sort",
+                                  "unit"])
 @pytest.mark.parametrize("value", SPECIAL)
 def test_every_special_value_in_every_parameter(client, name: str, value: str) -> None:
     route = next(r for r in sorted(ROUTES) if name in ROUTES[r] and r.startswith("/api/"))

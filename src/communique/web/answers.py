@@ -16,7 +16,8 @@ from communique.store.store import Store
 from communique.web import queries
 from communique.web.cache import cached
 from communique.web.params import (check_known, country_code, decode_cursor, encode_cursor,
-                                   event_filter, filter_params, limit, min_mentions, path_id)
+                                   event_filter, filter_params, limit, min_mentions, path_id,
+                                   sort_order)
 from communique.web.persons import is_person_name
 from communique.web.state import NotFound, store_of
 
@@ -65,13 +66,15 @@ def filter_of(request: Request, params: dict[str, str], *,
 
 def events_answer(store: Store, params: dict[str, str], *, default_limit: int = 50) -> dict[str, Any]:
     flt = event_filter(params, store=store)
-    after = decode_cursor(params["cursor"]) if params.get("cursor") else None
-    page = queries.event_page(store, flt, size=limit(params, default=default_limit), after=after)
+    sort = sort_order(params)
+    after = decode_cursor(params["cursor"], sort=sort) if params.get("cursor") else None
+    page = queries.event_page(store, flt, size=limit(params, default=default_limit), sort=sort,
+                              after=after)
     reviewed = verdicts(store.backend, [ev.id for ev, _ in page.items])
-    return {"filters": filter_params(flt), "count": len(page.items),
+    return {"filters": filter_params(flt), "sort": sort, "count": len(page.items),
             "events": [{**event_json(ev, prov), "review": reviewed.get(ev.id)}
                        for ev, prov in page.items],
-            "next": encode_cursor(*page.next_cursor) if page.next_cursor else None}
+            "next": encode_cursor(sort, *page.next_cursor) if page.next_cursor else None}
 
 
 def event_answer(store: Store, event_id: str) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""The JSON API under ``/api/``: events (filters, cursor paging), stories, articles, actors,
-dyads, people, search, counts, map, network, ingest, and its OpenAPI description."""
+"""The JSON API under ``/api/``: events (filters, sorting, cursor paging), stories, articles,
+actors, dyads, people, search, counts, facets, timeline, map, network, ingest, and its OpenAPI
+description."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from communique.web import queries
 from communique.web.answers import (article_answer, event_answer, events_answer, filter_of,
                                     params_of, people_answer, search_answer, stories_answer)
 from communique.web.cache import cached
-from communique.web.params import FILTER_KEYS, BadParameter, filter_params
+from communique.web.facets import facets
+from communique.web.params import FILTER_KEYS, BadParameter, filter_params, time_unit
 from communique.web.state import store_of
 
 Handler = Callable[[Request], Response]
@@ -21,7 +23,7 @@ Handler = Callable[[Request], Response]
 
 # -- endpoints ------------------------------------------------------------------------------------
 def _events(request: Request) -> Response:
-    params = params_of(request, (*FILTER_KEYS, "limit", "cursor"))
+    params = params_of(request, (*FILTER_KEYS, "limit", "cursor", "sort"))
     return JSONResponse(events_answer(store_of(request), params))
 
 
@@ -72,7 +74,22 @@ def _counts(request: Request) -> Response:
 def _map(request: Request) -> Response:
     flt = filter_of(request, params_of(request, FILTER_KEYS))
     points = cached(request, queries.map_points, flt)
-    return JSONResponse({"filters": filter_params(flt), "count": len(points), "points": points})
+    layers = cached(request, queries.map_countries, flt)
+    return JSONResponse({"filters": filter_params(flt), "count": len(points), "points": points,
+                         "countries": layers["countries"], "unlocated": layers["unlocated"],
+                         "events": cached(request, queries.counts, flt)["events"]})
+
+
+def _facets(request: Request) -> Response:
+    flt = filter_of(request, params_of(request, FILTER_KEYS))
+    return JSONResponse({"filters": filter_params(flt), "facets": facets(request, flt)})
+
+
+def _timeline(request: Request) -> Response:
+    params = params_of(request, (*FILTER_KEYS, "unit"))
+    flt = filter_of(request, params)
+    return JSONResponse({"filters": filter_params(flt),
+                         **cached(request, queries.timeline, flt, unit=time_unit(params))})
 
 
 def _network(request: Request) -> Response:
@@ -98,6 +115,7 @@ def routes() -> list[Route]:
         Route("/api/stories", _stories), Route("/api/articles/{article_id:path}", _article),
         Route("/api/actors", _actors), Route("/api/dyads", _dyads), Route("/api/people", _people),
         Route("/api/search", _search), Route("/api/counts", _counts), Route("/api/map", _map),
+        Route("/api/facets", _facets), Route("/api/timeline", _timeline),
         Route("/api/network", _network), Route("/api/openapi.json", _openapi),
         Route("/api/ingest", _ingest, methods=["POST"]),
     ]

@@ -46,7 +46,7 @@ def error_response(request: Request, status: int, error: str, message: str,
                    **extra: Any) -> Response:
     if wants_json(request):
         return json_error(status, error, message, **extra)
-    return pages.render_error(request, status, message)
+    return pages.render_error(request, status, message, parameter=extra.get("parameter"))
 
 
 async def _bad_parameter(request: Request, exc: Exception) -> Response:

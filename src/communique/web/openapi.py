@@ -29,10 +29,16 @@ _EXTRA = {
     "min_mentions": ("integer", "only stories with at least this many events (1-1000000, "
                      "default 2)"),
     "of": ("string", "only people of this country (alpha-3)"),
+    "sort": ("string", "the order of the events: date, type, actor, recipient, place or "
+             "confidence, with - before it for descending (default -date: newest first); "
+             "events without a value come last either way; a cursor pages one sort only"),
+    "unit": ("string", "week or month (default: weeks when the dated events span at most 26 "
+             "weeks)"),
 }
 # path: (summary, query parameters, path parameter)
 ENDPOINTS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
-    "/api/events": ("Events, newest first, with cursor paging", (*_FILTERS, "limit", "cursor"), None),
+    "/api/events": ("Events, newest first or in the order sort names, with cursor paging",
+                    (*_FILTERS, "limit", "cursor", "sort"), None),
     "/api/events/{event_id}": ("One event record with its article and story facts", (), "event_id"),
     "/api/stories": ("Stories: events reported more than once", (*_FILTERS, "limit", "min_mentions"), None),
     "/api/articles/{article_id}": ("One article: text, metadata, events, rejection", (), "article_id"),
@@ -41,7 +47,12 @@ ENDPOINTS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
     "/api/people": ("Named people with titles, organisations, countries", (*_FILTERS, "limit", "of"), None),
     "/api/search": ("Full-text search over articles", ("q", "limit"), None),
     "/api/counts": ("Event counts by type and quad class", tuple(_FILTERS), None),
-    "/api/map": ("Located events grouped by place", tuple(_FILTERS), None),
+    "/api/map": ("Events grouped by place, events placed only at a country (countries), the "
+                 "count without a place (unlocated) and in all (events)", tuple(_FILTERS), None),
+    "/api/facets": ("Per country, type, mode, context and sector: the events each value would "
+                    "give under the other filters", tuple(_FILTERS), None),
+    "/api/timeline": ("Events per week or month and quad class, every period between the first "
+                      "and the last", (*_FILTERS, "unit"), None),
     "/api/network": ("Countries and weighted edges by quad class", tuple(_FILTERS), None),
 }
 

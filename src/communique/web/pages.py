@@ -20,9 +20,10 @@ from communique.web.answers import (article_answer, event_answer, events_answer,
 from communique.store.feeds import last_intake
 from communique.web.state import HERE, Settings, store_of
 from communique.web.cache import cached
+from communique.web.facets import facets
 from communique.web.i18n import choose_lang, translator
 from communique.web.params import (FILTER_KEYS, BadParameter, check_known, filter_params,
-                                   min_mentions)
+                                   min_mentions, time_unit)
 
 # A page function gives (data, figure): data is the JSON twin, figure only feeds the template.
 PageFn = Callable[[Request], tuple[dict[str, Any], dict[str, Any] | None]]
@@ -44,7 +45,15 @@ def environment() -> jinja2.Environment:
     env.filters["urlseg"] = lambda value: quote(str(value), safe="")
     env.globals["http_url"] = http_url
     env.globals["guessed"] = guessed
+    env.globals["by_count"] = by_count
     return env
+
+
+def by_count(values: list[str], counts: dict[str, int] | None,
+             name: Callable[[str], str] | None = None) -> list[str]:
+    """Filter-bar options: the values with events first, most first, then the others by name."""
+    counts = counts or {}
+    return sorted(values, key=lambda v: (-counts.get(v, 0), (name or str)(v).lower(), v))
 
 
 def http_url(url: str | None) -> str | None:
@@ -52,7 +61,7 @@ def http_url(url: str | None) -> str | None:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
 
 
-def _context(request: Request, kept: dict[str, str]) -> dict[str, Any]:
+def _context(request: Request, kept: dict[str, str], sort: str | None = None) -> dict[str, Any]:
     lang = choose_lang(request.query_params, request.headers.get("accept-language"))
     explicit = "lang" in request.query_params
 
@@ -69,14 +78,22 @@ def _context(request: Request, kept: dict[str, str]) -> dict[str, Any]:
         {**{k: v for k, v in request.query_params.items() if k != "lang"}, "lang": other})
     json_path = "/index.json" if own == "/" else own + ".json"
     json_href = json_path + ("?" + urlencode(dict(request.query_params)) if request.query_params else "")
-    csv_href = "/download.csv" + ("?" + urlencode(kept) if kept else "")
-    jsonl_href = "/download.jsonl" + ("?" + urlencode(kept) if kept else "")
+    # A download holds the selection in the order of the page's table, when it has one.
+    selected = {**kept, "sort": sort} if sort else kept
+    csv_href = "/download.csv" + ("?" + urlencode(selected) if selected else "")
+    jsonl_href = "/download.jsonl" + ("?" + urlencode(selected) if selected else "")
 
     def describe(kind: str, code: Any) -> str:
         return glossary.describe(kind, code, lang)
 
+    def label(kind: str, code: str) -> str:
+        return glossary.label(kind, code, lang) or code
+
+    def label_of(kind: str) -> Callable[[str], str]:
+        return lambda code: label(kind, code)
+
     return {"t": translator(lang), "lang": lang, "other_lang": other, "lang_switch": lang_switch,
-            "href": href, "nav": NAV, "filtered": FILTERED, "kept": kept,
+            "href": href, "label": label, "label_of": label_of, "nav": NAV, "filtered": FILTERED, "kept": kept,
             "path": request.url.path, "json_href": json_href, "csv_href": csv_href,
             "jsonl_href": jsonl_href, "quads": queries.QUADS, "describe": describe,
             "confidence_steps": CONFIDENCE_STEPS, "vocabulary": _vocabulary(),
@@ -94,13 +111,22 @@ def _vocabulary() -> dict[str, list[str]]:
 
 
 def render(request: Request, template: str, status: int = 200, *,
-           kept: dict[str, str] | None = None, **values: Any) -> HTMLResponse:
-    html = environment().get_template(template).render(**_context(request, kept or {}), **values)
+           kept: dict[str, str] | None = None, sort: str | None = None,
+           **values: Any) -> HTMLResponse:
+    html = environment().get_template(template).render(**_context(request, kept or {}, sort),
+                                                       **values)
     return HTMLResponse(html, status_code=status)
 
 
-def render_error(request: Request, status: int, message: str) -> Response:
-    return render(request, "error.html", status=status, status_code=status, message=message)
+def render_error(request: Request, status: int, message: str, *,
+                 parameter: str | None = None) -> Response:
+    """An error page: what went wrong in the page's language (``error_STATUS`` in the
+    catalogue), the parameter at fault, and the server's own words (English) as the detail."""
+    return render(request, "error.html", status=status, status_code=status, message=message,
+                  parameter=parameter, known=f"error_{status}" in ERROR_TEXTS)
+
+
+ERROR_TEXTS = {"error_400", "error_403", "error_404", "error_405", "error_413", "error_500"}
 
 
 def page(template: str, fn: PageFn) -> Callable[[Request], Response]:
@@ -112,7 +138,8 @@ def page(template: str, fn: PageFn) -> Callable[[Request], Response]:
         if request.url.path.endswith(".json") or fmt == "json":
             return JSONResponse(data)
         return render(request, template, data=data, figure=figure or {},
-                      kept=dict(data.get("filters") or {}))
+                      kept=dict(data.get("filters") or {}),
+                      sort=data.get("sort") if request.query_params.get("sort") else None)
 
     return endpoint
 
@@ -121,25 +148,21 @@ def page(template: str, fn: PageFn) -> Callable[[Request], Response]:
 def selection(request: Request, params: dict[str, str]) -> tuple[Any, dict[str, Any]]:
     """The filter of a page and what its filter bar shows: facet counts and totals."""
     flt = filter_of(request, params)
-    # Each facet is cached under the filter without its own condition: the pages of twenty
-    # countries share one country facet.
-    facets = {"type": cached(request, queries.type_facet, queries.without(flt, "event_type")),
-              "country": cached(request, queries.country_facet, queries.without(flt, "country"))}
-    return flt, {"filters": filter_params(flt), "facets": facets}
+    return flt, {"filters": filter_params(flt), "facets": facets(request, flt)}
 
 
 def overview(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
-    params = params_of(request, FILTER_KEYS)
+    params = params_of(request, (*FILTER_KEYS, "unit"))
     store = store_of(request)
     flt, bar = selection(request, params)
-    latest = events_answer(store, {**params, "limit": "10"})
-    timeline = cached(request, queries.timeline, flt)
+    latest = events_answer(store, {k: v for k, v in params.items() if k != "unit"} | {"limit": "10"})
+    timeline = cached(request, queries.timeline, flt, unit=time_unit(params))
     return {**bar, "counts": cached(request, queries.counts, flt), "timeline": timeline,
             "latest": latest["events"], "intake": last_intake(store)}, {"time": geometry.time_figure(timeline)}
 
 
 def events(request: Request) -> tuple[dict[str, Any], None]:
-    params = params_of(request, (*FILTER_KEYS, "limit", "cursor"))
+    params = params_of(request, (*FILTER_KEYS, "limit", "cursor", "sort"))
     flt, bar = selection(request, params)
     answer = events_answer(store_of(request), params)
     return {**answer, **bar, "total": cached(request, queries.counts, flt)["events"]}, None

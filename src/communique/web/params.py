@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -19,15 +20,17 @@ from communique.model import EVENT_TYPES
 from communique.store.folding import words
 from communique.store.query import EventFilter, period
 from communique.store.store import Store
+from communique.web.queries import DEFAULT_SORT, SORTS
 from communique.web.vocabulary import is_known
 
 __all__ = ["BadParameter", "FILTER_KEYS", "check_known", "event_filter", "filter_params", "limit",
            "min_mentions", "whole_number", "confidence", "country_code", "path_id", "encode_cursor",
-           "decode_cursor"]
+           "decode_cursor", "sort_order", "time_unit"]
 
 FILTER_KEYS = ("country", "dyad", "type", "mode", "context", "sector", "person", "since", "until",
                "q", "min_confidence", "place")
 GENERIC_KEYS = ("format", "lang")
+TIME_UNITS = ("week", "month")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 MAX_MENTIONS = 1_000_000  # far above any story, far below a 64-bit integer
@@ -175,21 +178,63 @@ def filter_params(flt: EventFilter) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def encode_cursor(day: str, event_id: str) -> str:
-    raw = json.dumps([day, event_id], separators=(",", ":")).encode("utf-8")
+def sort_order(params: Mapping[str, str]) -> str:
+    """The ``sort`` parameter: a column of the event table (``date``, ``type``, ``actor``,
+    ``recipient``, ``place``, ``confidence``), ``-`` before it for descending; default
+    ``-date`` (newest first)."""
+    raw = params.get("sort", "").strip().lower()
+    if not raw:
+        return DEFAULT_SORT
+    if raw.lstrip("-") not in SORTS or raw.startswith("--"):
+        raise BadParameter("sort", f"want one of {', '.join(SORTS)}, with - before it for "
+                           f"descending (-date), got {params['sort']!r}")
+    return raw
+
+
+def time_unit(params: Mapping[str, str]) -> str | None:
+    """The ``unit`` of a time chart: ``week`` or ``month`` (empty: chosen by the span)."""
+    raw = params.get("unit", "").strip().lower()
+    if raw and raw not in TIME_UNITS:
+        raise BadParameter("unit", f"want week or month, got {params['unit']!r}")
+    return raw or None
+
+
+def encode_cursor(sort: str, value: Any, event_id: str) -> str:
+    """An opaque cursor: the sort it belongs to, the last event's sort value and id."""
+    raw = json.dumps([sort, value, event_id], separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_cursor(value: str) -> tuple[str, str]:
+def decode_cursor(value: str, *, sort: str) -> tuple[Any, str]:
+    """The (sort value, id) a cursor holds; it must belong to ``sort`` (the request's)."""
     bad = BadParameter("cursor", "not a cursor given by this API")
     try:
         raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         data: Any = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise bad from None
-    if (not isinstance(data, list) or len(data) != 2
-            or not all(isinstance(x, str) for x in data)
-            or not _CURSOR_DAY.fullmatch(data[0]) or len(data[1]) > MAX_ID):
+    if isinstance(data, list) and len(data) == 2:  # before sorting: [day or "", id], newest first
+        data = ["-date", data[0] or None, data[1]]
+    if not isinstance(data, list) or len(data) != 3 or not isinstance(data[0], str) \
+            or not isinstance(data[2], str) or len(data[2]) > MAX_ID:
         raise bad
-    _printable("cursor", data[1])  # JSON may spell a lone surrogate as "\ud800"
-    return data[0], data[1]
+    given, key, event_id = data
+    if given != sort:
+        raise BadParameter("cursor", f"this cursor pages sort={given}, not sort={sort}: ask "
+                           "again with the same sort, or start without a cursor")
+    column = sort.lstrip("-")
+    if column == "confidence":
+        # JSON gives NaN, Infinity and integers of any size: none is a confidence.
+        ok = key is None or (isinstance(key, float) and math.isfinite(key)) or \
+            (isinstance(key, int) and not isinstance(key, bool) and abs(key) <= 1)
+    elif column == "date":
+        ok = key is None or (isinstance(key, str) and bool(_CURSOR_DAY.fullmatch(key)))
+    else:
+        ok = key is None or (isinstance(key, str) and len(key) <= MAX_ID)
+    if not ok:
+        raise bad
+    # JSON may spell a lone surrogate as "\ud800"
+    _printable("cursor", event_id)
+    if isinstance(key, str):
+        _printable("cursor", key)
+    return key, event_id

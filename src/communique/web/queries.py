@@ -5,7 +5,7 @@ the grouping and keyset paging are new here."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,30 +19,51 @@ QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict
          4: "material_conflict"}
 
 
+# What the event table can be sorted by: an SQL expression over ``events e`` each. Parties and
+# places are the first actor's and recipient's codes (as the table shows them first) and the
+# place's name as the map shows it.
+SORTS = {
+    "date": "e.day",
+    "type": "e.event",
+    "actor": "(SELECT x.code FROM actors x WHERE x.event_id = e.id AND x.role = 'actor' "
+             "ORDER BY x.position LIMIT 1)",
+    "recipient": "(SELECT x.code FROM actors x WHERE x.event_id = e.id AND x.role = 'recipient' "
+                 "ORDER BY x.position LIMIT 1)",
+    "place": "(SELECT coalesce(x.resolved_place, x.extracted_place) FROM places x "
+             "WHERE x.event_id = e.id)",
+    "confidence": "e.confidence",
+}
+DEFAULT_SORT = "-date"  # newest first
+
+
 @dataclass(slots=True)
 class EventPage:
     items: list[tuple[Event, Provenance]]
-    next_cursor: tuple[str, str] | None
+    next_cursor: tuple[Any, str] | None  # (sort value, id) of the last event of the page
 
 
-def event_page(store: Store, flt: EventFilter, *, size: int,
-               after: tuple[str, str] | None = None) -> EventPage:
-    """Events newest first, ``size`` at a time; ``after`` is the (day, id) of the last one seen."""
+def event_page(store: Store, flt: EventFilter, *, size: int, sort: str = DEFAULT_SORT,
+               after: tuple[Any, str] | None = None) -> EventPage:
+    """Events ``size`` at a time in the order ``sort`` names (a key of ``SORTS``, ``-`` before
+    it for descending), ties broken by id in the same direction, events without a value last
+    either way; ``after`` is the (sort value, id) of the last one seen."""
+    key = SORTS[sort.lstrip("-")]
+    op, order = ("<", "DESC") if sort.startswith("-") else (">", "ASC")
     clause, params = where(store, flt)
     if after is not None:
         # Keyset paging: stable under inserts, and as fast on page 1,000 as on page 1.
-        day, event_id = after
-        if day:
-            clause += " AND (e.day < ? OR (e.day = ? AND e.id < ?) OR e.day IS NULL)"
-            params += [day, day, event_id]
-        else:  # undated events come last
-            clause += " AND e.day IS NULL AND e.id < ?"
+        value, event_id = after
+        if value is None:  # events without a value come last
+            clause += f" AND {key} IS NULL AND e.id {op} ?"
             params.append(event_id)
-    # Plain e.day (no coalesce) so that the events_day index gives the order: NULLS LAST
-    # makes SQLite and PostgreSQL agree on where undated events go.
+        else:
+            clause += f" AND ({key} {op} ? OR ({key} = ? AND e.id {op} ?) OR {key} IS NULL)"
+            params += [value, value, event_id]
+    # NULLS LAST makes SQLite and PostgreSQL agree on where events without a value go; plain
+    # e.day (no coalesce) lets the events_day index give the default order.
     rows = store.backend.query(
-        f"SELECT e.id, coalesce(e.day, '') FROM events e WHERE {clause} "
-        "ORDER BY e.day DESC NULLS LAST, e.id DESC LIMIT ?", [*params, size + 1])
+        f"SELECT e.id, {key} FROM events e WHERE {clause} "
+        f"ORDER BY {key} {order} NULLS LAST, e.id {order} LIMIT ?", [*params, size + 1])
     more = len(rows) > size
     rows = rows[:size]
     events = read_events(store.backend, [r[0] for r in rows])
@@ -66,31 +87,6 @@ def counts(store: Store, flt: EventFilter) -> dict[str, Any]:
     stored = int(store.backend.query("SELECT count(*) FROM articles")[0][0])
     return {"events": sum(by_type.values()), "articles": articles, "articles_stored": stored,
             "by_type": by_type, "by_quad": by_quad}
-
-
-def type_facet(store: Store, flt: EventFilter) -> dict[str, int]:
-    """Events per type (for the filter bar: called with the type filter left out)."""
-    clause, params = where(store, flt)
-    rows = store.backend.query(
-        f"SELECT e.event, count(*) FROM events e WHERE {clause} GROUP BY e.event", params)
-    return dict(sorted(((r[0], int(r[1])) for r in rows), key=lambda kv: (-kv[1], kv[0])))
-
-
-def country_facet(store: Store, flt: EventFilter) -> dict[str, int]:
-    """Events per country code as actor, recipient or place (for the filter bar: called with
-    the country filter left out, so each count is what choosing that country would give)."""
-    clause, params = where(store, flt)
-    among = "" if clause == "1 = 1" else f" AND x.event_id IN (SELECT e.id FROM events e WHERE {clause})"
-    rows = store.backend.query(
-        "SELECT c.code, count(DISTINCT c.event_id) FROM (SELECT x.event_id, x.code FROM actors x "
-        f"WHERE x.code IS NOT NULL{among} UNION SELECT x.event_id, x.country_code FROM places x "
-        f"WHERE x.country_code IS NOT NULL{among}) c GROUP BY c.code", params + params)
-    return dict(sorted(((r[0], int(r[1])) for r in rows), key=lambda kv: (-kv[1], kv[0])))
-
-
-def without(flt: EventFilter, field: str) -> EventFilter:
-    """The filter with one condition (and the row limit) left out: the key of a facet."""
-    return replace(flt, **{field: None, "limit": None})
 
 
 def coverage(store: Store, flt: EventFilter) -> dict[str, int]:
@@ -209,10 +205,13 @@ def map_countries(store: Store, flt: EventFilter) -> dict[str, Any]:
     countries = {r[0]: int(r[1]) for r in store.backend.query(
         "SELECT p.country_code, count(*) FROM places p JOIN events e ON e.id = p.event_id "
         f"WHERE p.resolution = 1 AND p.country_code IS NOT NULL AND {clause} GROUP BY 1", params)}
+    # An event has at most one place (places.event_id is its key): one join, read through that
+    # key, instead of a NOT IN over every place of the store (0.5 s under a filter at 100k).
     unlocated = int(store.backend.query(
-        f"SELECT count(*) FROM events e WHERE {clause} AND e.id NOT IN (SELECT p.event_id FROM "
-        "places p WHERE (p.lat IS NOT NULL AND p.lon IS NOT NULL AND coalesce(p.resolution, 0) "
-        "<> 1) OR (p.resolution = 1 AND p.country_code IS NOT NULL))", params)[0][0])
+        "SELECT coalesce(sum(CASE WHEN (p.lat IS NOT NULL AND p.lon IS NOT NULL AND "
+        "coalesce(p.resolution, 0) <> 1) OR (p.resolution = 1 AND p.country_code IS NOT NULL) "
+        "THEN 0 ELSE 1 END), 0) FROM events e LEFT JOIN places p ON p.event_id = e.id "
+        f"WHERE {clause}", params)[0][0])
     return {"countries": dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))),
             "unlocated": unlocated}
 
