@@ -21,6 +21,7 @@ from test_browser import ARGS, CHROMIUM, SHOTS, free_port
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 TOKEN = "review-s3cret"
 ADDED_IN = "ex-fr-06-manifestation"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles.jsonl"  # as tests/web/conftest.py
 EVIDENCE = "Un important dispositif policier avait été déployé autour du bâtiment."
 TRIGGER = "avait été déployé"
 
@@ -208,7 +209,6 @@ def test_review_in_the_browser(tab, review_server, web_db, coder, monkeypatch) -
     # A newer coder re-codes every article: the reviews are applied to its events again.
     from communique.store import open_store
     from communique.store import ingest as ingest_module
-    from conftest import EXAMPLES
 
     monkeypatch.setattr(ingest_module, "coder_version", lambda **_: "bumped+review-test")
     with open_store(web_db) as store:
