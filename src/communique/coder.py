@@ -22,6 +22,7 @@ from communique.events.build import Draft, locate_groups, merge, state_related, 
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
+from communique.events.selection import SelectionPolicy
 from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
@@ -29,6 +30,7 @@ from communique.lexicon.actors import ActorLexicon, actor_lexicon
 from communique.mentions.actors import LOCATIVE_CASES, ArticleMemory, MentionIndex, find_mentions
 from communique.mentions.people import find_people
 from communique.model import Article, CodedArticle, Event, Place, Rejection
+from communique.nlp.first_pass import PassCounts
 from communique.parse import Parse
 from communique.resolve.dates import DateMention, event_date, find_dates
 
@@ -58,6 +60,9 @@ class CoderSettings:
     policy: ModelPolicy = field(default_factory=ModelPolicy)
     party_model: bool = True  # the learned party model supplies a side the clause left unnamed
     party_policy: PartyPolicy = field(default_factory=PartyPolicy)
+    # the full spaCy pipeline only on the sentences that may hold an event (nlp/first_pass.py)
+    first_pass: bool = True
+    selection: SelectionPolicy = field(default_factory=SelectionPolicy)
     _: KW_ONLY
     raise_errors: bool = False
 
@@ -67,6 +72,8 @@ class Coder:
     settings: CoderSettings = field(default_factory=CoderSettings)
     _actors: dict[str, ActorLexicon] = field(default_factory=dict)
     skipped: dict[str, list[str]] = field(default_factory=dict)
+    # sentences seen and fully parsed by the first pass, over the coder's life
+    pass_counts: PassCounts = field(default_factory=PassCounts)
 
     def actors(self, lang: str) -> ActorLexicon:
         if lang not in self._actors:
@@ -87,6 +94,7 @@ class Coder:
 
         Articles are batched per language through one ``nlp.pipe`` each, for spaCy's speed.
         """
+        from communique.nlp.first_pass import parse_batch
         from communique.nlp.pipelines import load_pipeline, to_parse
 
         pending: list[tuple[Article, str]] = []
@@ -97,6 +105,14 @@ class Coder:
                 by_lang.setdefault(lang, []).append(pos)
             results: dict[int, tuple[Article, Parse]] = {}
             for lang, positions in by_lang.items():
+                if self.settings.first_pass:
+                    arts = [pending[p][0] for p in positions]
+                    parses = parse_batch([a.text for a in arts], lang=lang, title_ends=[_title_end(a) for a in arts],
+                                         lexicon=self.actors(lang), batch_size=self.settings.batch_size,
+                                         policy=self.settings.selection, counts=self.pass_counts)
+                    for p, parse in zip(positions, parses):
+                        results[p] = (pending[p][0], parse)
+                    continue
                 nlp = load_pipeline(lang)
                 docs = nlp.pipe((pending[p][0].text for p in positions), batch_size=self.settings.batch_size)
                 for p, doc in zip(positions, docs):
@@ -150,7 +166,7 @@ class Coder:
                 memory.know_person(person.name, country=person.country, sector=person.sector,
                                    why=f"'{person.title or person.office or ''}' ({person.reason})")
         skipped: list[str] | None = [] if self.settings.keep_skips else None
-        title_end = len(article.title) if article.title and parse.text.startswith(article.title) else 0
+        title_end = _title_end(article)
         scores = self._trigger_scores(parse, index, title_end=title_end)
         candidates: list[Candidate] = []
         for sent in parse.sentences:
@@ -281,6 +297,11 @@ class Coder:
 
         return place_for(parse, draft, index, context=memory.countries, lede=lede, setting=setting,
                          main_country=main_country)
+
+
+def _title_end(article: Article) -> int:
+    """Where the title ends in the text (0: the text does not start with it)."""
+    return len(article.title) if article.title and article.text.startswith(article.title) else 0
 
 
 def _main_country(parse: Parse, index: MentionIndex) -> str | None:
