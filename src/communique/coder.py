@@ -327,6 +327,8 @@ def _locative(parse: Parse, m) -> bool:
     """A mention introduced by a place preposition, itself or through the noun its adjective
     qualifies ("à Alep", "dans les eaux iraniennes", "in Syria")."""
     node = parse.tokens[m.first]
+    if not node.pos:  # a sentence the first pass left unparsed: the word before the phrase
+        return _locative_before(parse, m.first)
     for i in range(m.first, m.last + 1):  # the mention's own head
         tok = parse.tokens[i]
         if not (m.first <= tok.head <= m.last) or tok.head == tok.i:
@@ -336,6 +338,21 @@ def _locative(parse: Parse, m) -> bool:
         node = parse.head(node)
     return any(c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(node)) or (
         parse.head(node).pos == "ADP" and parse.head(node).lower in LOCATIVE_CASES)
+
+
+def _locative_before(parse: Parse, first: int) -> bool:
+    """"à Alep", "dans les eaux iraniennes": a place preposition just before the phrase or its
+    determiner, read from the words alone."""
+    for i in range(first - 1, max(first - 3, -1), -1):
+        word = parse.tokens[i].lower
+        if word in LOCATIVE_CASES:
+            return True
+        if word not in _DETERMINERS:
+            return False
+    return False
+
+
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "the", "a", "an"})
 
 
 # Events whose complement is an act still to come: its time is not theirs.

@@ -26,6 +26,10 @@ class SelectionPolicy:
     before: int = 0  # sentences before a chosen one analysed too
     after: int = 0
     need_party: bool = True  # a trigger word alone does not choose a sentence
+    # a capitalised word past the sentence's first counts as a party (a person, a group: "Willy
+    # Nyamitwe a été blessé", "des Gilets jaunes"), whom the entity recogniser or the article's
+    # setting may make one
+    names: bool = True
     # a party in the sentence before counts as within reach ("Il menace…"); both are analysed
     party_before: bool = True
 
@@ -73,7 +77,7 @@ def choose_sentences(sentences: Sequence[SentenceWords], *, forms: TriggerForms,
     for i, s in enumerate(sentences):
         while k < len(spans) and spans[k][1] <= s.char_start:
             k += 1
-        party[i] = k < len(spans) and spans[k][0] < s.char_end
+        party[i] = (k < len(spans) and spans[k][0] < s.char_end) or (policy.names and _has_name(s.words))
     chosen = [False] * n
     body = 0
     for i, s in enumerate(sentences):
@@ -94,3 +98,15 @@ def choose_sentences(sentences: Sequence[SentenceWords], *, forms: TriggerForms,
         for j in range(max(0, reach), min(n, i + policy.after + 1)):
             chosen[j] = True
     return chosen
+
+
+def _has_name(words: Sequence[str]) -> bool:
+    """A capitalised word past the sentence's first: maybe a name."""
+    seen_word = False
+    for w in words:
+        if not w[:1].isalpha():
+            continue
+        if seen_word and w[:1].isupper():
+            return True
+        seen_word = True
+    return False

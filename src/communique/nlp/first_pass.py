@@ -108,22 +108,33 @@ def trigger_forms(lang: str, *, margin: float = MODEL_LEMMA_MARGIN, stems: bool 
                         lemmas=frozenset(lemmas))
 
 
+# Punctuation that opens a sentence: a run of chosen sentences starts before it ("« Ces
+# équipements… »": the recogniser sometimes leaves the quote to the sentence before).
+_OPENERS = frozenset("«“\"([{—–-‹„")
+
+
 def _regions(doc) -> list[tuple[int, int]]:
-    """The first pass's sentences as token ranges, each starting at a word: white space between
-    sentences ends the sentence before it, as the parser leaves it."""
+    """The first pass's sentences as token ranges, each starting at a word or an opening mark:
+    white space between sentences ends the sentence before it, as the parser leaves it."""
     import numpy
-    from spacy.attrs import IS_SPACE, SENT_START
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
 
     n = len(doc)
     if not n:
         return []
-    array = doc.to_array([SENT_START, IS_SPACE])
+    array = doc.to_array([SENT_START, IS_SPACE, ORTH])
+    strings = doc.vocab.strings
+    openers = {strings.add(c) for c in _OPENERS}
     starts = [0]
     for i in numpy.flatnonzero(array[:, 0] == 1).tolist():
         if not i:
             continue
         while i < n and array[i, 1]:
             i += 1
+        while i - 1 > starts[-1] and int(array[i - 1, 2]) in openers:
+            i -= 1
+        if starts[-1] and all(array[k, 1] or int(array[k, 2]) in openers for k in range(starts[-1], i)):
+            continue  # a sentence of opening marks only: they open the next one
         if i < n and i > starts[-1]:
             starts.append(i)
     return list(zip(starts, starts[1:] + [n]))
