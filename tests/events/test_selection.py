@@ -59,3 +59,11 @@ def test_a_capitalised_word_stands_for_a_party() -> None:
     chosen = choose_sentences(sents, forms=FORMS, party_spans=[], title_end=0,
                               policy=SelectionPolicy(opening=0, party_before=False))
     assert chosen == [True, False, True]
+
+
+def test_a_sentence_opening_with_a_pronoun_brings_the_one_before() -> None:
+    sents = _sentences("Le ministre a parlé .", "Rien .", "Il attaque le Mali .")
+    kwargs = dict(forms=FORMS, party_spans=[_party(sents, 2)], title_end=0,
+                  policy=SelectionPolicy(opening=0, names=False))
+    assert choose_sentences(sents, **kwargs) == [False, False, True]
+    assert choose_sentences(sents, pronouns=frozenset({"il"}), **kwargs) == [False, True, True]

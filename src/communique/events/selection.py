@@ -67,8 +67,13 @@ class SentenceWords:
 
 def choose_sentences(sentences: Sequence[SentenceWords], *, forms: TriggerForms,
                      party_spans: Sequence[tuple[int, int]], title_end: int,
+                     pronouns: frozenset[str] = frozenset(),
                      policy: SelectionPolicy = SelectionPolicy()) -> list[bool]:
-    """One flag per sentence: analyse it fully."""
+    """One flag per sentence: analyse it fully.
+
+    ``pronouns`` (lower case): a chosen sentence that opens with one ("Il a appelé…") takes its
+    party from the subject of the sentence before, which is then analysed too.
+    """
     n = len(sentences)
     trigger = [any(forms.match(w.lower()) for w in s.words if w[:1].isalpha()) for s in sentences]
     party = [False] * n
@@ -95,6 +100,8 @@ def choose_sentences(sentences: Sequence[SentenceWords], *, forms: TriggerForms,
             reach = i - 1  # "Il menace…": the party is the sentence before's, read through it
         else:
             continue
+        if reach == i and i and _opens_with(sentences[i].words, pronouns):
+            reach = i - 1
         for j in range(max(0, reach), min(n, i + policy.after + 1)):
             chosen[j] = True
     return chosen
@@ -110,3 +117,8 @@ def _has_name(words: Sequence[str]) -> bool:
             return True
         seen_word = True
     return False
+
+
+def _opens_with(words: Sequence[str], pronouns: frozenset[str]) -> bool:
+    first = next((w for w in words if w[:1].isalpha()), "")
+    return first.lower() in pronouns

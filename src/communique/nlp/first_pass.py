@@ -19,7 +19,7 @@ tokenizer cuts a slice that starts at a word as it cuts the whole.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from communique.events.selection import SelectionPolicy, SentenceWords, TriggerForms, choose_sentences
@@ -54,7 +54,6 @@ class PassCounts:
 @dataclass(slots=True)
 class _Plan:
     text: str
-    doc: object  # the first pass's Doc
     regions: list[tuple[int, int]] = field(default_factory=list)  # token ranges, one per sentence
     chosen: list[bool] = field(default_factory=list)
     chunks: list[tuple[int, int]] = field(default_factory=list)  # region ranges analysed fully
@@ -91,13 +90,15 @@ def trigger_forms(lang: str, *, margin: float = MODEL_LEMMA_MARGIN, stems: bool 
     if "lemma_exc" in lookups:
         for by_pos in lookups.get_table("lemma_exc").values():
             forms.update(form.lower() for form, lems in by_pos.items() if any(x in lemmas for x in lems))
-    lemma_of = None
+    lemma_of: Callable[[str], str | None] | None = None
     if "lemma_lookup" in lookups:
         table = lookups.get_table("lemma_lookup")
 
-        def lemma_of(word: str) -> str | None:
+        def looked_up(word: str) -> str | None:
             found = table.get(word)
             return found[0] if isinstance(found, list) and found else found
+
+        lemma_of = looked_up
     endings = _FR_ENDINGS if lang == "fr" else _EN_ENDINGS
     stems_ = set()
     for lemma in lemmas if stems else ():
@@ -149,11 +150,13 @@ def parse_batch(texts: Sequence[str], *, lang: str, title_ends: Sequence[int], l
     """
     from spacy.attrs import IDX, ORTH
 
+    from communique.mentions.mention_words import mention_words
     from communique.nlp.pipelines import _mark_sentence_continuations, load_pipeline
 
     nlp = load_pipeline(lang)
     senter = nlp.get_pipe("senter")
     forms = trigger_forms(lang)
+    pronouns = mention_words(lang).pronoun
     docs = []
     for text in texts:
         doc = nlp.make_doc(text)
@@ -163,14 +166,14 @@ def parse_batch(texts: Sequence[str], *, lang: str, title_ends: Sequence[int], l
     pieces: list[str] = []
     strings = nlp.vocab.strings
     for text, doc, title_end in zip(texts, docs, title_ends):
-        plan = _Plan(text=text, doc=doc, regions=_regions(doc))
+        plan = _Plan(text=text, regions=_regions(doc))
         plan.words = [strings[o] for o in doc.to_array([ORTH]).tolist()]
         plan.starts = doc.to_array([IDX]).tolist()
         sentences = [SentenceWords(char_start=plan.starts[a], char_end=plan.starts[b - 1] + len(plan.words[b - 1]),
                                    words=plan.words[a:b]) for a, b in plan.regions]
         parties = [(m.start, m.end) for m in lexicon.matcher.find(text)]
         plan.chosen = choose_sentences(sentences, forms=forms, party_spans=parties, title_end=title_end,
-                                       policy=policy)
+                                       pronouns=pronouns, policy=policy)
         r = 0
         while r < len(plan.regions):
             if not plan.chosen[r]:
