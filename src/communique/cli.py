@@ -29,7 +29,8 @@ def cmd_code(args: argparse.Namespace) -> int:
 
     check_inputs(args.inputs)  # a mistyped path is bad usage: stop before loading any model
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None,
-                                         vectors=not args.no_vectors))
+                                         vectors=not args.no_vectors,
+                                         first_pass=args.first_pass))
     coded = []
     rejections: list[tuple[str, str, str]] = []
     rejected = 0
@@ -95,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--summary", action="store_true",
                       help="print a table of the events (type, actor → recipient, place, date)")
     code.add_argument("--actors", metavar="TSV", help="your own actor file (see docs/actors.md)")
+    code.add_argument("--first-pass", action="store_true",
+                      help="parse fully only the sentences that may hold an event (experimental: no measured gain yet; docs/scale.md)")
     code.add_argument("--no-vectors", action="store_true",
                       help="skip the learned signal (sentence vectors): faster, confidence from rules only")
     code.set_defaults(func=cmd_code)

@@ -22,6 +22,7 @@ from communique.events.build import Draft, locate_groups, merge, state_related, 
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
+from communique.events.selection import SelectionPolicy
 from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
@@ -29,6 +30,7 @@ from communique.lexicon.actors import ActorLexicon, actor_lexicon
 from communique.mentions.actors import LOCATIVE_CASES, ArticleMemory, MentionIndex, find_mentions
 from communique.mentions.people import find_people
 from communique.model import Article, CodedArticle, Event, Place, Rejection
+from communique.nlp.first_pass import PassCounts
 from communique.parse import Parse
 from communique.resolve.dates import DateMention, event_date, find_dates
 from communique.resolve.place_model import PlacePolicy, best_place, chosen_place, place_model, place_options
@@ -62,6 +64,10 @@ class CoderSettings:
     party_policy: PartyPolicy = field(default_factory=PartyPolicy)
     place_model: bool = True  # the learned place model picks the event's place among the article's
     place_policy: PlacePolicy = field(default_factory=PlacePolicy)
+    # the full spaCy pipeline only on the sentences that may hold an event (nlp/first_pass.py);
+    # off by default: no measured speed gain yet, and it changes a few events (docs/scale.md)
+    first_pass: bool = False
+    selection: SelectionPolicy = field(default_factory=SelectionPolicy)
     _: KW_ONLY
     raise_errors: bool = False
 
@@ -71,6 +77,8 @@ class Coder:
     settings: CoderSettings = field(default_factory=CoderSettings)
     _actors: dict[str, ActorLexicon] = field(default_factory=dict)
     skipped: dict[str, list[str]] = field(default_factory=dict)
+    # sentences seen and fully parsed by the first pass, over the coder's life
+    pass_counts: PassCounts = field(default_factory=PassCounts)
 
     def actors(self, lang: str) -> ActorLexicon:
         if lang not in self._actors:
@@ -91,6 +99,7 @@ class Coder:
 
         Articles are batched per language through one ``nlp.pipe`` each, for spaCy's speed.
         """
+        from communique.nlp.first_pass import parse_batch
         from communique.nlp.pipelines import load_pipeline, to_parse
 
         pending: list[tuple[Article, str]] = []
@@ -101,6 +110,14 @@ class Coder:
                 by_lang.setdefault(lang, []).append(pos)
             results: dict[int, tuple[Article, Parse]] = {}
             for lang, positions in by_lang.items():
+                if self.settings.first_pass:
+                    arts = [pending[p][0] for p in positions]
+                    parses = parse_batch([a.text for a in arts], lang=lang, title_ends=[_title_end(a) for a in arts],
+                                         lexicon=self.actors(lang), batch_size=self.settings.batch_size,
+                                         policy=self.settings.selection, counts=self.pass_counts)
+                    for p, parse in zip(positions, parses):
+                        results[p] = (pending[p][0], parse)
+                    continue
                 nlp = load_pipeline(lang)
                 docs = nlp.pipe((pending[p][0].text for p in positions), batch_size=self.settings.batch_size)
                 for p, doc in zip(positions, docs):
@@ -154,7 +171,7 @@ class Coder:
                 memory.know_person(person.name, country=person.country, sector=person.sector,
                                    why=f"'{person.title or person.office or ''}' ({person.reason})")
         skipped: list[str] | None = [] if self.settings.keep_skips else None
-        title_end = len(article.title) if article.title and parse.text.startswith(article.title) else 0
+        title_end = _title_end(article)
         scores = self._trigger_scores(parse, index, title_end=title_end)
         candidates: list[Candidate] = []
         for sent in parse.sentences:
@@ -321,6 +338,11 @@ class Coder:
                          main_country=main_country)
 
 
+def _title_end(article: Article) -> int:
+    """Where the title ends in the text (0: the text does not start with it)."""
+    return len(article.title) if article.title and article.text.startswith(article.title) else 0
+
+
 def _main_country(parse: Parse, index: MentionIndex) -> str | None:
     """The state the article is about: its most mentioned country, counting only mentions that
     name a party or an owner ("l'armée syrienne", "la Russie a…"). Places of the action ("à
@@ -344,6 +366,8 @@ def _locative(parse: Parse, m) -> bool:
     """A mention introduced by a place preposition, itself or through the noun its adjective
     qualifies ("à Alep", "dans les eaux iraniennes", "in Syria")."""
     node = parse.tokens[m.first]
+    if not node.pos:  # a sentence the first pass left unparsed: the word before the phrase
+        return _locative_before(parse, m.first)
     for i in range(m.first, m.last + 1):  # the mention's own head
         tok = parse.tokens[i]
         if not (m.first <= tok.head <= m.last) or tok.head == tok.i:
@@ -353,6 +377,21 @@ def _locative(parse: Parse, m) -> bool:
         node = parse.head(node)
     return any(c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(node)) or (
         parse.head(node).pos == "ADP" and parse.head(node).lower in LOCATIVE_CASES)
+
+
+def _locative_before(parse: Parse, first: int) -> bool:
+    """"à Alep", "dans les eaux iraniennes": a place preposition just before the phrase or its
+    determiner, read from the words alone."""
+    for i in range(first - 1, max(first - 3, -1), -1):
+        word = parse.tokens[i].lower
+        if word in LOCATIVE_CASES:
+            return True
+        if word not in _DETERMINERS:
+            return False
+    return False
+
+
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "the", "a", "an"})
 
 
 # Events whose complement is an act still to come: its time is not theirs.

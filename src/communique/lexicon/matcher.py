@@ -9,6 +9,7 @@ spaCy's tokenizer did with them. Lower-case comparison, except for all-capital a
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -43,6 +44,7 @@ class Match(Generic[T]):
 
 
 _ARTICLES = {"le", "la", "les", "l", "the"}
+_RECENT = 64  # texts whose matches are kept (more than a batch of articles)
 
 
 class PhraseMatcher(Generic[T]):
@@ -52,6 +54,9 @@ class PhraseMatcher(Generic[T]):
         # first word (lower case) -> (key words, exact case?, positions that need a capital, entry)
         self._index: dict[str, list[tuple[tuple[str, ...], bool, tuple[int, ...], T]]] = {}
         self._max_len = 1
+        # The last texts' matches: the first pass and the mentions stage search the same
+        # article one after the other (nlp/first_pass.py).
+        self._recent: OrderedDict[str, list[Match[T]]] = OrderedDict()
 
     def add(self, phrase: str, entry: T, *, case_sensitive: bool | None = None, proper: bool = False) -> None:
         """Add a phrase. ``proper``: a proper name, whose capitalised words (other than a
@@ -66,6 +71,7 @@ class PhraseMatcher(Generic[T]):
                          and not (i == 0 and p.lower() in _ARTICLES))
         self._index.setdefault(key_pieces[0].lower(), []).append((key_pieces, exact, capitals, entry))
         self._max_len = max(self._max_len, len(pieces))
+        self._recent.clear()
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> None:
         for phrase, entry in items:
@@ -75,6 +81,14 @@ class PhraseMatcher(Generic[T]):
         return sum(len(v) for v in self._index.values())
 
     def find(self, text: str) -> list[Match[T]]:
+        found = self._recent.get(text)
+        if found is None:
+            found = self._recent[text] = self._find(text)
+            if len(self._recent) > _RECENT:
+                self._recent.popitem(last=False)
+        return list(found)
+
+    def _find(self, text: str) -> list[Match[T]]:
         pieces = words(text)
         lowered = [w.lower() for w, _, _ in pieces]
         out: list[Match[T]] = []

@@ -41,16 +41,18 @@ CONNECT_SECONDS = 60
 class CoderPlugin(WorkerPlugin):
     """One Coder per Dask worker process, built when the worker joins."""
 
-    def __init__(self, *, actor_file: str | None, batch_size: int) -> None:
+    def __init__(self, *, actor_file: str | None, batch_size: int, first_pass: bool = False) -> None:
         self.actor_file = actor_file
         self.batch_size = batch_size
+        self.first_pass = first_pass
         self.coder: Any = None
 
     def setup(self, worker: Any) -> None:
         from communique.coder import Coder, CoderSettings
 
         self.coder = Coder(settings=CoderSettings(
-            actor_file=Path(self.actor_file) if self.actor_file else None, batch_size=self.batch_size))
+            actor_file=Path(self.actor_file) if self.actor_file else None, batch_size=self.batch_size,
+            first_pass=self.first_pass))
 
 
 def code_partition(partition: str, shard: str, version: str) -> dict[str, Any]:
@@ -189,7 +191,7 @@ def run_on_dask(items: Iterable[Item], *, writer: StoreWriter, settings: RunSett
     try:
         client.register_plugin(CoderPlugin(
             actor_file=str(settings.actor_file) if settings.actor_file else None,
-            batch_size=settings.batch_size), name=PLUGIN)
+            batch_size=settings.batch_size, first_pass=settings.first_pass), name=PLUGIN)
         window = max(2, WINDOW_PER_THREAD * sum(client.nthreads().values()))
         done = as_completed()
         order: InOrder[int] = InOrder()

@@ -39,7 +39,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                            start_method=args.start_method, recycle_after=args.recycle_after,
                            progress=progress,
                            count_total=not args.no_count, link=not args.no_link,
-                           vectors=not args.no_vectors, dask=args.dask,
+                           vectors=not args.no_vectors, first_pass=args.first_pass,
+                           dask=args.dask,
                            partition_size=args.partition_size,
                            work_dir=_work_dir(args) if args.dask else None,
                            keep_shards=args.keep_shards)
@@ -73,6 +74,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
                    f"flat on very large corpora (default {RECYCLE_AFTER:,}; 0: never)")
     p.add_argument("--actors", metavar="TSV", help="your own actor file (see docs/actors.md)")
     p.add_argument("--no-link", action="store_true", help="do not link stories after coding")
+    p.add_argument("--first-pass", action="store_true",
+                   help="parse fully only the sentences that may hold an event (experimental: no measured gain yet; docs/scale.md)")
     p.add_argument("--no-vectors", action="store_true",
                    help="link without the sentence encoder (faster, coarser)")
     bar = p.add_mutually_exclusive_group()

@@ -47,7 +47,7 @@ def run_local(items: Iterable[Item], *, writer: StoreWriter, settings: RunSettin
 
     def new_worker(name: str) -> Any:
         process = ctx.Process(target=work, name=name, daemon=True,
-                              args=(tasks, results, settings.actor_file, settings.batch_size,
+                              args=(tasks, results, settings.actor_file, settings.batch_size, settings.first_pass,
                                     settings.recycle_after))
         process.start()
         return process
@@ -122,7 +122,7 @@ def _stop(workers: list[Any], tasks: Any, results: Any, *, graceful: bool) -> No
 
 
 # -- the worker process ---------------------------------------------------------------------------
-def work(tasks: Any, results: Any, actor_file: Path | None, batch_size: int,
+def work(tasks: Any, results: Any, actor_file: Path | None, batch_size: int, first_pass: bool,
          recycle_after: int) -> None:
     """Code chunks until told to stop (None), until the parent is gone, or until retiring."""
     from communique.coder import Coder, CoderSettings
@@ -131,7 +131,8 @@ def work(tasks: Any, results: Any, actor_file: Path | None, batch_size: int,
     parent = os.getppid()
     coded = 0
     try:
-        coder = Coder(settings=CoderSettings(actor_file=actor_file, batch_size=batch_size))
+        coder = Coder(settings=CoderSettings(actor_file=actor_file, batch_size=batch_size,
+                                             first_pass=first_pass))
         while os.getppid() == parent:  # else the parent was killed: nobody reads the results
             if recycle_after and coded >= recycle_after:
                 results.put((RETIRED, None, peak_rss_mb(), name))

@@ -35,6 +35,7 @@ class RunSettings:
     count_total: bool = True  # count the input first, for an ETA
     link: bool = True
     vectors: bool = True
+    first_pass: bool = False  # CoderSettings.first_pass in every worker
     # Dask backend
     dask: str | None = None  # "tcp://host:8786" or "local:N"
     partition_size: int = PARTITION_SIZE
@@ -47,6 +48,7 @@ class RunSettings:
                 "workers": self.workers, "dask": self.dask, "chunk_size": self.chunk_size,
                 "partition_size": self.partition_size if self.dask else None,
                 "batch_size": self.batch_size, "link": self.link, "vectors": self.vectors,
+                "first_pass": self.first_pass,
                 "actor_file": str(self.actor_file) if self.actor_file else None}
 
 
