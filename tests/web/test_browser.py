@@ -29,15 +29,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(web_db: Path) -> Iterator[str]:
+def serving(app: object) -> Iterator[str]:
+    """Serve an application on a free local port in a thread; yields its base URL."""
     import uvicorn
 
-    from communique.web import create_app
-
     port = free_port()
-    config = uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -48,6 +45,13 @@ def server(web_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(web_db: Path) -> Iterator[str]:
+    from communique.web import create_app
+
+    yield from serving(create_app(web_db))
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,13 @@ artifacts/screenshots/review-*.png."""
 from __future__ import annotations
 
 import os
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, SHOTS, free_port
+from test_browser import ARGS, CHROMIUM, SHOTS, serving
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 TOKEN = "review-s3cret"
@@ -28,23 +26,9 @@ TRIGGER = "avait été déployé"
 
 @pytest.fixture(scope="module")
 def review_server(web_db: Path) -> Iterator[str]:
-    import uvicorn
-
     from communique.web import create_app
 
-    port = free_port()
-    app = create_app(web_db, allow_review=True, token=TOKEN)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    yield from serving(create_app(web_db, allow_review=True, token=TOKEN))
 
 
 @pytest.fixture(scope="module")

@@ -185,24 +185,26 @@ def train(sources: list[Path], *, out: Path, coder: Coder | None = None,
         "features_kept": len(model.vocab), "sklearn": sklearn.__version__,
     }
     model.save(out)
-    parties = fit_party_model(options, settings=settings)
-    parties.card = {
-        "name": "parties", "kind": "binary logistic regression over the article's states (events/parties.py)",
-        "data": model.card["data"], "data_hash": model.card["data_hash"], "articles": len(items),
-        "examples": len(options), "positives": sum(ex.label for ex in options),
-        "settings": {"seed": settings.seed, "c_party": settings.c_party, "min_count": settings.min_count,
-                     "max_iter": settings.max_iter},
-        "features_kept": len(parties.weights), "sklearn": sklearn.__version__,
-    }
-    parties.save(out)
-    where = fit_party_model(places, settings=settings, c=settings.c_place)
-    where.card = {
-        "name": "places", "kind": "binary logistic regression over the article's places (resolve/place_model.py)",
-        "data": model.card["data"], "data_hash": model.card["data_hash"], "articles": len(items),
-        "examples": len(places), "positives": sum(ex.label for ex in places),
-        "settings": {"seed": settings.seed, "c_place": settings.c_place, "min_count": settings.min_count,
-                     "max_iter": settings.max_iter},
-        "features_kept": len(where.weights), "sklearn": sklearn.__version__,
-    }
-    where.save(out, "places")
+    _fit_options(options, "parties", "the article's states (events/parties.py)", c=("c_party", settings.c_party),
+                 settings=settings, base=model.card, out=out)
+    _fit_options(places, "places", "the article's places (resolve/place_model.py)", c=("c_place", settings.c_place),
+                 settings=settings, base=model.card, out=out)
     return model
+
+
+def _fit_options(examples: list[PartyExample] | list[PlaceExample], name: str, what: str, *,
+                 c: tuple[str, float], settings: TrainSettings, base: dict, out: Path) -> PartyModel:
+    """Fit one of the option models (party, place), give it its card and write it to ``out``."""
+    import sklearn
+
+    fitted = fit_party_model(examples, settings=settings, c=c[1])
+    fitted.card = {
+        "name": name, "kind": f"binary logistic regression over {what}",
+        "data": base["data"], "data_hash": base["data_hash"], "articles": base["articles"],
+        "examples": len(examples), "positives": sum(ex.label for ex in examples),
+        "settings": {"seed": settings.seed, c[0]: c[1], "min_count": settings.min_count,
+                     "max_iter": settings.max_iter},
+        "features_kept": len(fitted.weights), "sklearn": sklearn.__version__,
+    }
+    fitted.save(out, name)
+    return fitted
