@@ -89,9 +89,17 @@ def test_a_changed_article_replaces_its_events(store, coder, tmp_path) -> None:
 
 def test_schema_is_migrated_once(db) -> None:
     with open_store(db) as store:
-        assert store.schema_version == 6
+        assert store.schema_version == 7
         rows = store.backend.query("SELECT version, name FROM schema_version ORDER BY version")
         assert rows == [(1, "initial"), (2, "search"), (3, "filter_indexes"), (4, "search_vector"),
-                        (5, "watch"), (6, "reviews")]
+                        (5, "watch"), (6, "reviews"), (7, "place_name_index")]
     with open_store(db) as store:  # reopening applies nothing again
-        assert store.backend.query("SELECT count(*) FROM schema_version")[0][0] == 6
+        assert store.backend.query("SELECT count(*) FROM schema_version")[0][0] == 7
+
+
+def test_the_place_filter_reads_an_index(tmp_path) -> None:
+    # `place=` (a click on the map) must not scan every place of a large store (migration 0007).
+    with open_store(tmp_path / "plan.db") as store:
+        plan = store.backend.query("EXPLAIN QUERY PLAN SELECT x.event_id FROM places x "
+                                   "WHERE coalesce(x.resolved_place, x.extracted_place) = ?", ("Gao",))
+    assert any("places_name" in str(row) for row in plan), plan
