@@ -13,12 +13,8 @@ DEFAULT_LANG = "en"
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = {}
-    # The review controls keep their words in a file of their own (review_messages.json).
-    for name in ("messages.json", "review_messages.json"):
-        text = (resources.files("communique.web") / name).read_text(encoding="utf-8")
-        for lang, messages in json.loads(text).items():
-            data.setdefault(lang, {}).update(messages)
+    text = (resources.files("communique.web") / "messages.json").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = json.loads(text)
     return data
 
 
