@@ -54,8 +54,8 @@ def server(web_db: Path) -> Iterator[str]:
     yield from serving(create_app(web_db))
 
 
-@pytest.fixture(scope="module")
-def page(server: str) -> Iterator[object]:
+def chromium_tab() -> Iterator[object]:
+    """A Chromium tab (1280×900, en-GB) whose console errors gather in ``tab.errors``."""
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     from playwright.sync_api import sync_playwright
 
@@ -69,6 +69,11 @@ def page(server: str) -> Iterator[object]:
         tab.errors = errors  # type: ignore[attr-defined]
         yield tab
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[object]:
+    yield from chromium_tab()
 
 
 def test_overview(page, server) -> None:

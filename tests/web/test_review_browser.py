@@ -7,14 +7,13 @@ artifacts/screenshots/review-*.png."""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, SHOTS, serving
+from test_browser import CHROMIUM, SHOTS, chromium_tab, serving
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 TOKEN = "review-s3cret"
@@ -33,23 +32,12 @@ def review_server(web_db: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def tab() -> Iterator[object]:
-    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for page in chromium_tab():
+        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
         missing: list[str] = []
         page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
         page.missing = missing  # type: ignore[attr-defined]
-        page.errors = errors  # type: ignore[attr-defined]
         yield page
-        browser.close()
 
 
 def _select(page, words: str) -> None:

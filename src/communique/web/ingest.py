@@ -8,7 +8,6 @@ corrected publication date, which moves its events' dates) codes and stores it a
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from datetime import date
@@ -23,7 +22,8 @@ from communique.errors import ArticleRejected, BadParameter
 from communique.ingest.checks import MAX_CHARS, check_unicode
 from communique.model import Article, content_id
 from communique.store.store import Store, count_outcome, now
-from communique.web.state import Settings, store_of
+from communique.web.params import json_object
+from communique.web.state import Settings, WriteRefused, check_write, header_token, store_of
 
 MAX_TEXT = MAX_CHARS  # the readers' own limit (ingest/checks.py)
 SOURCE = "web"
@@ -33,18 +33,9 @@ COUNTS = ("read", "stored", "unchanged", "duplicate", "events", "rejected")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-class IngestRefused(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 def check_allowed(settings: Settings, token: str | None) -> None:
-    if not settings.allow_ingest:
-        raise IngestRefused(405, "this server is read-only (start it with --allow-ingest)")
-    if not settings.token_ok(token):
-        raise IngestRefused(403, "a valid token is needed (Authorization: Bearer TOKEN or "
-                            "X-Communique-Token: TOKEN)")
+    check_write(settings, token, allowed=settings.allow_ingest,
+                off="this server is read-only (start it with --allow-ingest)")
 
 
 def _storable(name: str, value: str) -> str:
@@ -136,28 +127,15 @@ def run_ingest(request: Request, article: Article) -> dict[str, Any]:
             "rejected": stored.rejected.to_dict() if stored and stored.rejected else None}
 
 
-def _bearer(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return request.headers.get("x-communique-token")
-
-
 async def api_ingest(request: Request) -> Response:
     """POST /api/ingest with a JSON body {text, title?, published?, lang?}: 201 when the
     article was stored (coded or as a rejection), 200 when nothing new was."""
     settings: Settings = request.app.state.settings
     try:
-        check_allowed(settings, _bearer(request))
-    except IngestRefused as exc:
+        check_allowed(settings, header_token(request))
+    except WriteRefused as exc:
         return JSONResponse({"error": "refused", "message": str(exc)}, exc.status)
-    body = await request.body()
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting: a body, not a bug
-        raise BadParameter("body", "want a JSON object") from None
-    if not isinstance(data, dict):
-        raise BadParameter("body", "want a JSON object")
+    data = json_object(await request.body())
     result = await run_in_threadpool(run_ingest, request, article_from(data))
     return JSONResponse(result, STATUS[result["status"]])
 

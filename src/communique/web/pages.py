@@ -18,7 +18,7 @@ from communique.web import geometry, glossary, queries, review
 from communique.web.answers import (article_answer, event_answer, events_answer, filter_of, guessed,
                                     params_of, people_answer, search_answer, stories_answer)
 from communique.store.feeds import last_intake
-from communique.web.state import HERE, Settings, store_of
+from communique.web.state import HERE, Settings, WriteRefused, store_of
 from communique.web.cache import cached
 from communique.web.facets import facets
 from communique.web.i18n import choose_lang, translator
@@ -314,14 +314,13 @@ def ingest_form(request: Request) -> tuple[dict[str, Any], None]:
 
 
 async def ingest_post(request: Request) -> Response:
-    from communique.web.ingest import (IngestRefused, article_from, check_allowed, form_fields,
-                                       run_ingest)
+    from communique.web.ingest import article_from, check_allowed, form_fields, run_ingest
 
     settings: Settings = request.app.state.settings
     fields = form_fields(await request.body())
     try:
         check_allowed(settings, fields.get("token"))
-    except IngestRefused as exc:
+    except WriteRefused as exc:
         return render_error(request, exc.status, str(exc))
     result = await run_in_threadpool(run_ingest, request, article_from(fields))
     target = f"/articles/{quote(result['article_id'], safe='')}" if not result["events"] else \

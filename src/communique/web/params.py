@@ -238,3 +238,14 @@ def decode_cursor(value: str, *, sort: str) -> tuple[Any, str]:
     if isinstance(key, str):
         _printable("cursor", key)
     return key, event_id
+
+
+def json_object(body: bytes) -> dict[str, Any]:
+    """A request body that must be one JSON object (a 400 naming ``body`` otherwise)."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting: a body, not a bug
+        raise BadParameter("body", "want a JSON object") from None
+    if not isinstance(data, dict):
+        raise BadParameter("body", "want a JSON object")
+    return data

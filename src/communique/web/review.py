@@ -31,32 +31,17 @@ from communique.store.reviews import (ACTIONS, REJECT_REASONS, NotReviewable, Re
                                       machine_trigger)
 from communique.store.store import Store
 from communique.web.answers import event_answer, event_json, filter_of, params_of
-from communique.web.params import FILTER_KEYS, limit, path_id
-from communique.web.state import NotFound, Settings, store_of
+from communique.web.params import FILTER_KEYS, json_object, limit, path_id
+from communique.web.state import (NotFound, Settings, WriteRefused, check_write, header_token,
+                                   store_of)
 
 HISTORY_CSV = ("at", "review_id", "position", "reviewer", "action", "verdict", "reason", "changes",
                "article_id", "event_id", "coder_version", "machine_type")
 
 
-class ReviewRefused(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 def check_allowed(settings: Settings, token: str | None) -> None:
-    if not settings.allow_review:
-        raise ReviewRefused(405, "this server does not take reviews (start it with --allow-review)")
-    if not settings.token_ok(token):
-        raise ReviewRefused(403, "a valid token is needed (Authorization: Bearer TOKEN or "
-                            "X-Communique-Token: TOKEN)")
-
-
-def _token(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return request.headers.get("x-communique-token")
+    check_write(settings, token, allowed=settings.allow_review,
+                off="this server does not take reviews (start it with --allow-review)")
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -96,15 +81,10 @@ async def post_review(request: Request) -> Response:
     """POST /api/reviews: 201 with the review and the effective event (null when rejected)."""
     settings: Settings = request.app.state.settings
     try:
-        check_allowed(settings, _token(request))
-    except ReviewRefused as exc:
+        check_allowed(settings, header_token(request))
+    except WriteRefused as exc:
         return JSONResponse({"error": "refused", "message": str(exc)}, exc.status)
-    try:
-        data = json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise BadParameter("body", "want a JSON object") from None
-    if not isinstance(data, dict):
-        raise BadParameter("body", "want a JSON object")
+    data = json_object(await request.body())
 
     def work() -> dict[str, Any]:
         store = store_of(request)

@@ -76,6 +76,34 @@ class Settings:
         return bool(self.token and given and secrets.compare_digest(given, self.token))
 
 
+class WriteRefused(Exception):
+    """A write the server does not take: 405 when that kind of write is off, 403 without the
+    token (ingest and review share both)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def check_write(settings: Settings, token: str | None, *, allowed: bool, off: str) -> None:
+    """Refuse a write: ``off`` (405) when the server was not started to take it, else 403
+    unless ``token`` is the server's."""
+    if not allowed:
+        raise WriteRefused(405, off)
+    if not settings.token_ok(token):
+        raise WriteRefused(403, "a valid token is needed (Authorization: Bearer TOKEN or "
+                                "X-Communique-Token: TOKEN)")
+
+
+def header_token(request: Request) -> str | None:
+    """The token of an API write: ``Authorization: Bearer TOKEN`` or ``X-Communique-Token``,
+    never a cookie (a cross-site request cannot set these headers)."""
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-communique-token")
+
+
 def store_of(request: Request) -> Store:
     pool: StorePool = request.app.state.pool
     return pool.get()
