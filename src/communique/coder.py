@@ -33,8 +33,8 @@ from communique.model import Article, CodedArticle, Event, Place, Rejection
 from communique.nlp.first_pass import PassCounts
 from communique.parse import Parse
 from communique.resolve.dates import DateMention, event_date, find_dates
-from communique.resolve.place_model import PlacePolicy, best_place, chosen_place, place_model, place_options
-from communique.resolve.places import article_places, place_rank
+from communique.resolve.place_model import PlacePolicy, learned_place, place_model
+from communique.resolve.places import article_places
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ class Coder:
             for lang, positions in by_lang.items():
                 if self.settings.first_pass:
                     arts = [pending[p][0] for p in positions]
-                    parses = parse_batch([a.text for a in arts], lang=lang, title_ends=[_title_end(a) for a in arts],
+                    parses = parse_batch([a.text for a in arts], lang=lang, title_ends=[title_end_of(a) for a in arts],
                                          lexicon=self.actors(lang), batch_size=self.settings.batch_size,
                                          policy=self.settings.selection, counts=self.pass_counts)
                     for p, parse in zip(positions, parses):
@@ -171,7 +171,7 @@ class Coder:
                 memory.know_person(person.name, country=person.country, sector=person.sector,
                                    why=f"'{person.title or person.office or ''}' ({person.reason})")
         skipped: list[str] | None = [] if self.settings.keep_skips else None
-        title_end = _title_end(article)
+        title_end = title_end_of(article)
         scores = self._trigger_scores(parse, index, title_end=title_end)
         candidates: list[Candidate] = []
         for sent in parse.sentences:
@@ -193,7 +193,7 @@ class Coder:
                 memory.last_subject = subjects[:2]
         if skipped is not None:
             self.skipped[article.id] = skipped
-        lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
+        lede = lede_of(parse, title_end)
         headline = frozenset(range(lede)) if lede is not None else frozenset()
         drafts = merge(candidates, lang=parse.lang, headline=headline, lede=lede)
         out: list[Event] = []
@@ -223,7 +223,8 @@ class Coder:
             if where is not None:
                 # after locate_groups: a crowd's country comes from the rules' place, which looks
                 # for where the article is set
-                place = self._learned_place(parse, draft, found, where, rules=place, title_end=title_end)
+                place = learned_place(parse, draft, found, where, policy=self.settings.place_policy,
+                                      rules=place, title_end=title_end)
             if not state_related(draft):
                 continue  # a newspaper, a company, a union or a party among themselves (guidelines §3)
             if parties is not None:
@@ -301,34 +302,6 @@ class Coder:
 
         return ArticleSetting.of(parse, index, context=memory.countries, lede=lede)
 
-    def _learned_place(self, parse: Parse, draft: Draft, found, model, *, rules: Place | None,
-                       title_end: int) -> Place | None:
-        """The place model's choice among the article's places when it is likely enough, else
-        the rules' place. A phone call keeps no place (it joins two)."""
-        if draft.event == "CONSULT" and draft.mode == "phone":
-            return rules
-        # a title event is told again in the body, where its words stand among the places
-        trigger = next((c.trigger for c in draft.candidates if c.trigger.idx >= title_end),
-                       draft.candidates[0].trigger)
-        sent = parse.sentences[trigger.sent]
-        entities = [*draft.actors, *draft.recipients]
-        party_tokens = {t.i for t in parse.sentence_tokens(sent) for e in entities
-                        if e.start is not None and e.end is not None and e.start <= t.idx < e.end}
-        best = best_place(model, place_options(
-            parse, found, trigger, event=draft.event, actors={e.code for e in draft.actors},
-            recipients={e.code for e in draft.recipients}, party_tokens=party_tokens, title_end=title_end))
-        if best is None or best[1] < self.settings.place_policy.take:
-            return rules
-        option, p = best
-        if rules is not None and p < self.settings.place_policy.sure and (
-                (rules.country_code and option.found.place.country_code != rules.country_code)
-                or place_rank(option.found.place) < place_rank(rules)):
-            return rules  # another country than the rules', or a vaguer place: only when the model is sure
-        if rules is not None and rules.start == option.found.place.start and rules.end == option.found.place.end:
-            rules.reason += f" (place model p={p:.2f} agrees)"
-            return rules
-        return chosen_place(option, p, rules)
-
     def _place(self, parse: Parse, draft: Draft, index: MentionIndex, memory: ArticleMemory,
                *, lede: int | None, setting=None, main_country: str | None = None) -> Place | None:
         """The event's place; ``setting`` also remembers it for the article's later events."""
@@ -338,9 +311,14 @@ class Coder:
                          main_country=main_country)
 
 
-def _title_end(article: Article) -> int:
+def title_end_of(article: Article) -> int:
     """Where the title ends in the text (0: the text does not start with it)."""
     return len(article.title) if article.title and article.text.startswith(article.title) else 0
+
+
+def lede_of(parse: Parse, title_end: int) -> int | None:
+    """The first sentence of the body after a title (None when the text has no title)."""
+    return next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
 
 
 def _main_country(parse: Parse, index: MentionIndex) -> str | None:

@@ -26,12 +26,17 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from communique.events.parties import PartyModel
 from communique.model import Place
 from communique.parse import Parse, Token
+from communique.resolve.places import place_rank
+
+if TYPE_CHECKING:
+    from communique.events.build import Draft
 
 MODEL_NAME = "places"
 
@@ -50,6 +55,7 @@ class FoundPlace:
 @dataclass(frozen=True, slots=True)
 class PlaceOption:
     found: FoundPlace
+    where: str  # "same" (the trigger's sentence), "before2", "after1"… (its ``where=`` feature)
     features: tuple[str, ...]
 
 
@@ -150,12 +156,12 @@ def place_options(parse: Parse, found: Sequence[FoundPlace], trigger: Token, *, 
                       f"side={'left' if f.head < trigger.i else 'right'}{_bucket(abs(f.head - trigger.i), (3, 8, 15))}"]
         crossed = [f"{event}|{x}" for x in feats if x.split("=")[0] in ("where", "kind", "party", "under", "in_party")]
         crossed += [f"{feats[0]}|{feats[1]}", f"{feats[0]}|{feats[2]}"]
-        out.append(PlaceOption(found=f, features=("bias", f"lang={lang}", *feats, *crossed)))
+        out.append(PlaceOption(found=f, where=where, features=("bias", f"lang={lang}", *feats, *crossed)))
     return out
 
 
 def best_place(model: PartyModel, options: list[PlaceOption]) -> tuple[PlaceOption, float] | None:
-    """The likeliest option (ties: the nearest before the trigger, then the first named)."""
+    """The likeliest option (ties: the first in the text)."""
     scored = [(o, model.probability(o)) for o in options]
     return max(scored, key=lambda s: s[1], default=None)
 
@@ -172,14 +178,33 @@ def place_model(folder: Path | None = None) -> PartyModel | None:
     return PartyModel.load(folder, MODEL_NAME)
 
 
-def chosen_place(option: PlaceOption, p: float, rules: Place | None) -> Place:
-    """The option as the event's place, its reason saying why (and what the rules had)."""
+def learned_place(parse: Parse, draft: Draft, found: Sequence[FoundPlace], model: PartyModel, *,
+                  policy: PlacePolicy, rules: Place | None, title_end: int = 0) -> Place | None:
+    """The model's choice among the article's places when it is likely enough (``policy``),
+    else the rules' place. A phone call keeps no place (it joins two)."""
+    if draft.event == "CONSULT" and draft.mode == "phone":
+        return rules
+    # a title event is told again in the body, where its words stand among the places
+    trigger = next((c.trigger for c in draft.candidates if c.trigger.idx >= title_end),
+                   draft.candidates[0].trigger)
+    sent = parse.sentences[trigger.sent]
+    entities = [*draft.actors, *draft.recipients]
+    party_tokens = {t.i for t in parse.sentence_tokens(sent) for e in entities
+                    if e.start is not None and e.end is not None and e.start <= t.idx < e.end}
+    best = best_place(model, place_options(
+        parse, found, trigger, event=draft.event, actors={e.code for e in draft.actors},
+        recipients={e.code for e in draft.recipients}, party_tokens=party_tokens, title_end=title_end))
+    if best is None or best[1] < policy.take:
+        return rules
+    option, p = best
     src = option.found.place
-    where = option.features[2].split("=", 1)[1]
-    said = {"same": "in the event's sentence"}.get(where, where.replace("before", "sentences before: ≤")
-                                                     .replace("after", "sentences after: ≤"))
+    if rules is not None and p < policy.sure and (
+            (rules.country_code and src.country_code != rules.country_code) or place_rank(src) < place_rank(rules)):
+        return rules  # another country than the rules', or a vaguer place: only when the model is sure
+    if rules is not None and (rules.start, rules.end) == (src.start, src.end):
+        # a copy: the rules' place is also the one later events of the article may inherit
+        return replace(rules, reason=f"{rules.reason} (place model p={p:.2f} agrees)")
+    said = {"same": "in the event's sentence"}.get(
+        option.where, option.where.replace("before", "sentences before: ≤").replace("after", "sentences after: ≤"))
     had = f"; the rules had '{rules.extracted_place}'" if rules is not None else ""
-    return Place(extracted_place=src.extracted_place, resolved_place=src.resolved_place,
-                 geonameid=src.geonameid, lat=src.lat, lon=src.lon, country_code=src.country_code,
-                 feature_code=src.feature_code, resolution=src.resolution, start=src.start, end=src.end,
-                 reason=f"place model p={p:.2f}: '{src.extracted_place}', {said}{had}; {src.reason}")
+    return replace(src, reason=f"place model p={p:.2f}: '{src.extracted_place}', {said}{had}; {src.reason}")

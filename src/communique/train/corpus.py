@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from communique.coder import lede_of, title_end_of
 from communique.evaluate.run import read_rows
 from communique.evaluate.scoring import names_agree, party_code
 from communique.events.parties import ROLES, folded, party_options
@@ -130,7 +131,7 @@ def trigger_tokens(item: AnnotatedArticle, parse: Parse, event: dict, *, stats: 
 def party_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[PartyExample]:
     """The party examples of one parsed annotated article: for each gold event and role, every
     other state or organisation the article names, labelled by whether it is that party."""
-    title_end = len(item.article.title) if item.article.title and item.article.text.startswith(item.article.title) else 0
+    title_end = title_end_of(item.article)
     for event in item.events:
         found = trigger_tokens(item, parse, event)
         if found is None:
@@ -173,9 +174,8 @@ def place_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[Plac
     from communique.resolve.place_model import place_options
     from communique.resolve.places import ArticleSetting, article_places
 
-    text = item.article.text
-    title_end = len(item.article.title) if item.article.title and text.startswith(item.article.title) else 0
-    lede = next((s.index for s in parse.sentences if s.char_start >= title_end), None) if title_end else None
+    title_end = title_end_of(item.article)
+    lede = lede_of(parse, title_end)
     context = article_context(parse, index)
     found = None
     for event in item.events:
@@ -204,7 +204,6 @@ def place_examples(item: AnnotatedArticle, parse: Parse, index) -> Iterator[Plac
 
 def examples_of(item: AnnotatedArticle, parse: Parse, index, *, lexicon, stats: Alignment) -> Iterator[Example]:
     """The trigger examples of one parsed annotated article."""
-    text = item.article.text
     positives: dict[int, tuple[str, str]] = {}
     left_out: set[int] = set()
     for event in item.events:
@@ -219,7 +218,7 @@ def examples_of(item: AnnotatedArticle, parse: Parse, index, *, lexicon, stats: 
     # One act is often told again (title, lede, a later sentence) with only one mention marked:
     # the same word elsewhere in the article is no negative, it is left out.
     told = {parse.tokens[i].lemma.lower() for i in positives}
-    title_end = len(item.article.title) if item.article.title and text.startswith(item.article.title) else 0
+    title_end = title_end_of(item.article)
     parties = party_tokens(parse, index)
     for tok in parse.tokens:
         if not is_candidate(tok) or (tok.i in left_out and tok.i not in positives):
