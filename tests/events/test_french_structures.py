@@ -106,12 +106,23 @@ def test_a_loan_is_aid_and_a_promised_loan_an_agreement(code_text, text, lang, e
 
 
 
-def test_a_title_is_a_person_for_the_cue_of_an_arrest(code_with_rules) -> None:
+def test_a_title_is_a_person_for_the_cue_of_an_arrest() -> None:
     # "arrêter" needs a person as object (triggers.tsv cue @person): a title or office
-    # ("l'ancien président") is one as much as a name is; a thing ("la circulation") is not.
-    got = events(code_with_rules("La police allemande a arrêté l'ancien président catalan à la "
-                                 "frontière danoise.", lang="fr"))
+    # ("l'ancien président") is one as much as a name is; a thing ("la circulation") is not. The
+    # table alone is asked: the trigger model may still read the second as an arrest (p=0.93 with
+    # the shipped model, docs/accuracy.md), which is its error, not the cue's.
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    table = Coder(CoderSettings(vectors=False, trigger_model=False, keep_skips=True, raise_errors=True))
+
+    def code(text: str):
+        coded = table.code_article(Article(id="t", text=text, lang="fr"))
+        assert coded.rejected is None, coded.rejected
+        return coded
+
+    got = events(code("La police allemande a arrêté l'ancien président catalan à la frontière danoise."))
     assert any(ev == "COERCE" and mode == "arrest" for ev, mode, *_ in got), got
-    got = events(code_with_rules("La police allemande a arrêté la circulation à la frontière danoise.",
-                                 lang="fr"))
-    assert not any(mode == "arrest" for _, mode, *_ in got), got
+    coded = code("La police allemande a arrêté la circulation à la frontière danoise.")
+    assert not any(mode == "arrest" for _, mode, *_ in events(coded)), coded.events
+    assert any("'arrêté'" in s and "no trigger row's cue holds" in s for s in table.skipped["t"]), table.skipped

@@ -1,6 +1,7 @@
 """Who does an act: a list of subjects gives one record per author of a one-sided act and one record
 for an act the parties do together; an act ordered or announced (a light verb over an event noun) is
-the orderer's act, and the order is no second event. Sentences written for these tests (the cases
+the orderer's act, and the order is no second event; acts of one type but another kind told
+apart are two records, measures listed in one sentence one package. Sentences written for these tests (the cases
 taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
@@ -59,3 +60,28 @@ def test_a_headline_and_its_lede_report_one_act(coder) -> None:
     attacks = [e for e in coded.events if e.event == "ASSAULT"]
     assert len(attacks) == 1, coded.events
     assert [r.code for r in attacks[0].recipient] == ["GBR"], attacks[0].recipient
+
+
+def _kinds(coded, event: str) -> list[tuple[str | None, list[str | None], list[str | None]]]:
+    assert coded.rejected is None, coded.rejected
+    return [(e.mode, sorted(a.code or "-" for a in e.actor), sorted(r.code or "-" for r in e.recipient))
+            for e in coded.events if e.event == event]
+
+
+def test_two_kinds_of_act_told_apart_are_two_records(code_text) -> None:
+    # same type, same parties, another mode in another sentence: a second act, not a repetition
+    text = ("Les autorités tchadiennes ont saisi mardi les passeports de trois journalistes français à "
+            "N'Djamena. Le lendemain, la police tchadienne a arrêté les trois journalistes français.")
+    assert sorted(_kinds(code_text(text, lang="fr"), "COERCE")) == [
+        ("arrest", ["TCD"], ["FRA"]), ("seize", ["TCD"], ["FRA"])]
+
+
+def test_measures_listed_in_one_sentence_are_one_package(code_text) -> None:
+    # guidelines §3: one SANCTION, the first measure's mode; the same measures told in two
+    # sentences are two decisions
+    one = "Le Pakistan a fermé lundi sa frontière avec l'Afghanistan et rappelé son ambassadeur à Kaboul."
+    assert _kinds(code_text(one, lang="fr"), "SANCTION") == [("discontinue", ["PAK"], ["AFG"])]
+    two = ("Le Pakistan a fermé lundi sa frontière avec l'Afghanistan. Mardi, Islamabad a expulsé "
+           "l'ambassadeur afghan.")
+    assert sorted(_kinds(code_text(two, lang="fr"), "SANCTION")) == [
+        ("discontinue", ["PAK"], ["AFG"]), ("expel", ["PAK"], ["AFG"])]

@@ -117,6 +117,30 @@ def test_the_implied_side_is_written_with_its_reason_or_not_at_all(parsed) -> No
     assert mutual.recipients == []  # two actors and no recipient: a reciprocal act stays so
 
 
+def test_a_party_with_no_state_gets_the_likeliest_one_and_keeps_its_words(parsed) -> None:
+    parse, index = parsed
+    model = fit_party_model(_examples())
+    mali = Entity(code="MLI", sector="GOV", entity_text="Le ministre", start=34, end=45)
+    # "le ministre" named, its state not: the side is filled, not added to
+    draft = _draft(parse, mali)
+    nobody = Entity(code=None, sector="MIL", entity_text="le colonel X", start=0, end=12, reason="sector MIL from title")
+    draft.recipients = [nobody]
+    imply_parties(draft, parse, index, model, policy=PartyPolicy())
+    assert [(e.code, e.sector, e.entity_text) for e in draft.recipients] == [("DZA", "MIL", "le colonel X")]
+    assert draft.recipients[0].reason.startswith("sector MIL from title; its state: 'Algérie' (DZA)")
+    assert "party model p=" in draft.recipients[0].reason
+    cautious = _draft(parse, mali)
+    cautious.recipients = [nobody]
+    imply_parties(cautious, parse, index, model, policy=PartyPolicy(country=1.1))
+    assert cautious.recipients == [nobody]  # off: the party stays without a state
+    # neither side names a state: the recipient's first, then the actor's among the others
+    both = _draft(parse, Entity(code=None, sector="GOV", entity_text="Le ministre", start=34, end=45))
+    both.recipients = [nobody]
+    imply_parties(both, parse, index, model, policy=PartyPolicy(country=0.0))
+    codes = ([e.code for e in both.actors], [e.code for e in both.recipients])
+    assert codes[1][0] is not None and codes[0][0] is not None and codes[0][0] != codes[1][0], codes
+
+
 @pytest.mark.models
 def test_the_shipped_model_names_the_party_the_clause_left_out() -> None:
     from communique.coder import Coder, CoderSettings

@@ -62,6 +62,27 @@ def test_a_model_learns_what_it_is_given_and_round_trips(tmp_path: Path) -> None
     assert np.allclose(pt[0], pt2[0], atol=1e-2)  # weights are stored as float16
 
 
+def test_the_model_knows_which_words_were_triggers_and_keeps_the_list(tmp_path: Path) -> None:
+    from communique.mentions.actors import MentionIndex
+
+    model = fit_trigger_model([Example(ex.article_id, ["lang=fr", *ex.features], ex.label, ex.mode, ex.word)
+                               for ex in _examples()], settings=TrainSettings(vectors=False))
+    assert model.acts == frozenset({"fr:expulser"})  # the gold triggers' words, not the negatives'
+    model.card = {"name": "triggers"}
+    model.save(tmp_path)
+    assert TriggerModel.load(tmp_path).acts == model.acts
+    parse = _parse()
+    scores = model.score(parse, MentionIndex(parse, []), lexicon=None)
+    assert scores[2].known and scores[2].event == "SANCTION"
+    # the same clause with a verb no annotator marked: the coder takes no proposal for it
+    # unless the trigger table has the word (events/detect.py)
+    other = Parse(text=parse.text, lang="fr", sentences=parse.sentences,
+                  tokens=[t if t.i != 2 else Token(i=2, text="expulse", idx=t.idx, lemma="chasser", pos="VERB",
+                                                   dep="ROOT", head=2, morph="Tense=Pres") for t in parse.tokens])
+    unseen = model.score(other, MentionIndex(other, []), lexicon=None)
+    assert not unseen[2].known
+
+
 def test_training_is_deterministic() -> None:
     one = fit_trigger_model(_examples(), settings=TrainSettings(vectors=False))
     two = fit_trigger_model(_examples(), settings=TrainSettings(vectors=False))

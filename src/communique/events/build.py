@@ -94,6 +94,13 @@ def _compatible(draft: Draft, cand: Candidate) -> bool:
     r2 = {r.entity.code for r in cand.recipients}
     if draft.event == "CONSULT":
         return bool((a1 | r1) & (a2 | r2) - {None})
+    if draft.mode and cand.entry.mode and draft.mode != cand.entry.mode and cand.sentence not in draft.sentences:
+        # Two kinds of act of one type told apart ("Des armes ont été saisies." … "23 personnes
+        # ont été interpellées.") are two acts, even between the same parties (guidelines §3: one
+        # event per distinct action). Told in one sentence they are one package ("ferme sa
+        # frontière, gèle les avoirs et rappelle son ambassadeur": one SANCTION, the first
+        # measure's mode); a visit's meetings were merged above whatever their modes.
+        return False
     if a1 and a2 and not (a1 & a2):
         # swapped direction of the same act is still the same act (X accuses Y / Y accused by X)
         return False

@@ -517,7 +517,9 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if rows and score is not None and score.none >= policy.veto:
             _skip(skipped, tok, f"trigger model: no event (p={score.none:.2f})")
             continue
-        proposed = score is not None and score.event != NONE and score.prob >= policy.propose
+        # a word the table lacks is proposed only if it was a gold trigger in the training corpus
+        proposed = (score is not None and score.event != NONE and score.prob >= policy.propose
+                    and (bool(rows) or score.known))
         if proposed and score is not None:
             rows = [*rows, model_row(tok, score, lang=lang)]
         if not rows:

@@ -23,7 +23,7 @@ import functools
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -183,6 +183,9 @@ class PartyPolicy:
 
     recipient: float = 0.35  # an option this likely becomes the recipient of an event with none
     actor: float = 0.35  # an option this likely becomes the actor of an event with none
+    # a side whose parties name no state ("le colonel Eugène Habimana", whose country the
+    # article gives elsewhere) gets the country of an option this likely (above 1: never)
+    country: float = 0.35
 
 
 @dataclass(slots=True)
@@ -232,15 +235,27 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
                   policy: PartyPolicy, title_end: int = 0, roles: tuple[str, ...] = ROLES) -> None:
     """A record whose clause named one side only gets the other side the model finds likeliest
     among the article's states, when it is likely enough (in place; the entity's reason says so).
-    A record with several actors and no recipient is a reciprocal act and stays as it is."""
+    A side whose party names no state ("le colonel Eugène Habimana", a Rwandan the article
+    presented earlier) gets the likeliest state the same way, keeping its words and sector
+    (``policy.country``). A record with several actors and no recipient is a reciprocal act and
+    stays as it is."""
     from communique.model import Entity
 
     actors = {e.code for e in draft.actors}
     recipients = {e.code for e in draft.recipients}
+    unresolved = False  # the side has parties, but none with a state
     if "recipient" in roles and actors and not recipients and len(actors) == 1:
         role, exclude, threshold = "recipient", actors, policy.recipient
     elif "actor" in roles and recipients and not actors:
         role, exclude, threshold = "actor", recipients, policy.actor
+    elif "recipient" in roles and recipients == {None} and len(actors - {None}) == 1:
+        role, exclude, threshold, unresolved = "recipient", actors - {None}, policy.country, True
+    elif "actor" in roles and actors == {None} and len(draft.actors) == 1 and recipients - {None}:
+        role, exclude, threshold, unresolved = "actor", recipients - {None}, policy.country, True
+    elif "recipient" in roles and actors == {None} and recipients == {None} and len(draft.actors) == 1:
+        # neither side names a state ("le ministre a reçu l'amiral X"): the host's first, then
+        # the visitor's among the others
+        role, exclude, threshold, unresolved = "recipient", set(), policy.country, True
     else:
         return
     trigger = draft.candidates[0].trigger
@@ -258,6 +273,20 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
     entity = Entity(code=option.code, sector=option.sector, entity_text=m.text, start=m.start, end=m.end,
                          name=m.text, reason=f"implied {role}: the clause names none; '{m.text}' ({option.code}), "
                                              f"named {where}, is the likeliest (party model p={p:.2f})")
+    if unresolved:
+        # the party the clause named keeps its words and sector; the model gives its state
+        side = draft.recipients if role == "recipient" else draft.actors
+        named = side[0]
+        filled = replace(named, code=option.code, sector=named.sector or option.sector,
+                         reason=f"{named.reason}; its state: '{m.text}' ({option.code}), named {where}, "
+                                f"is the likeliest (party model p={p:.2f})")
+        if role == "recipient":
+            draft.recipients = [filled, *draft.recipients[1:]]
+            if {e.code for e in draft.actors} == {None}:
+                imply_parties(draft, parse, index, model, policy=policy, title_end=title_end, roles=roles)
+        else:
+            draft.actors = [filled, *draft.actors[1:]]
+        return
     # a new list: records split per author share their lists (build._one_per_author)
     if role == "recipient":
         draft.recipients = [*draft.recipients, entity]

@@ -43,6 +43,7 @@ class TriggerScore:
     mode: str | None  # best valid mode of ``event``
     top_event: str  # best PLOVER type other than NONE
     top_prob: float
+    known: bool = True  # the word was a gold trigger in the training corpus (TriggerModel.acts)
 
     def describe(self) -> str:
         label = f"{self.event}{'/' + self.mode if self.mode else ''}"
@@ -61,6 +62,9 @@ class TriggerModel:
     card: dict
     d_type: np.ndarray | None = None  # (vector dims, labels): weights of the word vector
     d_mode: np.ndarray | None = None
+    # "fr:déployer": the words (language, lemma) that were a gold trigger in the training corpus.
+    # None (a model written before the list): every word counts as known.
+    acts: frozenset[str] | None = None
 
     # -- files ---------------------------------------------------------------------------------
     @classmethod
@@ -75,14 +79,17 @@ class TriggerModel:
                        w_type=arrays["w_type"].astype(np.float32), b_type=arrays["b_type"].astype(np.float32),
                        modes=card["modes"], w_mode=arrays["w_mode"].astype(np.float32),
                        b_mode=arrays["b_mode"].astype(np.float32),
-                       card={k: v for k, v in card.items() if k != "features"},
+                       card={k: v for k, v in card.items() if k not in ("features", "trigger_words")},
                        d_type=arrays["d_type"].astype(np.float32) if dense else None,
-                       d_mode=arrays["d_mode"].astype(np.float32) if dense else None)
+                       d_mode=arrays["d_mode"].astype(np.float32) if dense else None,
+                       acts=frozenset(card["trigger_words"]) if "trigger_words" in card else None)
 
     def save(self, folder: Path, name: str = MODEL_NAME) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         features = [f for f, _ in sorted(self.vocab.items(), key=lambda kv: kv[1])]
         card = dict(self.card, labels=self.labels, modes=self.modes, features=features)
+        if self.acts is not None:
+            card["trigger_words"] = sorted(self.acts)
         # float16 halves the file; the weights are small and well inside its range
         arrays = {"w_type": self.w_type.astype(np.float16), "b_type": self.b_type.astype(np.float32),
                   "w_mode": self.w_mode.astype(np.float16), "b_mode": self.b_mode.astype(np.float32)}
@@ -137,6 +144,7 @@ class TriggerModel:
         others[:, none] = -1.0
         top = others.argmax(axis=1)
         mode_order = np.argsort(-pm, axis=1)
+        acts = self.acts
         out: dict[int, TriggerScore] = {}
         for k, tok in enumerate(toks):
             event = self.labels[int(top[k])]
@@ -151,7 +159,8 @@ class TriggerModel:
             prow = pt[k]
             out[tok.i] = TriggerScore(event=self.labels[int(best[k])], prob=float(prow[best[k]]),
                                       none=float(prow[none]), mode=mode, top_event=event,
-                                      top_prob=float(prow[top[k]]))
+                                      top_prob=float(prow[top[k]]),
+                                      known=acts is None or f"{parse.lang}:{vector_word(tok)}" in acts)
         return out
 
 
