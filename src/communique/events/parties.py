@@ -183,7 +183,7 @@ class PartyPolicy:
 
     recipient: float = 0.35  # an option this likely becomes the recipient of an event with none
     actor: float = 0.35  # an option this likely becomes the actor of an event with none
-    # a side whose parties name no state ("le colonel Eugène Habimana", whose country the
+    # a side whose parties name no state ("le capitaine de vaisseau X", whose country the
     # article gives elsewhere) gets the country of an option this likely (above 1: never)
     country: float = 0.35
 
@@ -235,9 +235,9 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
                   policy: PartyPolicy, title_end: int = 0, roles: tuple[str, ...] = ROLES) -> None:
     """A record whose clause named one side only gets the other side the model finds likeliest
     among the article's states, when it is likely enough (in place; the entity's reason says so).
-    A side whose party names no state ("le colonel Eugène Habimana", a Rwandan the article
-    presented earlier) gets the likeliest state the same way, keeping its words and sector
-    (``policy.country``). A record with several actors and no recipient is a reciprocal act and
+    A side whose party names no state ("le capitaine de vaisseau X" of a delegation the article
+    said was Turkish two sentences before) gets the likeliest state the same way, keeping its
+    words and sector (``policy.country``). A record with several actors and no recipient is a reciprocal act and
     stays as it is."""
     from communique.model import Entity
 
