@@ -1,7 +1,8 @@
 """Passives and participles: a present passive tells a state (no arrest, a support that is a stance)
 except a legal charge, which is an accusation; a past passive tells the act; coordinated passives
 share what they undergo; a participle describing a noun is no event; a gerund takes the main verb's
-subject; ships intercepted are seized, aircraft shadowed. Sentences written for these tests (the
+subject; ships intercepted are seized, aircraft shadowed; a headline's passive without its
+auxiliary is a passive, and a day is no object. Sentences written for these tests (the
 cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
@@ -82,3 +83,26 @@ def test_gerund_takes_the_main_verbs_subject(code_text, text, event, actors, rec
 def test_ships_intercepted_are_seized_aircraft_are_shadowed(code_text, text, lang, event) -> None:
     got = events(code_text(text, lang=lang))
     assert [ev for ev, *_ in got] == [event], got
+
+
+def _visits(coded) -> list[tuple[list[str | None], list[str | None]]]:
+    assert coded.rejected is None, coded.rejected
+    return [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events if e.event == "CONSULT"]
+
+
+def test_a_headline_passive_without_its_auxiliary_keeps_the_visitor_as_actor(code_text) -> None:
+    # "X reçu par Y": the headline drops "a été"; the one received is the visitor, the agent hosts
+    elided = code_text("Le général américain John Smith reçu par le chef d'état-major marocain.", lang="fr")
+    assert _visits(elided) == [(["USA"], ["MAR"])], elided.events
+    # the same parties told in full give the same direction, and in the active the other one
+    full = code_text("Le général américain John Smith a été reçu par le chef d'état-major marocain.", lang="fr")
+    assert _visits(full) == [(["USA"], ["MAR"])], full.events
+    active = code_text("Le général américain John Smith a reçu le chef d'état-major marocain.", lang="fr")
+    assert _visits(active) == [(["MAR"], ["USA"])], active.events
+
+
+def test_a_day_is_no_object_of_a_participle_describing_a_noun(code_text) -> None:
+    # "reçu lundi par": the parser reads "lundi" as the object; the minister is the one received
+    coded = code_text("Le ministre malien de la Défense, reçu lundi par le président nigérien, a évoqué "
+                      "la sécurité.", lang="fr")
+    assert _visits(coded) == [(["MLI"], ["NER"])], coded.events

@@ -18,6 +18,7 @@ from communique.events.triggers_model import NONE, TriggerScore
 from communique.events.grammar import grammar_words
 from communique.events.modality import noun_modality, verb_modality
 from communique.events.reported import demand_row, intent_trigger, stated_intent
+from communique.lexicon.tables import time_words
 from communique.mentions.actors import PLACE_IN_PHRASE, ArticleMemory, MentionIndex, Resolution, resolve_phrase
 from communique.parse import Parse, Sentence, Token
 
@@ -93,6 +94,7 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
     """Syntactic slots of a predicate: subj, obj, iobj, poss and one per preposition."""
     out: dict[str, list[Token]] = {}
     passive = _is_passive(parse, pred) if pred.pos in ("VERB", "AUX") else False
+    elided = not passive and pred.pos == "VERB" and _elided_passive(parse, pred)
     active_compound = (_active_compound(parse, pred) or _pronominal(parse, pred, list(parse.children(pred)))
                        if pred.pos in ("VERB", "AUX") else False)
 
@@ -109,7 +111,7 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
     for child in parse.children(pred):
         dep = child.dep
         if dep in ("nsubj",):
-            add("obj" if passive and lang == "en" else "subj", child)
+            add("obj" if (passive and lang == "en") or elided else "subj", child)
         elif dep in ("nsubj:pass", "nsubjpass"):
             add("subj" if active_compound else "obj", child)
         elif dep in ("obl:agent",):
@@ -159,6 +161,10 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
     if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and _passive_participle(pred):
         # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it.
         head = parse.head(pred)
+        # "Le ministre, reçu lundi par…": a day the parser took for the object is no object
+        times = time_words(lang)
+        if out.get("obj") and all(t.lower in times for t in out["obj"]):
+            del out["obj"]
         if head.pos in ("NOUN", "PROPN") and "obj" not in out:
             out["obj"] = [_elided_referent(parse, head, lang=lang)]
             if "subj" not in out:
@@ -227,6 +233,17 @@ def _clause_subject(parse: Parse, noun: Token, *, lang: str) -> Token | None:
         return None
     inside = {t.i for t in parse.subtree(subj[0])}
     return None if noun.i in inside else subj[0]
+
+
+def _elided_passive(parse: Parse, verb: Token) -> bool:
+    """"Le général X reçu par le chef d'état-major marocain": a headline drops the passive's
+    auxiliary. A past participle with no auxiliary, a subject and an agent ("par", "by") is a
+    passive whatever the parser's labels: its subject undergoes the act, its agent does it."""
+    if not _passive_participle(verb):
+        return False
+    kids = list(parse.children(verb))
+    return (not any(c.dep.startswith("aux") for c in kids) and any(c.dep == "nsubj" for c in kids)
+            and any(c.dep in ("obl:agent", "agent") for c in kids))
 
 
 def _passive_participle(verb: Token) -> bool:

@@ -7,6 +7,7 @@ lines starting with ``#`` and blank lines are ignored, empty cells read as ``""`
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -36,3 +37,14 @@ def read_tsv(path: Path) -> Iterator[dict[str, str]]:
                 raise LexiconError(f"{path.name}:{lineno}: {len(cells)} cells, header has {len(header)}")
             cells += [""] * (len(header) - len(cells))
             yield {k: v.strip() for k, v in zip(header, cells)}
+
+
+# Kinds of ``time_words.tsv`` that name a time on their own ("mardi", "juin", "hier", "matin")
+POINT_IN_TIME_KINDS = frozenset({"month", "weekday", "relative_day", "day_part"})
+
+
+@lru_cache(maxsize=None)
+def time_words(lang: str) -> frozenset[str]:
+    """Lower-case words of ``data/<lang>/time_words.tsv`` that name a time on their own."""
+    return frozenset(row["word"].lower() for row in read_tsv(data_path(lang, "time_words.tsv"))
+                     if row.get("kind") in POINT_IN_TIME_KINDS)

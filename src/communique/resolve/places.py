@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from communique.errors import LexiconError
-from communique.lexicon.tables import data_path, read_tsv
+from communique.lexicon.tables import data_path, read_tsv, time_words
 from communique.mentions.actors import MentionIndex
 from communique.model import Place
 from communique.parse import Parse, Token
@@ -60,9 +60,6 @@ class PlaceWords:
     between: frozenset[str] = frozenset()  # "entre", "between": their coordinated objects are one place
 
 
-_TIME_KINDS = {"month", "weekday", "relative_day", "day_part"}
-
-
 @lru_cache(maxsize=None)
 def place_words(lang: str) -> PlaceWords:
     kinds: dict[str, set[str]] = {k: set() for k in ("locative", "locative_head", "of", "place_noun",
@@ -72,11 +69,9 @@ def place_words(lang: str) -> PlaceWords:
         if row.get("kind") not in kinds:
             raise LexiconError(f"{path.name}: unknown kind {row.get('kind')!r} for {row.get('word')!r}")
         kinds[row["kind"]].add(row["word"])
-    times = {row["word"].lower() for row in read_tsv(data_path(lang, "time_words.tsv"))
-             if row.get("kind") in _TIME_KINDS}
     return PlaceWords(locative=frozenset(kinds["locative"]), locative_heads=frozenset(kinds["locative_head"]),
                       of=frozenset(kinds["of"]), place_nouns=frozenset(kinds["place_noun"]),
-                      capital_nouns=frozenset(kinds["capital_noun"]), time_words=frozenset(times),
+                      capital_nouns=frozenset(kinds["capital_noun"]), time_words=time_words(lang),
                       between=frozenset(kinds["between"]))
 
 
