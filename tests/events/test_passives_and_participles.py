@@ -106,3 +106,10 @@ def test_a_day_is_no_object_of_a_participle_describing_a_noun(code_text) -> None
     coded = code_text("Le ministre malien de la Défense, reçu lundi par le président nigérien, a évoqué "
                       "la sécurité.", lang="fr")
     assert _visits(coded) == [(["MLI"], ["NER"])], coded.events
+
+
+def test_an_english_participle_clause_with_an_agent_is_passive(code_text) -> None:
+    # the tagger reads "received" as a past tense here; its "by" phrase still makes it passive
+    coded = code_text("The US general, received on Monday by the Moroccan army chief, discussed security.",
+                      lang="en")
+    assert _visits(coded) == [(["USA"], ["MAR"])], coded.events

@@ -158,8 +158,10 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             shared += [c for c in parse.children(first) if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN")]
             if shared:
                 out["obj"] = shared
-    if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and _passive_participle(pred):
-        # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it.
+    if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and (
+            _passive_participle(pred) or any(c.dep in ("agent", "obl:agent") for c in parse.children(pred))):
+        # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it
+        # (with an agent whatever the tagger says: "received … by" is sometimes tagged a past tense).
         head = parse.head(pred)
         # "Le ministre, reçu lundi par…": a day the parser took for the object is no object
         times = time_words(lang)
