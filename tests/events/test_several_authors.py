@@ -1,8 +1,8 @@
 """Who does an act: a list of subjects gives one record per author of a one-sided act and one record
 for an act the parties do together; an act ordered or announced (a light verb over an event noun) is
 the orderer's act, and the order is no second event; acts of one type but another kind told
-apart are two records, measures listed in one sentence one package. Sentences written for these tests (the cases
-taken from the dev set are in tests/events/test_dev_regressions.py)."""
+apart are two records, measures listed in one sentence one package. Sentences written for these
+tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 

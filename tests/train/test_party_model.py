@@ -121,7 +121,7 @@ def test_a_party_with_no_state_gets_the_likeliest_one_and_keeps_its_words(parsed
     parse, index = parsed
     model = fit_party_model(_examples())
     mali = Entity(code="MLI", sector="GOV", entity_text="Le ministre", start=34, end=45)
-    # "le ministre" named, its state not: the side is filled, not added to
+    # the recipient is named ("le colonel X"), its state is not: that side is filled, not added to
     draft = _draft(parse, mali)
     nobody = Entity(code=None, sector="MIL", entity_text="le colonel X", start=0, end=12, reason="sector MIL from title")
     draft.recipients = [nobody]
