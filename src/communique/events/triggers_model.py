@@ -26,7 +26,7 @@ from communique.events.trigger_features import (WordVectors, is_candidate, party
                                                vector_word)
 from communique.lexicon.tables import data_path
 from communique.mentions.actors import MentionIndex
-from communique.parse import Parse
+from communique.parse import Parse, Token
 
 NONE = "NONE"
 NO_MODE = "-"
@@ -100,6 +100,10 @@ class TriggerModel:
                                              encoding="utf-8")
 
     # -- prediction ----------------------------------------------------------------------------
+    def known(self, lang: str, tok: Token) -> bool:
+        """The word was a gold trigger in the training corpus (always, for a model without the list)."""
+        return self.acts is None or f"{lang}:{vector_word(tok)}" in self.acts
+
     def _rows(self, feats: list[list[str]]) -> list[list[int]]:
         vocab = self.vocab
         return [[vocab[f] for f in fs if f in vocab] for fs in feats]
@@ -126,12 +130,14 @@ class TriggerModel:
         return _softmax(np.asarray(zt)), _softmax(np.asarray(zm))
 
     def score(self, parse: Parse, index: MentionIndex, *, lexicon: TriggerLexicon | None,
-              title_end: int = 0, valid_mode: Callable[[str, str], bool] | None = None
-              ) -> dict[int, TriggerScore]:
-        """The model's reading of every candidate token of the article, by token index; the
-        mode is the likeliest one ``valid_mode(event, mode)`` accepts (any when it is None)."""
+              title_end: int = 0, valid_mode: Callable[[str, str], bool] | None = None,
+              wanted: Callable[[Token], bool] | None = None) -> dict[int, TriggerScore]:
+        """The model's reading of every candidate token of the article (those ``wanted`` accepts,
+        when given), by token index; the mode is the likeliest one ``valid_mode(event, mode)``
+        accepts (any when it is None). A token's reading depends on its own features only, so
+        leaving tokens out changes nobody else's."""
         parties = party_tokens(parse, index)
-        toks = [t for t in parse.tokens if is_candidate(t)]
+        toks = [t for t in parse.tokens if is_candidate(t) and (wanted is None or wanted(t))]
         if not toks:
             return {}
         feats = [token_features(parse, t, parties=parties, lexicon=lexicon, in_title=t.idx < title_end)
@@ -144,7 +150,6 @@ class TriggerModel:
         others[:, none] = -1.0
         top = others.argmax(axis=1)
         mode_order = np.argsort(-pm, axis=1)
-        acts = self.acts
         out: dict[int, TriggerScore] = {}
         for k, tok in enumerate(toks):
             event = self.labels[int(top[k])]
@@ -160,7 +165,7 @@ class TriggerModel:
             out[tok.i] = TriggerScore(event=self.labels[int(best[k])], prob=float(prow[best[k]]),
                                       none=float(prow[none]), mode=mode, top_event=event,
                                       top_prob=float(prow[top[k]]),
-                                      known=acts is None or f"{parse.lang}:{vector_word(tok)}" in acts)
+                                      known=self.known(parse.lang, tok))
         return out
 
 

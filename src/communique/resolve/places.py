@@ -517,6 +517,11 @@ def sentence_place(parse: Parse, sentence: int, index: MentionIndex, *, context:
     return None
 
 
+# Words that never head a place phrase (every token of every sentence is tried otherwise: the
+# costliest part of the place model)
+_NO_PLACE_HEAD = frozenset({"DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "SPACE", "PART", "SYM"})
+
+
 def article_places(parse: Parse, index: MentionIndex, *, context: Sequence[str],
                    setting: ArticleSetting | None = None) -> list[FoundPlace]:
     """Every place phrase of the article in text order (each as ``sentence_place`` finds them:
@@ -533,7 +538,7 @@ def article_places(parse: Parse, index: MentionIndex, *, context: Sequence[str],
         tentative: set[int] = set()
         found: list[tuple[Token, Place]] = []
         for tok in parse.sentence_tokens(sent):
-            if tok.ent_type == "LOC" and tok.ent_iob != "B":
+            if (tok.ent_type == "LOC" and tok.ent_iob != "B") or tok.pos in _NO_PLACE_HEAD:
                 continue
             place = _phrase_for(parse, tok, index, context=context, prefer=(), covered=covered,
                                 tentative=tentative)
