@@ -19,7 +19,7 @@ from communique.errors import ArticleRejected
 from collections import Counter
 
 from communique.events.build import Draft, locate_groups, merge, state_related, to_event, unique_ids
-from communique.events.detect import Candidate, ModelPolicy, detect_sentence
+from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
 from communique.events.selection import SelectionPolicy
@@ -31,7 +31,7 @@ from communique.mentions.actors import LOCATIVE_CASES, ArticleMemory, MentionInd
 from communique.mentions.people import find_people
 from communique.model import Article, CodedArticle, Event, Place, Rejection
 from communique.nlp.first_pass import PassCounts
-from communique.parse import Parse, Token
+from communique.parse import Parse
 from communique.resolve.dates import DateMention, event_date, find_dates
 from communique.resolve.place_model import PlacePolicy, learned_place, place_model
 from communique.resolve.places import article_places
@@ -245,16 +245,9 @@ class Coder:
         from communique.lexicon.plover import plover
 
         lexicon = trigger_lexicon(parse.lang)
-
-        def wanted(tok: Token) -> bool:
-            # events/detect.py reads a reading only for a word of the table, a word annotated as a
-            # trigger (a proposal) or a verb (a demanded act may have no row): the other nouns'
-            # readings are never used, and computing them was most of the model's cost
-            return (tok.pos == "VERB" or model.known(parse.lang, tok)
-                    or bool(lexicon.candidates(tok.lemma, tok.pos) or lexicon.candidates(tok.lower, tok.pos)))
-
+        # only the readings detect_sentence can use: the other nouns' were most of the model's cost
         return model.score(parse, index, lexicon=lexicon, title_end=title_end, valid_mode=plover().valid_mode,
-                           wanted=wanted)
+                           wanted=lambda tok: reading_used(tok, lexicon, known=model.known(parse.lang, tok)))
 
     def _votes(self, parse: Parse, drafts: list[Draft]) -> list[VectorVote | None]:
         """The learned signal for each draft: prototypes' vote on its evidence sentences."""

@@ -515,6 +515,13 @@ def _cut_off_participle(parse: Parse, verb: Token) -> Token | None:
                  and not any(k.dep not in ("punct", "advmod") for k in parse.children(c))), None)
 
 
+def reading_used(tok: Token, lexicon: TriggerLexicon, *, known: bool) -> bool:
+    """Whether ``detect_sentence`` can use the trigger model's reading of a word: a word of the
+    table (veto, rescue, a reading beside the rows), a word annotated as a trigger (``known``: a
+    proposal) or a verb (a demanded act may have no row). The coder has the model read only these."""
+    return tok.pos == "VERB" or known or bool(lexicon.rows_of(tok))
+
+
 def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, index: MentionIndex,
                     memory: ArticleMemory, in_title: bool, skipped: list[str] | None = None,
                     scores: dict[int, TriggerScore] | None = None,
@@ -529,7 +536,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
     for tok in tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX"):
             continue
-        rows = lexicon.candidates(tok.lemma, tok.pos) or lexicon.candidates(tok.lower, tok.pos)
+        rows = lexicon.rows_of(tok)
         if not rows and tok.pos == "VERB" and stated_intent(parse, tok, lang=lang) == "demand":
             rows = [demand_row(tok)]  # "X said Y must return the helicopter": any act can be demanded
         score = scores.get(tok.i) if scores else None

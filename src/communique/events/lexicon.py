@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from communique.errors import LexiconError
 from communique.lexicon.tables import data_path, read_tsv
 from communique.model import EVENT_TYPES
+from communique.parse import Token
 
 DEFAULT_VERB_ROLES = {
     "fr": "subj=actor;obj=recipient;iobj=recipient;à=recipient;avec=recipient;contre=recipient",
@@ -102,6 +103,11 @@ class TriggerLexicon:
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         return self.by_lemma.get((lemma.lower(), "NOUN" if pos in ("NOUN", "PROPN") else "VERB"), [])
+
+    def rows_of(self, tok: Token) -> list[Trigger]:
+        """The rows of a word: by its lemma, else by its form as written (a lemma the lemmatizer
+        got wrong)."""
+        return self.candidates(tok.lemma, tok.pos) or self.candidates(tok.lower, tok.pos)
 
 
 @functools.lru_cache(maxsize=None)

@@ -270,9 +270,6 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
     where = ("in the same sentence" if option.sentences_away == 0 else
              f"{option.sentences_away} sentence(s) before" if option.sentences_away > 0 else
              f"{-option.sentences_away} sentence(s) after")
-    entity = Entity(code=option.code, sector=option.sector, entity_text=m.text, start=m.start, end=m.end,
-                         name=m.text, reason=f"implied {role}: the clause names none; '{m.text}' ({option.code}), "
-                                             f"named {where}, is the likeliest (party model p={p:.2f})")
     if unresolved:
         # the party the clause named keeps its words and sector; the model gives its state
         side = draft.recipients if role == "recipient" else draft.actors
@@ -287,6 +284,9 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
         else:
             draft.actors = [filled, *draft.actors[1:]]
         return
+    entity = Entity(code=option.code, sector=option.sector, entity_text=m.text, start=m.start, end=m.end,
+                    name=m.text, reason=f"implied {role}: the clause names none; '{m.text}' ({option.code}), "
+                                        f"named {where}, is the likeliest (party model p={p:.2f})")
     # a new list: records split per author share their lists (build._one_per_author)
     if role == "recipient":
         draft.recipients = [*draft.recipients, entity]

@@ -99,7 +99,7 @@ def token_features(parse: Parse, tok: Token, *, parties: set[int], lexicon: Trig
     if tok.i in parties:
         f.append("self_party")
     if lexicon is not None:
-        rows = lexicon.candidates(lemma, tok.pos) or lexicon.candidates(tok.lower, tok.pos)
+        rows = lexicon.rows_of(tok)
         for row in rows:
             f.append(f"lex={row.event}")
             if row.mode:

@@ -37,7 +37,7 @@ from communique.errors import LexiconError
 from communique.lexicon.tables import data_path, read_tsv, time_words
 from communique.mentions.actors import MentionIndex
 from communique.model import Place
-from communique.parse import Parse, Token
+from communique.parse import Parse, Sentence, Token
 from communique.resolve.gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -495,31 +495,37 @@ def _party_country(draft: Draft, parties: _Parties, *, main_country: str | None 
 # Entry points
 
 
-def sentence_place(parse: Parse, sentence: int, index: MentionIndex, *, context: Sequence[str],
-                   why: str, prefer: Sequence[str] = ()) -> Place | None:
-    """The first resolvable place after a locative preposition anywhere in one sentence."""
-    sent = parse.sentences[sentence]
+# Words that never head a place phrase (every word of a sentence is tried otherwise: the costliest
+# part of finding places)
+_NO_PLACE_HEAD = frozenset({"DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "SPACE", "PART", "SYM"})
+
+
+def _sentence_phrases(parse: Parse, sent: Sentence, index: MentionIndex, *, context: Sequence[str],
+                      prefer: Sequence[str]) -> tuple[list[tuple[Token, Place]], list[Place]]:
+    """The place phrases of one sentence in text order, each with its head word, and those of
+    them ``_enclose`` keeps."""
     covered: set[int] = set()
-    found: list[Place] = []
     tentative: set[int] = set()
+    found: list[tuple[Token, Place]] = []
     for tok in parse.sentence_tokens(sent):
-        if tok.ent_type == "LOC" and tok.ent_iob != "B":
+        if (tok.ent_type == "LOC" and tok.ent_iob != "B") or tok.pos in _NO_PLACE_HEAD:
             continue
         place = _phrase_for(parse, tok, index, context=context, prefer=prefer, covered=covered,
                             tentative=tentative)
         if place is not None:
-            found.append(place)
-    found = _enclose(parse, found, tentative)
-    for place in found:
+            found.append((tok, place))
+    return found, _enclose(parse, [p for _, p in found], tentative)
+
+
+def sentence_place(parse: Parse, sentence: int, index: MentionIndex, *, context: Sequence[str],
+                   why: str, prefer: Sequence[str] = ()) -> Place | None:
+    """The first resolvable place after a locative preposition anywhere in one sentence."""
+    _, kept = _sentence_phrases(parse, parse.sentences[sentence], index, context=context, prefer=prefer)
+    for place in kept:
         if place_rank(place) > 0:  # resolved, or its country known
             place.reason = f"{why} '{place.extracted_place}'; {place.reason}"
             return place
     return None
-
-
-# Words that never head a place phrase (every token of every sentence is tried otherwise: the
-# costliest part of the place model)
-_NO_PLACE_HEAD = frozenset({"DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "SPACE", "PART", "SYM"})
 
 
 def article_places(parse: Parse, index: MentionIndex, *, context: Sequence[str],
@@ -534,17 +540,8 @@ def article_places(parse: Parse, index: MentionIndex, *, context: Sequence[str],
         out.append(FoundPlace(place=setting.dateline, sentence=parse.tokens[0].sent if parse.tokens else 0,
                               head=0, case="-", dateline=True))
     for sent in parse.sentences:
-        covered: set[int] = set()
-        tentative: set[int] = set()
-        found: list[tuple[Token, Place]] = []
-        for tok in parse.sentence_tokens(sent):
-            if (tok.ent_type == "LOC" and tok.ent_iob != "B") or tok.pos in _NO_PLACE_HEAD:
-                continue
-            place = _phrase_for(parse, tok, index, context=context, prefer=(), covered=covered,
-                                tentative=tentative)
-            if place is not None:
-                found.append((tok, place))
-        kept = {id(p) for p in _enclose(parse, [p for _, p in found], tentative)}
+        found, enclosed = _sentence_phrases(parse, sent, index, context=context, prefer=())
+        kept = {id(p) for p in enclosed}
         for tok, place in found:
             if id(place) in kept and (place_rank(place) > 0 or place.extracted_place):
                 out.append(FoundPlace(place=place, sentence=sent.index, head=tok.i,
