@@ -91,8 +91,11 @@ def run_child(src: Path, corpus: Path, limit: int) -> dict:  # type: ignore[type
 
 def compare(corpus: Path, base: str, *, limit: int, repeats: int) -> None:
     """Print the figures of this checkout against ``base`` (see the module docstring)."""
-    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", base],
-                         capture_output=True, text=True, check=True).stdout.strip()
+    found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "--verify", f"{base}^{{commit}}"],
+                           capture_output=True, text=True)
+    if found.returncode != 0:
+        raise SystemExit(f"commit {base} is not in this clone (a shallow clone? `git fetch --unshallow`)")
+    rev = found.stdout.strip()
     head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                           capture_output=True, text=True, check=True).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
