@@ -47,6 +47,15 @@ def test_unknown_town_takes_the_country_named_after_it(code_text) -> None:
     assert "named right after it" in ev.event_loc.reason
 
 
+def test_near_a_town_is_the_place_when_the_parser_hangs_near_elsewhere(code_text) -> None:
+    # "près" is parsed as a modifier of "hommes" and "de" as the only case of "Zinder": the word
+    # right before "de" still makes it a locative phrase (it was the actor's country before)
+    ev = _events(code_text, "Samedi, une frappe aérienne nigériane a tué deux hommes près de Zinder, selon des témoins.",
+                 "fr", "ASSAULT")[0]
+    assert ev.event_loc.extracted_place == "Zinder" and ev.event_loc.country_code == "NER"
+    assert ev.event_loc.reason.startswith("locative phrase of ")
+
+
 def test_protest_with_no_place_is_in_the_target_country(code_text) -> None:
     ev = _events(code_text, "Des milliers de manifestants ont protesté contre le gouvernement sénégalais.",
                  "fr", "PROTEST")[0]

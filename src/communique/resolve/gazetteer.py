@@ -50,7 +50,9 @@ CITIES_FILE = "cities500.json"  # every GeoNames place of ≥ 500 inhabitants (~
 MIN_POPULATION = 1000           # below this a city is only a candidate in a context country
 MIN_KEY_LETTERS = 3
 ALT_NAME_DISCOUNT = 20          # population divisor for matches on an alternate name
-ARTICLES = ("le ", "la ", "les ", "l'", "the ")
+# Tried after the full name: an article, or a preposition fused with one that the tagger took
+# into the place's span ("au Caire").
+ARTICLES = ("le ", "la ", "les ", "l'", "the ", "au ", "aux ")
 
 # Words and institutions that a named-entity tagger sometimes marks as places but that must not
 # be geocoded to some town of that name (keys, i.e. normalised).

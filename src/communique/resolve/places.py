@@ -138,8 +138,9 @@ def _locative_case(parse: Parse, tok: Token) -> str | None:
         return None  # "en reliant les Pays-Bas": a gerund, not a place
     # The preposition before the word ("à Gao"); an English "prep" child after it is a
     # modifier of its own ("the border between Spain and France"), not its case.
-    case = next((c.lower for c in parse.children(tok)
-                 if c.i < tok.i and (c.dep in ("case", "prep") or c.pos == "ADP")), None)
+    marker = next((c for c in parse.children(tok)
+                   if c.i < tok.i and (c.dep in ("case", "prep") or c.pos == "ADP")), None)
+    case = marker.lower if marker is not None else None
     head = parse.head(tok)
     if case is None and head.dep == "prep":
         case, head = head.lower, parse.head(head)
@@ -148,6 +149,12 @@ def _locative_case(parse: Parse, tok: Token) -> str | None:
         return case
     if case in words.of and head.i != tok.i and head.lower in words.locative_heads:
         return f"{head.lower} {case}"
+    if marker is not None and case in words.of and marker.i > 0:
+        # "a tué deux hommes près de Rafah": the parser hangs "près" on the noun before and
+        # leaves "de" alone as the name's case; the word right before "de" still says where
+        before = parse.tokens[marker.i - 1]
+        if before.sent == tok.sent and before.lower in words.locative_heads and before.pos in ("ADV", "ADP", "NOUN"):
+            return f"{before.lower} {case}"
     return None
 
 
