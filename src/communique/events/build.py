@@ -6,6 +6,8 @@ visit are one CONSULT; other types merge when their participants agree.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field, replace
 
 from communique.events.detect import Candidate, same_side
@@ -313,6 +315,41 @@ _STATE_AGENTS = frozenset({"MIL", "COP", "SPY", "JUD", "LEG", "DIP", "PRM"})
 # the government) and an armed attack (on civilians: its victims are the state's to protect).
 _PRIVATE_SECTORS = frozenset({"CVL", "UNK", "BUS", "JRN", "MED", "LAB", "PTY", "EDU", "REL", "AGR", "REF",
                               "SOC", "CRM"})
+
+
+SPORTS_REPORT_WORDS = 2  # different words of sport in the title and lede that make a sports report
+
+
+@functools.cache
+def _sport_pattern(lang: str) -> re.Pattern[str] | None:
+    words = sorted((r"\s+".join(map(re.escape, w)) for w in grammar_words(lang).sport_word), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(words) + r")(?!\w)") if words else None
+
+
+def sports_report(parse: Parse, lede: int | None) -> list[str]:
+    """The different words of sport (``sport_word``) in the title and the lede (the first two
+    sentences when the text has no title), when there are ``SPORTS_REPORT_WORDS`` of them or more;
+    else []. Every article of the training corpus, the dev sets and the team's reports whose
+    opening holds two of them reports a match, a tournament or the Olympics and has no event
+    between states, while their words of contest read as acts ("Egypt launched one last attack",
+    "a offert la victoire à la Colombie")."""
+    pattern = _sport_pattern(parse.lang)
+    last = lede if lede is not None else 1
+    if pattern is None or not parse.sentences:
+        return []
+    end = parse.sentences[min(last, len(parse.sentences) - 1)].char_end
+    found = sorted({" ".join(m.group(1).split()) for m in pattern.finditer(parse.text[:end].lower())})
+    return found if len(found) >= SPORTS_REPORT_WORDS else []
+
+
+def violence_in_title(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
+    """An ASSAULT whose title (``title``: its sentence indices; the first sentence of a text given
+    without a title) names armed violence ("un attentat-suicide lors d'un match de football"): a
+    sports report cannot explain it away."""
+    words = grammar_words(parse.lang).attack_word
+    return draft.event == "ASSAULT" and any(
+        tok.lower in words or tok.lemma.lower() in words or any(part in words for part in tok.lower.split("-"))
+        for s in title for tok in parse.sentence_tokens(parse.sentences[s]))
 
 
 def state_related(draft: Draft) -> bool:

@@ -22,6 +22,7 @@ class GrammarWords:
     modal_aux: frozenset[str]
     habitual: frozenset[str]
     background_span: frozenset[tuple[str, ...]]  # words in order
+    sport_word: frozenset[tuple[str, ...]]  # words in order
     condition_mark: frozenset[str]
     future_noun_modifier: frozenset[str]
     demonstrative: frozenset[str]
@@ -69,7 +70,7 @@ def grammar_words(lang: str) -> GrammarWords:
         word, cls = row.get("word", ""), row.get("class", "")
         if cls not in names or not word:
             raise LexiconError(f"{path.name}: unknown class {cls!r} for {word!r}")
-        found[cls].add(tuple(word.split()) if cls == "background_span" else word)
+        found[cls].add(tuple(word.split()) if cls in ("background_span", "sport_word") else word)
     values = {name: frozenset(words) for name, words in found.items()}
     values["refused_thing"] = tuple(sorted(found["refused_thing"]))
     return GrammarWords(**values)
