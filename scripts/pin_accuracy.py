@@ -36,7 +36,7 @@ def main() -> None:
     pins: dict[str, dict[str, dict[str, float]]] = {}
     for name in sorted(floors):
         folder, _, set_name = name.rpartition("/")
-        gold_dir = Path(args.shared) / "eval" / folder
+        gold_dir = HERE.parents[1] / folder if floors[name].get("in_repo") else Path(args.shared) / "eval" / folder
         coded = [c.to_dict() for c in coder.code_items(read_inputs([str(gold_dir / f"{set_name}.articles.jsonl")]))]
         report = score(list(read_rows(gold_dir / f"{set_name}.gold.jsonl")), coded)
         f1 = report.event.prf()["f1"]
