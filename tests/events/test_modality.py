@@ -51,6 +51,10 @@ def test_pluperfect_on_the_day_is_a_step_of_the_episode(code_text, text, event, 
     # an accusation made for a long time is background
     ("Longtemps accusée de laxisme par ses alliés occidentaux, la Turquie a renforcé ses contrôles à la "
      "frontière syrienne.", "fr", "ACCUSE", "accusée", "habitual ('Longtemps')"),
+    # a participle clause with no subject of its own is as old as its main verb
+    ("Over the past decade Turkey has expanded its military footprint in the Sahel, training Nigerien officers "
+     "and selling armed drones to the Malian army.", "en", "AID", "training",
+     "participle clause of 'expanded' (background ('Over the past decade'))"),
 ])
 def test_background_plans_stances_and_moods_are_no_acts(code_with_rules, rules_coder, text, lang, not_coded, word,
                                                         why) -> None:
@@ -81,3 +85,10 @@ def test_an_imperfect_with_a_time_of_its_own_that_day_is_still_an_act(code_text)
     got = events(code_text("Ce matin, les manifestants maliens réclamaient devant l'ambassade de France le "
                            "départ des soldats français.", lang="fr"))
     assert any(ev in ("REQUEST", "PROTEST") for ev, *_ in got), got
+
+
+def test_a_participle_clause_of_a_dated_act_is_an_act(code_text) -> None:
+    # the minimal pair of the participle clause above: its main verb is this week's act
+    got = events(code_text("On Monday Turkey expanded its military presence in Niger, training Nigerien officers "
+                           "at a base near Niamey.", lang="en"))
+    assert has(got, "AID", {"TUR"}, {"NER"}), got

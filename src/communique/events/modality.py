@@ -98,6 +98,15 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
                     and not any(c.dep == "obj" for c in parse.children(head))):
                 return verb_modality(parse, head, lang=lang)
             return f"infinitive under '{head.text}' (intention, not an act)"
+    if (verb.dep == "advcl" and verb.feat("VerbForm") in ("Ger", "Part") and verb.feat("Tense") != "Past"
+            and not any(c.dep.startswith(("nsubj", "aux", "mark")) for c in kids)):
+        # "Over the past decade Ankara has expanded its footprint, training officers and selling
+        # drones": a participle clause with no subject of its own happens when its main verb does
+        head = parse.head(verb)
+        if head.i != verb.i and head.pos in ("VERB", "AUX"):
+            why = verb_modality(parse, head, lang=lang)
+            if why:
+                return f"participle clause of '{head.text}' ({why})"
     if verb.dep in ("xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl", "relcl"):
         head = parse.head(verb)
         if head.i != verb.i and head.pos in ("VERB", "AUX"):
