@@ -126,3 +126,38 @@ def test_a_title_is_a_person_for_the_cue_of_an_arrest() -> None:
     coded = code("La police allemande a arrêté la circulation à la frontière danoise.")
     assert not any(mode == "arrest" for _, mode, *_ in events(coded)), coded.events
     assert any("'arrêté'" in s and "no trigger row's cue holds" in s for s in table.skipped["t"]), table.skipped
+
+
+def test_a_partitive_object_is_the_verbs_object(code_with_rules, rules_coder) -> None:
+    # fr_core_news_md reads "du"/"des" before a mass noun as a preposition: "matériel" becomes an
+    # obl:arg and the verb has no object, so the donation row's object cue never held
+    coded = code_with_rules("Mardi, la Russie a en outre offert du matériel de transmission à l'armée nigérienne.",
+                            lang="fr", published="2025-09-09", article_id="partitive")
+    assert has(events(coded), "AID", {"RUS"}, {"NER"}), coded.events
+
+
+def test_a_far_du_phrase_is_no_object() -> None:
+    # "menacent … la sécurité du pays": a "du" phrase away from the verb is another word's
+    # complement, not a partitive object (the parser may still hang it on the verb)
+    from communique.events.detect import _partitive_object
+    from communique.parse import Parse, Sentence, Token
+
+    words = [("acteurs", "NOUN", "nsubj", 1), ("menacent", "VERB", "ROOT", 1), (",", "PUNCT", "punct", 1),
+             ("la", "DET", "det", 4), ("sécurité", "NOUN", "obl:mod", 1), ("du", "ADP", "case", 6),
+             ("pays", "NOUN", "obl:arg", 1)]
+    near = [("Russie", "PROPN", "nsubj", 1), ("offert", "VERB", "ROOT", 1), ("du", "ADP", "case", 3),
+            ("matériel", "NOUN", "obl:arg", 1)]
+
+    def parse_of(rows):
+        text, toks, at = "", [], 0
+        for i, (w, pos, dep, head) in enumerate(rows):
+            toks.append(Token(i=i, text=w, lemma=w, pos=pos, dep=dep, head=head, idx=at, ent_type="", ent_iob="O",
+                              morph="", sent=0))
+            text += w + " "
+            at += len(w) + 1
+        return Parse(text=text, lang="fr", tokens=toks, sentences=[Sentence(index=0, start=0, end=len(toks),
+                                                                            char_start=0, char_end=len(text))])
+
+    far, close = parse_of(words), parse_of(near)
+    assert _partitive_object(far, far.tokens[1]) is None
+    assert _partitive_object(close, close.tokens[1]) is close.tokens[3]

@@ -158,6 +158,10 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             shared += [c for c in parse.children(first) if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN")]
             if shared:
                 out["obj"] = shared
+    if lang == "fr" and pred.pos == "VERB" and "obj" not in out:
+        partitive = _partitive_object(parse, pred)
+        if partitive is not None:
+            out["obj"] = [partitive]
     if pred.pos in ("VERB", "AUX") and pred.dep.startswith("acl") and (
             _passive_participle(pred) or any(c.dep in ("agent", "obl:agent") for c in parse.children(pred))):
         # "le Qatar, accusé de soutenir…", "diplomats expelled by Russia": the noun undergoes it
@@ -183,6 +187,24 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
         if inherited is not None:
             out["subj"] = [inherited]
     return out
+
+
+def _partitive_object(parse: Parse, verb: Token) -> Token | None:
+    """"La partie russe a offert du matériel": fr_core_news_md reads the partitive article as a
+    preposition ("du" case, "matériel" obl:arg), which leaves the verb with no object, so a table
+    row's object cue never holds. Such a phrase right after the verb (only adverbs or a time word
+    between) is its object; one further away is the "of" phrase of another word ("menacent la
+    sécurité … du pays")."""
+    times = time_words("fr")
+    for child in parse.children(verb):
+        if child.dep != "obl:arg" or child.pos != "NOUN" or child.i < verb.i:
+            continue
+        cases = [c for c in parse.children(child) if c.dep == "case"]
+        if len(cases) != 1 or cases[0].lower not in ("du", "des"):
+            continue
+        if all(t.pos == "ADV" or t.lower in times or t.dep == "fixed" for t in parse.tokens[verb.i + 1:cases[0].i]):
+            return child
+    return None
 
 
 def _stray_conj_subject(parse: Parse, verb: Token) -> Token | None:
