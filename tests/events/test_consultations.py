@@ -49,3 +49,31 @@ def test_what_a_meeting_discusses_is_no_party_of_it(code_text, text, lang, host,
     got = events(code_text(text, lang=lang))
     assert has(got, "CONSULT", {"SEN"}, {host}), got
     assert not any(topic in actors | recipients for _, _, actors, recipients in got), got
+
+
+def test_a_bare_office_receiving_a_foreign_envoy_is_not_of_the_envoys_state(code_with_rules, rules_coder) -> None:
+    # the state named last before "Le Premier ministre" is the Emirates (Abou Dhabi); the
+    # ambassador he receives is of the Emirates, so the host is the article's own state, Chad
+    text = ("Crues au Tchad : l'aide émiratie arrive\n\nN'DJAMENA, 3 septembre – Le gouvernement tchadien a lancé un "
+            "appel à l'aide après des crues. Samedi, un avion-cargo s'est posé à l'aéroport avec des tentes offertes "
+            "par Abou Dhabi. Le Premier ministre a reçu dimanche l'ambassadeur des Émirats arabes unis pour le "
+            "remercier.")
+    coded = code_with_rules(text, lang="fr", published="2025-09-03", article_id="envoy")
+    assert has(events(coded), "CONSULT", {"ARE"}, {"TCD"}), coded.events
+    assert not skipped(skip_reasons(rules_coder, coded), "reçu", "single party")
+
+
+def test_a_state_where_the_object_is_does_not_count_as_the_objects_own() -> None:
+    from communique.mentions.references import _object_states
+    from communique.mentions.actors import MentionIndex, find_mentions
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    coder = Coder(CoderSettings(vectors=False))
+    item = next(iter(coder.parse_items([Article(
+        id="o", lang="fr", text="Le ministre a reçu mardi l'ambassadeur d'Italie au Liban.")])))
+    _, parse = item
+    index = MentionIndex(parse, find_mentions(parse, coder.actors("fr")))
+    subj = next(t for t in parse.tokens if t.lower == "ministre")
+    states = _object_states(parse, subj, index)
+    assert "LBN" not in states and "ITA" in states, states

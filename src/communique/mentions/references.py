@@ -15,7 +15,9 @@ rules for that are here:
 - a bare head (``counterpart``, ``state_of_head``): "son homologue" → the other party, left to
   the event stage; "ce pays", "son pays" → the state named last; "la délégation" → the phrase
   that had that head before; a bare state body ("l'armée") → the state named last, apart from
-  the states of its own clause's subject when it is an object.
+  the states of its own clause's subject when it is an object, and apart from the states its
+  clause's object names as its own when it is the subject ("Le Premier ministre a reçu
+  l'ambassadeur des Émirats": then the article's main country).
 
 The words these rules read (pronouns, "dernière", "deux pays", "homologue"…) are in
 ``data/<lang>/mention_words.tsv`` (``communique.mentions.mention_words``).
@@ -27,7 +29,8 @@ This module imports ``actors`` (its types and ``resolve_one``, which resolves an
 from __future__ import annotations
 
 from communique.lexicon.actors import ActorEntry
-from communique.mentions.actors import NON_STATE_CODES, ArticleMemory, MentionIndex, Resolution, resolve_one
+from communique.mentions.actors import (LOCATIVE_CASES, NON_STATE_CODES, ArticleMemory, MentionIndex, Resolution,
+                                        resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
 from communique.model import Entity
 from communique.parse import Parse, Token
@@ -115,6 +118,15 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # to the state named last before it. As an object it is not the subject's own state:
         # "le président américain … en dénonçant le régime" denounces another state's regime.
         last_state = _not_the_subjects(parse, arg, first, index, memory, last_state)
+    if code is None and last_state and arg.dep == "nsubj":
+        # "Le Premier ministre a reçu l'ambassadeur des Émirats": a bare office that acts on a
+        # party of another state is not of that state; the article's own, else the state before
+        others = _object_states(parse, arg, index)
+        if last_state in others:
+            if memory.main_country and memory.main_country not in others:
+                return memory.main_country, (f"bare '{head.form}': not the object's state ({last_state}); "
+                                             f"the article's main country ({memory.main_country})"), sector
+            last_state = _state_before(parse, index, first, memory, skip=others)
     if code is None and last_state:
         code, reason = last_state, f"bare '{head.form}': the state named last ({last_state})"
     if code is None and memory.main_country and arg.feat("Number") != "Plur":
@@ -143,6 +155,26 @@ def _state_before(parse: Parse, index: MentionIndex, tok: Token, memory: Article
             return entry.code
     earlier = [c for c in memory.before_sentence if c not in skip]
     return earlier[-1] if earlier else None
+
+
+def _object_states(parse: Parse, subj: Token, index: MentionIndex) -> frozenset[str]:
+    """States the object (direct or indirect) of the verb a subject belongs to names as its own
+    ("l'ambassadeur des Émirats"), not where it is ("le commandant de la FINUL au Liban", "the
+    withdrawal from the Bosnian town")."""
+    verb = parse.head(subj)
+    if verb.i == subj.i or verb.pos not in ("VERB", "AUX"):
+        return frozenset()
+    ids: set[int] = set()
+    stack = [c for c in parse.children(verb) if c.dep in ("obj", "dobj", "iobj", "dative")]
+    while stack:
+        tok = stack.pop()
+        if tok.lower in LOCATIVE_CASES and tok.dep == "prep" or any(
+                c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(tok)):
+            continue
+        ids.add(tok.i)
+        stack.extend(parse.children(tok))
+    return frozenset(e.code for m in index.in_tokens(ids) for e in m.entries
+                     if e.kind in ("country", "org") and e.code)
 
 
 def _subject_states(parse: Parse, arg: Token, index: MentionIndex) -> frozenset[str]:
