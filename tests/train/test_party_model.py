@@ -170,3 +170,34 @@ def test_a_model_folder_from_before_the_party_model_codes_without_it(tmp_path: P
     fit_party_model(_examples()).save(tmp_path)
     party_model.cache_clear()
     assert party_model(tmp_path) is not None
+
+
+def test_a_state_agent_gets_no_armed_group_for_its_state() -> None:
+    # "Le Mali accuse Al-Qaïda ." then "Le porte-parole a réclamé une enquête .": the spokesman's
+    # sector is a government's, so Al-Qaïda (IMG) is no state for him, however likely; a party
+    # with no state sector may still get it
+    words = [[("Le", "le", "DET", "det", 1), ("Mali", "Mali", "PROPN", "nsubj", 2),
+              ("accuse", "accuser", "VERB", "ROOT", 2), ("Al-Qaïda", "Al-Qaïda", "PROPN", "obj", 2),
+              (".", ".", "PUNCT", "punct", 2)],
+             WORDS[1]]
+    tokens, sentences, text = [], [], ""
+    for s, row in enumerate(words):
+        first, char_start = len(tokens), len(text)
+        for text_, lemma, pos, dep, head in row:
+            text += " " if text else ""
+            tokens.append(Token(i=len(tokens), text=text_, idx=len(text), lemma=lemma, pos=pos, dep=dep,
+                                head=first + head, sent=s, ent_type="LOC" if text_ == "Mali" else ""))
+            text += text_
+        sentences.append(Sentence(s, first, len(tokens), char_start, len(text)))
+    parse = Parse(text=text, tokens=tokens, sentences=sentences, lang="fr")
+    index = MentionIndex(parse, find_mentions(parse, actor_lexicon("fr")))
+    options = party_options(parse, index, parse.tokens[8], event="REQUEST", role="recipient", exclude={"MLI"})
+    assert "IMG" in {o.code for o in options}  # the armed group is an option for an implied party
+    model = fit_party_model(_examples())
+    mali = Entity(code="MLI", sector="GOV", entity_text="Le Mali", start=0, end=7)
+    for sector, allowed in (("GOV", False), ("REB", True)):
+        draft = _draft(parse, mali)
+        draft.recipients = [Entity(code=None, sector=sector, entity_text="Le porte-parole", start=30, end=45,
+                                   reason=f"sector {sector} from title")]
+        imply_parties(draft, parse, index, model, policy=PartyPolicy(country=0.0))
+        assert (draft.recipients[0].code == "IMG") is allowed, (sector, draft.recipients[0])

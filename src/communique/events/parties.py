@@ -32,6 +32,10 @@ from communique.evaluate.scoring import party_code
 from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
 
+# PLOVER sectors of a state's own agents, and the codes of parties that have none of them
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "DIP"})
+NOT_A_GOVERNMENT = frozenset({"IMG", "ISM", "NGO", "MNC"})
+
 if TYPE_CHECKING:
     from communique.events.build import Draft
 
@@ -261,8 +265,15 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
     trigger = draft.candidates[0].trigger
     # several authors of one act each got their own record (build._one_per_author): the others
     # are co-authors, not the target ("A, B ainsi que C ont condamné les attentats")
-    found = model.best(party_options(parse, index, trigger, event=draft.event, role=role,
-                                     exclude=set(exclude) | draft.co_actors, title_end=title_end))
+    options = party_options(parse, index, trigger, event=draft.event, role=role,
+                            exclude=set(exclude) | draft.co_actors, title_end=title_end)
+    named_sector = ((draft.recipients if role == "recipient" else draft.actors) or [None])[0]
+    if unresolved and named_sector is not None and named_sector.sector in STATE_SECTORS:
+        # a government's, an army's, a court's… state is a country or an intergovernmental body
+        # (a commissioner of the EU), not an armed group, a company or an NGO ("le porte-parole
+        # du gouvernement de transition" is no member of Al-Qaïda)
+        options = [o for o in options if o.code not in NOT_A_GOVERNMENT]
+    found = model.best(options)
     if found is None or found[1] < threshold:
         return
     option, p = found
