@@ -47,6 +47,31 @@ class Mention:
         return next((e for e in self.entries if e.kind == kind), None)
 
 
+# A dateline: an all-capitals place opening a paragraph, then a comma, a parenthesis or a dash
+# ("BAMAKO (AFP) -", "PARIS, 5 juin -", "NOUAKCHOTT, 12 mars (Agence) –").
+DATELINE = re.compile(r"^\W*([A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,40}?)\s*(?:,|\(|–|—|-)")
+
+
+def dateline_name(text: str) -> tuple[int, int] | None:
+    """Character span of the dateline's place at the start of ``text``, if it opens with one."""
+    m = DATELINE.match(text)
+    if m is None or not m.group(1).strip(" .").isupper():
+        return None
+    name = m.group(1).strip(" .")
+    start = m.start(1) + m.group(1).index(name)
+    return start, start + len(name)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The dateline places of a text's paragraphs (character spans)."""
+    out: set[tuple[int, int]] = set()
+    for at in [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]:
+        found = dateline_name(text[at:at + 80])
+        if found is not None:
+            out.add((at + found[0], at + found[1]))
+    return sorted(out)
+
+
 @dataclass(slots=True)
 class Resolution:
     """An entity and the tokens it covers (for people's sides and explanations)."""
@@ -205,12 +230,17 @@ class MentionIndex:
         for m in mentions:
             for i in range(m.first, m.last + 1):
                 self.by_token.setdefault(i, m)
+        # "ROME, Sept 25 (MEDITERRANEAN DESK) -": where the report was filed names no party
+        spans = dateline_spans(parse.text)
+        self.in_dateline = {id(m) for m in mentions if any(a <= m.start < b for a, b in spans)}
 
     def within(self, first: int, last: int) -> list[Mention]:
         return [m for m in self.mentions if m.first >= first and m.last <= last]
 
     def in_tokens(self, indices: set[int]) -> list[Mention]:
-        return [m for m in self.mentions if m.first in indices]
+        """The mentions that start at these tokens (the parties an argument phrase may name: a
+        dateline's place is none, though a parse that joins it to the title's clause puts it there)."""
+        return [m for m in self.mentions if m.first in indices and id(m) not in self.in_dateline]
 
     def has_person(self, tokens: list[Token]) -> bool:
         """A person among the tokens: a name (PER entity), a title or office ("l'ancien

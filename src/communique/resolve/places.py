@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from communique.errors import LexiconError
 from communique.lexicon.tables import data_path, read_tsv, time_words
-from communique.mentions.actors import MentionIndex
+from communique.mentions.actors import MentionIndex, dateline_name
 from communique.model import Place
 from communique.parse import Parse, Sentence, Token
 from communique.resolve.gazetteer import gazetteer
@@ -85,7 +85,6 @@ PLACE_FAMILY = {"ASSAULT": "force", "COERCE": "force"}
 NEAR_SENTENCES = 2  # an event of the same kind this close before is taken for the same action
 # Statements: a place from elsewhere in the article fits them only in the speaker's country.
 VERBAL = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
-_DATELINE = re.compile(r"^\W*([A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,40}?)\s*(?:,|\(|–|—|-)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,16 +442,14 @@ def _dateline(parse: Parse, sentence: int, *, context: Sequence[str]) -> Place |
     """"BAMAKO (AFP) -", "PARIS, 5 juin -": the place of the report's dateline."""
     sent = parse.sentences[sentence]
     text = parse.text[sent.char_start:sent.char_end]
-    m = _DATELINE.match(text)
-    if m is None:
+    found = dateline_name(text)
+    if found is None:
         return None
-    name = m.group(1).strip(" .")
-    if not name.isupper():
-        return None
+    name = text[found[0]:found[1]]
     place = gazetteer().resolve(name.title(), context_countries=context, lang=parse.lang)
     if place is None:
         return None
-    start = sent.char_start + m.start(1)
+    start = sent.char_start + found[0]
     place.start, place.end, place.extracted_place = start, start + len(name), name
     place.reason = f"dateline '{name}'; {place.reason}"
     return place
