@@ -51,6 +51,11 @@ def test_pluperfect_on_the_day_is_a_step_of_the_episode(code_text, text, event, 
     # an accusation made for a long time is background
     ("Longtemps accusée de laxisme par ses alliés occidentaux, la Turquie a renforcé ses contrôles à la "
      "frontière syrienne.", "fr", "ACCUSE", "accusée", "habitual ('Longtemps')"),
+    # what an accusation says was done is its content, not an act told
+    ("Rabat a accusé mardi les forces algériennes d'avoir tué deux bergers marocains près de Figuig.", "fr",
+     "ASSAULT", "tué", "content of the accusation 'accusé'"),
+    ("Bamako on Tuesday accused the Algerian army of killing three Malian herders near the border.", "en",
+     "ASSAULT", "killing", "content of the accusation 'accused'"),
     # a participle clause with no subject of its own is as old as its main verb
     ("Over the past decade Turkey has expanded its military footprint in the Sahel, training Nigerien officers "
      "and selling armed drones to the Malian army.", "en", "AID", "training",
@@ -92,3 +97,12 @@ def test_a_participle_clause_of_a_dated_act_is_an_act(code_text) -> None:
     got = events(code_text("On Monday Turkey expanded its military presence in Niger, training Nigerien officers "
                            "at a base near Niamey.", lang="en"))
     assert has(got, "AID", {"TUR"}, {"NER"}), got
+
+
+def test_the_accusation_itself_is_coded_and_the_same_killing_told_as_done_is_an_attack(code_text) -> None:
+    # the minimal pairs of the accusations above
+    got = events(code_text("Rabat a accusé mardi les forces algériennes d'avoir tué deux bergers marocains près de "
+                           "Figuig.", lang="fr"))
+    assert has(got, "ACCUSE", {"MAR"}, {"DZA"}), got
+    got = events(code_text("Mardi, les forces algériennes ont tué deux bergers marocains près de Figuig.", lang="fr"))
+    assert has(got, "ASSAULT", {"DZA"}, {"MAR"}), got

@@ -45,6 +45,11 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
             return f"hypothetical ('{child.text}')"
         if child.dep == "advmod" and child.lower in grammar_words(lang).habitual:
             return f"habitual ('{child.text}')"
+    accuser = _accusation_of(parse, verb, kids, lang=lang)
+    if accuser is not None:
+        # "accused the army of killing two fighters", "accuse les forces d'avoir tué…": what the
+        # accusation says was done is its content, the accusation is the act told
+        return f"content of the accusation '{accuser.text}' (alleged, not told as done)"
     auxes = _aux(parse, verb)
     if verb.dep in ("ccomp", "xcomp") or (verb.dep == "dep" and any(c.dep == "mark" for c in kids)):
         head = parse.head(verb)
@@ -114,6 +119,29 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
                 return f"under '{head.text}' (intention)"
             if verb.dep in ("conj",):
                 return verb_modality(parse, head, lang=lang) if not auxes else None
+    return None
+
+
+def _accusation_of(parse: Parse, verb: Token, kids: list[Token], *, lang: str) -> Token | None:
+    """The accusing verb whose "of"/"de" complement ``verb`` is ("accused X of killing", "accuse X
+    d'avoir tué", where the parser may hang the clause on X), or None."""
+    words = grammar_words(lang).allegation_verb
+    head = parse.head(verb)
+    if head.i == verb.i:
+        return None
+    if lang == "en":
+        if verb.dep == "pcomp" and head.lower == "of" and parse.head(head).lemma.lower() in words:
+            return parse.head(head)
+        return None
+    if not any(c.dep == "mark" and c.lower in ("de", "d'", "d’") for c in kids):
+        return None
+    node = head
+    for _ in range(2):
+        if node.lemma.lower() in words:
+            return node
+        if parse.head(node).i == node.i:
+            return None
+        node = parse.head(node)
     return None
 
 
