@@ -49,6 +49,9 @@ def test_arrests_with_no_agent_are_made_by_the_police_of_the_place(code_text) ->
     ("La tempête Zeus a frappé la France de dimanche à mercredi.", "fr"),
     ("Cette vague de chaleur a tué, en trois jours, au moins 14 personnes au Japon.", "fr"),
     ("A powerful earthquake struck western Indonesia on Sunday, killing 12 people.", "en"),
+    # the cause is the subject of the verb the participle clause hangs on
+    ("Algerian aircraft airlifted 70 tonnes of food to Zinder on Monday, the first foreign relief to reach Niger "
+     "since flash floods swept through the south last week, killing at least 30 people.", "en"),
 ])
 def test_harm_from_a_natural_cause_is_no_attack(code_with_rules, rules_coder, text, lang) -> None:
     coded = code_with_rules(text, lang=lang)

@@ -697,7 +697,12 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                 arg_slots = {"subj": slots(parse, speaker, lang=lang).get("subj", []) if speaker else [],
                              "obj": told}
         if trig.event == "ASSAULT":
-            cause = next((h for h in arg_slots.get("subj", []) if h.lemma.lower() in grammar_words(lang).natural_cause
+            doers = arg_slots.get("subj", [])
+            if not doers and tok.dep in ("advcl", "acl") and tok.feat("VerbForm") in ("Ger", "Part"):
+                # "floods swept through the mountains, killing 41 people": the main verb's subject
+                doers = slots(parse, parse.head(tok), lang=lang).get("subj", []) if parse.head(tok).pos in (
+                    "VERB", "AUX") else []
+            cause = next((h for h in doers if h.lemma.lower() in grammar_words(lang).natural_cause
                           or h.lower in grammar_words(lang).natural_cause), None)
             if cause is not None:
                 # "La tempête a frappé la France", "la vague de chaleur a tué 14 personnes": harm
