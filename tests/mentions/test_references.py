@@ -25,3 +25,16 @@ def test_the_neighbouring_country_is_not_the_speakers_own(code_text) -> None:
     got = parties(code_text("L'Afghanistan a démenti hier. Le Pakistan accuse le pays voisin d'abriter des "
                             "terroristes.", lang="fr"))
     assert ("ACCUSE", ["PAK"], ["AFG"]) in got, got
+
+
+def test_the_bloc_is_the_international_body_named_last(code_text) -> None:
+    text = ("La CEDEAO a levé lundi ses sanctions commerciales contre le Niger. Dans un communiqué, "
+            "l'organisation a exigé la libération du président déchu.")
+    assert ("REQUEST", ["IGO"], ["NER"]) in parties(code_text(text, lang="fr"))
+    text = ("Senegal suspended its fishing agreement with the European Union on Monday. The bloc urged Dakar on "
+            "Tuesday to lift the suspension.")
+    assert ("REQUEST", ["EUR"], ["SEN"]) in parties(code_text(text, lang="en"))
+    # an indefinite "a regional bloc" is none named before
+    text = ("Senegal suspended its fishing agreement with the European Union on Monday. A regional bloc urged Dakar "
+            "on Tuesday to lift the suspension.")
+    assert not any(actors == ["EUR"] for ev, actors, _ in parties(code_text(text, lang="en")) if ev == "REQUEST")

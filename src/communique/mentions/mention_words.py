@@ -44,13 +44,14 @@ class MentionWords:
     determiner: dict[str, GenderNumber] = field(default_factory=dict)
     country_head: frozenset[str] = frozenset()
     counterpart_head: frozenset[str] = frozenset()
+    body_head: frozenset[str] = frozenset()
     neighbour_word: frozenset[str] = frozenset()
     additive: frozenset[frozenset[str]] = frozenset()  # words all between two subjects, any order
     list_glue: frozenset[str] = frozenset()
 
 
 _SETS = {"pronoun", "first_person", "relative", "antecedent_relative", "country_head", "counterpart_head",
-         "neighbour_word", "list_glue"}
+         "body_head", "neighbour_word", "list_glue"}
 _PHRASES = {"pair_reference", "additive"}
 _GENDERED = {"personal", "latter", "determiner"}
 

@@ -62,6 +62,8 @@ def referred_party(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
         found = _last_named(parse, arg, index, memory, latter, lang=lang)
         if found:
             return found
+    if arg.pos == "NOUN" and arg.lemma.lower() in any_language().body_head:
+        return _last_body(parse, arg, index, memory, lang=lang)
     if arg.pos != "PRON":
         return []
     words = mention_words(lang)
@@ -254,6 +256,28 @@ def _stands_for(word: Token, party: Entity, reason: str) -> Resolution:
     return Resolution(Entity(code=party.code, sector=party.sector, entity_text=word.text, start=word.idx,
                              end=word.end, name=party.name, other_sectors=list(party.other_sectors),
                              reason=reason), word.i, word.i)
+
+
+# Codes of international bodies a bare "the bloc" may stand for
+BODY_CODES = frozenset({"IGO", "EUR", "UNO"})
+
+
+def _last_body(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory, *, lang: str) -> list[Resolution]:
+    """"The EU … the bloc urged", "la CEDEAO … l'organisation a exigé": a bare head naming an
+    international body stands for the last one named before, in its sentence or the three before."""
+    if not any(c.dep == "det" and c.lower in ("the", "le", "la", "l'", "l’", "cette", "this") for c in parse.children(arg)):
+        return []  # "a regional bloc", "une organisation": not one named before
+    first = parse.sentences[max(arg.sent - 3, 0)].start
+    for m in reversed(index.within(first, arg.i - 1)):
+        entry = next((e for e in m.entries if e.kind == "org" and e.code in BODY_CODES), None)
+        if entry is None or id(m) in index.in_dateline:
+            continue
+        found = resolve_one(parse, parse.tokens[m.last], index, memory, lang=lang)
+        body = next((r.entity for r in found if r.entity.code in BODY_CODES), None)
+        if body is not None:
+            return [_stands_for(arg, body, f"'{arg.text}' → the international body named last, "
+                                           f"{body.entity_text!r}; {body.reason}")]
+    return []
 
 
 def _last_named(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
