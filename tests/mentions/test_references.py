@@ -34,6 +34,10 @@ def test_the_bloc_is_the_international_body_named_last(code_text) -> None:
     text = ("Senegal suspended its fishing agreement with the European Union on Monday. The bloc urged Dakar on "
             "Tuesday to lift the suspension.")
     assert ("REQUEST", ["EUR"], ["SEN"]) in parties(code_text(text, lang="en"))
+    # the subject a coordinated verb shares ("said the bloc had taken note … and urged")
+    text = ("Senegal suspended its fishing agreement with the European Union on Monday. The EU envoy said the bloc "
+            "had taken note of the decision and urged Dakar to lift the suspension quickly.")
+    assert ("REQUEST", ["EUR"], ["SEN"]) in parties(code_text(text, lang="en"))
     # an indefinite "a regional bloc" is none named before
     text = ("Senegal suspended its fishing agreement with the European Union on Monday. A regional bloc urged Dakar "
             "on Tuesday to lift the suspension.")

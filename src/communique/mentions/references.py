@@ -62,7 +62,7 @@ def referred_party(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
         found = _last_named(parse, arg, index, memory, latter, lang=lang)
         if found:
             return found
-    if arg.pos == "NOUN" and arg.lemma.lower() in any_language().body_head:
+    if arg.pos in ("NOUN", "PROPN") and arg.text[:1].islower() and arg.lower in any_language().body_head:
         return _last_body(parse, arg, index, memory, lang=lang)
     if arg.pos != "PRON":
         return []
