@@ -137,3 +137,18 @@ def test_a_status_line_while_the_models_load_on_a_terminal(tmp_path: Path, monke
     monkeypatch.setattr(sys, "stderr", piped)
     assert main(["code", str(src), "-o", str(tmp_path / "out.jsonl")]) == 0
     assert piped.getvalue() == ""
+
+
+def test_why_not_says_which_words_were_not_coded_and_why(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "match.txt"
+    src.write_text("Éliminatoires : le Niger et le Bénin se quittent dos à dos\n"
+                   "Le match entre le Niger et le Bénin s'est achevé sur un score nul au stade de Niamey. Les Béninois "
+                   "ont lancé une attaque contre la défense nigérienne à la 80e minute.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["code", str(src), "-o", str(out)]) == 0
+    assert "not coded" not in capsys.readouterr().err  # only when asked
+    assert main(["code", str(src), "-o", str(out), "--why-not"]) == 0
+    err = capsys.readouterr().err
+    assert "match: " in err and "not coded" in err, err
+    assert any("'attaque'@" in line and "sports report" in line for line in err.splitlines()), err
+    assert json.loads(out.read_text(encoding="utf-8"))["events"] == []

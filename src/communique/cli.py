@@ -22,7 +22,7 @@ from communique.errors import CommuniqueError
 
 def cmd_code(args: argparse.Namespace) -> int:
     from communique.coder import Coder, CoderSettings
-    from communique.console import SHOWN_REJECTIONS, Status, report_rejections
+    from communique.console import SHOWN_REJECTIONS, Status, report_rejections, report_skips
     from communique.export.writers import geojson, jsonl_line, open_output, summary_table
     from communique.ingest import read_inputs
     from communique.ingest.readers import check_inputs
@@ -30,7 +30,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     check_inputs(args.inputs)  # a mistyped path is bad usage: stop before loading any model
     coder = Coder(settings=CoderSettings(actor_file=Path(args.actors) if args.actors else None,
                                          vectors=not args.no_vectors,
-                                         first_pass=args.first_pass))
+                                         first_pass=args.first_pass, keep_skips=args.why_not))
     coded = []
     rejections: list[tuple[str, str, str]] = []
     rejected = 0
@@ -47,6 +47,8 @@ def cmd_code(args: argparse.Namespace) -> int:
                 out.write(jsonl_line(item) + "\n")
                 out.flush()
             coded.append(item) if (args.summary or args.format == "geojson") else None
+            if args.why_not:
+                report_skips(item.article.id, coder.skipped.pop(item.article.id, []))
         if args.format == "geojson":
             json.dump(geojson(coded), out, ensure_ascii=False, indent=1)
             out.write("\n")
@@ -100,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="parse fully only the sentences that may hold an event (experimental: no measured gain yet; docs/scale.md)")
     code.add_argument("--no-vectors", action="store_true",
                       help="skip the learned signal (sentence vectors): faster, confidence from rules only")
+    code.add_argument("--why-not", action="store_true",
+                      help="also print, for each article, the words read as possible acts that were not coded, "
+                           "and why (to standard error)")
     code.set_defaults(func=cmd_code)
 
     ev = sub.add_parser("evaluate", help="code a gold set's articles and score them")

@@ -64,6 +64,17 @@ class Status:
             self.clear()
 
 
+def report_skips(article_id: str, skipped: Sequence[str], out: TextIO | None = None) -> None:
+    """The words of one article read as possible acts but not coded, each with its reason
+    (``'attaque'@217: sports report (…)``); nothing when there are none."""
+    if not skipped:
+        return
+    out = out or sys.stderr
+    out.write(f"{article_id}: {len(skipped)} word{'s' if len(skipped) > 1 else ''} not coded\n")
+    for line in skipped:
+        out.write(f"  {line}\n")
+
+
 def report_rejections(rejections: Sequence[tuple[str, str, str]], *, total: int,
                       out: TextIO | None = None) -> None:
     """``N articles rejected`` and the first few as ``id  stage: reason``."""
