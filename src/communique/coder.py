@@ -21,6 +21,7 @@ from collections import Counter
 from communique.events.build import (Draft, locate_groups, merge, sports_report, state_related, to_event,
                                      unique_ids, violence_in_title)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used
+from communique.events.detect import _skip as skip
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
 from communique.events.selection import SelectionPolicy
@@ -201,10 +202,10 @@ class Coder:
         if sport:
             # a match report: its words of contest are no acts between states (events.build)
             kept_drafts = [d for d in drafts if violence_in_title(d, parse, headline or frozenset({0}))]
-            if skipped is not None:
-                skipped.extend(f"'{d.candidates[0].trigger.text}'@{d.candidates[0].trigger.idx}: sports report "
-                               f"({', '.join(repr(w) for w in sport)} in the title and lede)"
-                               for d in drafts if d not in kept_drafts)
+            for d in drafts:
+                if d not in kept_drafts:
+                    skip(skipped, d.candidates[0].trigger,
+                         f"sports report ({', '.join(repr(w) for w in sport)} in the title and lede)")
             drafts = kept_drafts
         out: list[Event] = []
         published = _published(article)

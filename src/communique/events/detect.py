@@ -698,10 +698,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                              "obj": told}
         if trig.event == "ASSAULT":
             doers = arg_slots.get("subj", [])
-            if not doers and tok.dep in ("advcl", "acl") and tok.feat("VerbForm") in ("Ger", "Part"):
+            main = parse.head(tok)
+            if (not doers and tok.dep in ("advcl", "acl") and tok.feat("VerbForm") in ("Ger", "Part")
+                    and main.pos in ("VERB", "AUX")):
                 # "floods swept through the mountains, killing 41 people": the main verb's subject
-                doers = slots(parse, parse.head(tok), lang=lang).get("subj", []) if parse.head(tok).pos in (
-                    "VERB", "AUX") else []
+                doers = slots(parse, main, lang=lang).get("subj", [])
             cause = next((h for h in doers if h.lemma.lower() in grammar_words(lang).natural_cause
                           or h.lower in grammar_words(lang).natural_cause), None)
             if cause is not None:

@@ -64,12 +64,12 @@ def dateline_name(text: str) -> tuple[int, int] | None:
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """The dateline places of a text's paragraphs (character spans)."""
-    out: set[tuple[int, int]] = set()
-    for at in [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]:
+    out = []
+    for at in [0] + [m.end() for m in re.finditer(r"\n+", text)]:
         found = dateline_name(text[at:at + 80])
         if found is not None:
-            out.add((at + found[0], at + found[1]))
-    return sorted(out)
+            out.append((at + found[0], at + found[1]))
+    return out
 
 
 @dataclass(slots=True)

@@ -159,6 +159,11 @@ def _state_before(parse: Parse, index: MentionIndex, tok: Token, memory: Article
     return earlier[-1] if earlier else None
 
 
+def _named_states(index: MentionIndex, ids: set[int]) -> frozenset[str]:
+    """The codes of the states and bodies the mentions at these tokens name."""
+    return frozenset(e.code for m in index.in_tokens(ids) for e in m.entries if e.kind in ("country", "org") and e.code)
+
+
 def _object_states(parse: Parse, subj: Token, index: MentionIndex) -> frozenset[str]:
     """States the object (direct or indirect) of the verb a subject belongs to names as its own
     ("l'ambassadeur des Émirats"), not where it is ("le commandant de la FINUL au Liban", "the
@@ -170,13 +175,12 @@ def _object_states(parse: Parse, subj: Token, index: MentionIndex) -> frozenset[
     stack = [c for c in parse.children(verb) if c.dep in ("obj", "dobj", "iobj", "dative")]
     while stack:
         tok = stack.pop()
-        if tok.lower in LOCATIVE_CASES and tok.dep == "prep" or any(
+        if (tok.lower in LOCATIVE_CASES and tok.dep == "prep") or any(
                 c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(tok)):
             continue
         ids.add(tok.i)
         stack.extend(parse.children(tok))
-    return frozenset(e.code for m in index.in_tokens(ids) for e in m.entries
-                     if e.kind in ("country", "org") and e.code)
+    return _named_states(index, ids)
 
 
 def _subject_states(parse: Parse, arg: Token, index: MentionIndex) -> frozenset[str]:
@@ -191,8 +195,7 @@ def _subject_states(parse: Parse, arg: Token, index: MentionIndex) -> frozenset[
         subj = next((c for c in parse.children(verb) if c.dep.startswith("nsubj") and c.i != arg.i), None)
         if subj is not None:
             ids = {t.i for t in parse.subtree(subj)}
-            return frozenset(e.code for m in index.in_tokens(ids) for e in m.entries
-                             if e.kind in ("country", "org") and e.code)
+            return _named_states(index, ids)
         if verb.dep not in _CLAUSE_LINKS or parse.head(verb).i == verb.i:
             return frozenset()
         verb = parse.head(verb)
@@ -269,8 +272,7 @@ def _last_body(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMem
         return []  # "a regional bloc", "une organisation": not one named before
     first = parse.sentences[max(arg.sent - 3, 0)].start
     for m in reversed(index.within(first, arg.i - 1)):
-        entry = next((e for e in m.entries if e.kind == "org" and e.code in BODY_CODES), None)
-        if entry is None or id(m) in index.in_dateline:
+        if id(m) in index.in_dateline or not any(e.kind == "org" and e.code in BODY_CODES for e in m.entries):
             continue
         found = resolve_one(parse, parse.tokens[m.last], index, memory, lang=lang)
         body = next((r.entity for r in found if r.entity.code in BODY_CODES), None)
