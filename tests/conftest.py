@@ -94,12 +94,14 @@ def coder():
 
 @pytest.fixture(scope="session")
 def code_text(coder):
-    """Code one article given as text; returns the CodedArticle, which must not be rejected."""
+    """Code one article given as text (``title``: the text's opening line is its title); returns the
+    CodedArticle, which must not be rejected."""
     from communique.model import Article
 
     def run(text: str, *, lang: str | None = None, published: str | None = "2025-06-05",
-            article_id: str = "t") -> object:
-        return accepted(coder.code_article(Article(id=article_id, text=text, lang=lang, published=published)))
+            article_id: str = "t", title: str | None = None) -> object:
+        return accepted(coder.code_article(Article(id=article_id, text=text, lang=lang, published=published,
+                                                   title=title)))
 
     return run
 

@@ -52,12 +52,29 @@ def test_arrests_with_no_agent_are_made_by_the_police_of_the_place(code_text) ->
     # the cause is the subject of the verb the participle clause hangs on
     ("Algerian aircraft airlifted 70 tonnes of food to Zinder on Monday, the first foreign relief to reach Niger "
      "since flash floods swept through the south last week, killing at least 30 people.", "en"),
+    # a participle joined to another ("forcing … and killing") shares its clause's subject
+    ("Floodwaters from a collapsed dam submerged half of Maiduguri on Tuesday, forcing thousands of residents "
+     "from their homes and killing at least 30 people.", "en"),
 ])
 def test_harm_from_a_natural_cause_is_no_attack(code_with_rules, rules_coder, text, lang) -> None:
     coded = code_with_rules(text, lang=lang)
     assert not any(ev == "ASSAULT" for ev, *_ in events(coded)), coded.events
     reasons = skip_reasons(rules_coder, coded)
     assert any("ASSAULT by a natural or accidental cause" in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize("disaster,attack,body,lang", [
+    ("Un séisme de magnitude 6,4 frappe le Maroc", "Une vague d'attentats frappe le Maroc",
+     "Au moins 30 personnes ont été tuées samedi à Marrakech, selon les autorités.", "fr"),
+    ("Magnitude 6.4 earthquake strikes Morocco", "Gunmen strike Morocco",
+     "At least 30 people were killed on Saturday in Marrakesh, the authorities said.", "en"),
+])
+def test_a_title_naming_a_natural_disaster_invents_no_attacker(code_text, disaster, attack, body, lang) -> None:
+    # the title's blow ("frappe", "strikes") is the earthquake's: deaths with no author told under
+    # it are no attack; under a title naming attackers they are one
+    calm = code_text(f"{disaster}\n\n{body}", title=disaster, lang=lang)
+    assert not any(ev == "ASSAULT" for ev, *_ in events(calm)), calm.events
+    assert has(events(code_text(f"{attack}\n\n{body}", title=attack, lang=lang)), "ASSAULT", (), {"MAR"})
 
 
 def test_deaths_with_no_word_of_violence_get_no_invented_attacker(code_text) -> None:

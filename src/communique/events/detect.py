@@ -698,8 +698,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                              "obj": told}
         if trig.event == "ASSAULT":
             doers = arg_slots.get("subj", [])
-            main = parse.head(tok)
-            if (not doers and tok.dep in ("advcl", "acl") and tok.feat("VerbForm") in ("Ger", "Part")
+            first = tok
+            while first.dep == "conj" and parse.head(first).i != first.i:
+                first = parse.head(first)  # "forcing thousands from their homes and killing 30"
+            main = parse.head(first)
+            if (not doers and first.dep in ("advcl", "acl") and tok.feat("VerbForm") in ("Ger", "Part")
                     and main.pos in ("VERB", "AUX")):
                 # "floods swept through the mountains, killing 41 people": the main verb's subject
                 doers = slots(parse, main, lang=lang).get("subj", [])
