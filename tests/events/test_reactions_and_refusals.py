@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, events_and_explanations, has, of_type, types_and_parties
+from event_helpers import events, events_and_explanations, has, of_type, skip_reasons, types_and_parties
 
 
 @pytest.mark.parametrize("text,event,actors,recipients", [
@@ -35,6 +35,25 @@ def test_refusing_to_act_is_not_a_bare_refusal(code_text) -> None:
     assert not any("bare refusal" in e[4] for e in got), got
     assert has(got, "REJECT", {"DZA"}), got
 
+
+
+@pytest.mark.parametrize("no_comment,refusal,lang,refuser", [
+    ("The Malian defence ministry declined to comment on the report on Monday.",
+     "The Malian defence ministry declined to extradite the former minister to Algeria on Monday.", "en", "MLI"),
+    ("The Malian defence minister declined to name the countries involved.",
+     "The Malian defence minister refused to hand over the detained Algerian officers.", "en", "MLI"),
+    ("Le ministère nigérien de la Défense a refusé de commenter lundi.",
+     "Le Niger a refusé lundi d'extrader l'ancien ministre vers la France.", "fr", "NER"),
+])
+def test_declining_to_comment_is_no_rejection(code_with_rules, rules_coder, no_comment, refusal, lang,
+                                               refuser) -> None:
+    # withholding a comment or a name refuses nobody's demand; the exclusion binds the trigger
+    # model too (it would read "declined to name" as a rejection)
+    quiet = code_with_rules(no_comment, lang=lang)
+    assert not any(ev == "REJECT" for ev, *_ in events(quiet)), quiet.events
+    assert any("no trigger row's cue holds" in r for r in skip_reasons(rules_coder, quiet)), \
+        skip_reasons(rules_coder, quiet)
+    assert has(events(code_with_rules(refusal, lang=lang)), "REJECT", {refuser}), refusal
 
 def test_threat_without_target_takes_party_told_before(code_with_rules):
     evs = types_and_parties(code_with_rules("L'Irak a coupé les salaires des fonctionnaires kurdes. "

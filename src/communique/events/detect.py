@@ -347,8 +347,11 @@ def _cue_words(tokens: list[Token]) -> list[str]:
 
 
 def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, list[Token]],
-              sentence_tokens: list[Token], index: MentionIndex) -> bool:
+              sentence_tokens: list[Token], index: MentionIndex, *, negated_only: bool = False) -> bool:
+    """Whether every cue of the row holds (``negated_only``: only its exclusions, the ``!`` cues)."""
     for cue in trig.cues:
+        if negated_only and not cue.negated:
+            continue
         if cue.kind == "child":
             hit = any(c.lower in cue.words or c.lemma.lower() in cue.words for c in parse.children(pred))
         elif cue.kind == "dep":
@@ -659,9 +662,14 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             for slot, heads in anchor_slots.items():
                 if slot not in ("subj", "obj") and slot not in arg_slots:
                     arg_slots[slot] = [h for h in heads if h.i != tok.i]
-        trig = next((r for r in rows if cue_holds(parse, r, tok, arg_slots, tokens, index)), None)
+        # A table row's exclusion ("declined to comment" is no rejection) also holds for the model:
+        # it neither proposes nor stands in for that type here.
+        excluded = {r.event for r in rows if r.row and not cue_holds(parse, r, tok, arg_slots, tokens, index,
+                                                                     negated_only=True)}
+        trig = next((r for r in rows if not (r.row == 0 and r.event in excluded)
+                     and cue_holds(parse, r, tok, arg_slots, tokens, index)), None)
         if (trig is None and score is not None and score.top_prob >= policy.rescue
-                and score.top_event in {r.event for r in rows}):
+                and score.top_event in {r.event for r in rows} - excluded):
             # The table knows the word for this type but lists only some objects ("livrer" des
             # armes): the model, reading the clause, vouches for this one ("livrer du matériel").
             trig = model_row(tok, replace(score, event=score.top_event, prob=score.top_prob), lang=lang)
