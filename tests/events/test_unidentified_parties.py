@@ -154,3 +154,14 @@ def test_a_claim_names_the_author_of_the_attack_told_before(code_text) -> None:
     assert len(attacks) == 1, coded.events
     assert [a.entity_text for a in attacks[0].actor] != [""], attacks[0].actor  # Daesh, not "unidentified"
     assert attacks[0].actor[0].sector == "REB", attacks[0].actor
+
+
+def test_a_title_topic_label_is_not_the_doer(code_text) -> None:
+    # "Niger: shooting at …": the country before the colon is what the report is about; the
+    # participle after it has no subject, so the shooter is unnamed
+    title = "Niger: shooting at a Niamey hospital"
+    coded = code_text(f"{title}\n\nShots were fired on Tuesday in a hospital in Niamey, police said.", title=title,
+                      lang="en")
+    attacks = [e for e in coded.events if e.event == "ASSAULT"]
+    assert attacks, coded.events
+    assert all(a.sector != "GOV" for e in attacks for a in e.actor), [e.actor for e in attacks]

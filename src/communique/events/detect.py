@@ -296,6 +296,8 @@ def _inherited_subject(parse: Parse, verb: Token, *, lang: str) -> Token | None:
         if head.dep in ("conj", "xcomp") and parse.head(head).i != head.i:
             return _inherited_subject(parse, head, lang=lang)
     if verb.dep.startswith("acl") and head.pos in ("NOUN", "PROPN"):
+        if any(parse.tokens[k].text == ":" for k in range(head.i + 1, verb.i)):
+            return None  # "Germany: shooting at a Berlin hospital": a topic label, not a doer
         return head  # "la délégation, qui a rencontré…" / "troops deployed by…"
     return None
 
