@@ -49,6 +49,21 @@ def test_violence_at_a_match_named_in_the_title_is_still_an_attack(code_with_rul
     assert any(e.event == "ASSAULT" for e in coded.events), [(e.event, e.explanation) for e in coded.events]
 
 
+
+def test_a_title_naming_play_in_words_of_violence_keeps_a_match_report_eventless(code_with_rules) -> None:
+    # "strike", "frappe", "attaque" name play in a match report's title (``contest_word``); the
+    # attentat above is what keeps an attack
+    for text, lang in [
+        ("Late strike sinks Algeria as Egypt reach World Cup play-off\n\n"
+         "CAIRO, Oct 11 - Egypt beat Algeria 2-1 at the Cairo International Stadium on Saturday. With the match "
+         "heading for a draw, Egypt launched one last attack in stoppage time and their striker scored.", "en"),
+        ("Une frappe de la dernière minute offre la victoire au Maroc face à la Tunisie\n\n"
+         "RABAT, 11 octobre - Le Maroc a battu la Tunisie 1-0 samedi au stade Moulay-Abdallah, en match "
+         "éliminatoire de la Coupe du monde. Les Marocains ont lancé une dernière attaque à la 90e minute.", "fr"),
+    ]:
+        coded = code_with_rules(text, lang=lang, published="2025-10-11")
+        assert coded.events == [], [(e.event, e.explanation) for e in coded.events]
+
 def test_one_word_of_sport_is_not_a_sports_report(code_with_rules) -> None:
     # a stadium as the place of an act of state: one word of sport, no match report
     coded = code_with_rules(

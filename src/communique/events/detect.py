@@ -350,9 +350,10 @@ def _cue_words(tokens: list[Token]) -> list[str]:
 
 def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, list[Token]],
               sentence_tokens: list[Token], index: MentionIndex, *, negated_only: bool = False) -> bool:
-    """Whether every cue of the row holds (``negated_only``: only its exclusions, the ``!`` cues)."""
+    """Whether every cue of the row holds (``negated_only``: only its exclusions of the words
+    around the trigger, the ``!`` cues other than the sentence-wide ones)."""
     for cue in trig.cues:
-        if negated_only and not cue.negated:
+        if negated_only and (not cue.negated or cue.kind == "sent"):
             continue
         if cue.kind == "child":
             hit = any(c.lower in cue.words or c.lemma.lower() in cue.words for c in parse.children(pred))
@@ -664,8 +665,9 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             for slot, heads in anchor_slots.items():
                 if slot not in ("subj", "obj") and slot not in arg_slots:
                     arg_slots[slot] = [h for h in heads if h.i != tok.i]
-        # A table row's exclusion ("declined to comment" is no rejection) also holds for the model:
-        # it neither proposes nor stands in for that type here.
+        # A table row's exclusion of the words around the trigger ("declined to comment" is no
+        # rejection) also holds for the model: it neither proposes nor stands in for that type here.
+        # (A sentence-wide exclusion is coarse: the model's reading of the clause may overrule it.)
         excluded = {r.event for r in rows if r.row and not cue_holds(parse, r, tok, arg_slots, tokens, index,
                                                                      negated_only=True)}
         trig = next((r for r in rows if not (r.row == 0 and r.event in excluded)

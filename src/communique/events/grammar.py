@@ -56,6 +56,7 @@ class GrammarWords:
     claim_verb: frozenset[str]
     unrealised_content_verb: frozenset[str]
     attack_word: frozenset[str]
+    contest_word: frozenset[str]
     allegation_verb: frozenset[str]
     statement_plural: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
