@@ -105,6 +105,9 @@ class TriggerModel:
         return self.acts is None or f"{lang}:{vector_word(tok)}" in self.acts
 
     def _rows(self, feats: list[list[str]]) -> list[list[int]]:
+        # A feature listed twice ("lex=TYPE" of a lemma with two rows of one type) counts twice
+        # here and once in train.fit._matrix; the policy was tuned so, and either consistent
+        # count lost cross-fitted F1 (docs/accuracy.md).
         vocab = self.vocab
         return [[vocab[f] for f in fs if f in vocab] for fs in feats]
 
