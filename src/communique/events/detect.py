@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from communique.events.lexicon import (DEFAULT_NOUN_ROLES, DEFAULT_VERB_ROLES, Trigger, TriggerLexicon,
+from communique.events.lexicon import (DEFAULT_NOUN_ROLES, DEFAULT_VERB_ROLES, Cue, Trigger, TriggerLexicon,
                                        parse_roles)
 from communique.events.triggers_model import NONE, TriggerScore
 from communique.events.grammar import grammar_words
@@ -350,9 +350,16 @@ def _cue_words(tokens: list[Token]) -> list[str]:
 
 def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, list[Token]],
               sentence_tokens: list[Token], index: MentionIndex, *, negated_only: bool = False) -> bool:
-    """Whether every cue of the row holds (``negated_only``: only its exclusions of the words
-    around the trigger, the ``!`` cues other than the sentence-wide ones)."""
-    for cue in trig.cues:
+    """Whether every cue of the row holds, or of one of its alternatives (``negated_only``: only
+    their exclusions of the words around the trigger, the ``!`` cues other than the sentence-wide
+    ones)."""
+    return any(_cues_hold(parse, group, pred, arg_slots, sentence_tokens, index, negated_only=negated_only)
+               for group in (trig.cues, *trig.or_cues))
+
+
+def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict[str, list[Token]],
+               sentence_tokens: list[Token], index: MentionIndex, *, negated_only: bool) -> bool:
+    for cue in cues:
         if negated_only and (not cue.negated or cue.kind == "sent"):
             continue
         if cue.kind == "child":

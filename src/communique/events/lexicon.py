@@ -4,7 +4,8 @@ A trigger row names a lemma (verb or noun), the PLOVER type, mode and contexts i
 syntactic slots map onto actor and recipient (``roles``), conditions that must hold (``cue``)
 and the parties it cannot do without (``needs``). Rows of one lemma are tried in file order.
 
-Cue grammar: space-separated conditions, all of which must hold; ``!`` negates one.
+Cue grammar: space-separated conditions, all of which must hold; ``!`` negates one; ``||``
+separates alternatives, one of which must hold ("warned X" or "warned that … targets").
 ``child:a|b`` a direct child whose text or lemma is a or b; ``dep:xcomp`` a direct child with
 that dependency; ``subj:a|b`` / ``obj:a|b`` / ``arg:a|b`` /
 ``sent:a|b`` the object / any argument / the sentence has a word starting with a or b.
@@ -50,10 +51,12 @@ class Trigger:
     needs: frozenset[str]
     note: str
     row: int  # line of the data file, for explanations
+    or_cues: tuple[tuple[Cue, ...], ...] = ()  # alternatives to ``cues`` (``||`` in the cue column)
 
     def describe(self) -> str:
-        what = self.note or " ".join(f"{'!' if c.negated else ''}{c.kind}:{'|'.join(c.words)}"
-                                     for c in self.cues)
+        what = self.note or " || ".join(
+            " ".join(f"{'!' if c.negated else ''}{c.kind}:{'|'.join(c.words)}" for c in group)
+            for group in (self.cues, *self.or_cues))
         return f"{self.lemma}/{self.pos.lower()}" + (f" [{what}]" if what else "")
 
 
@@ -66,6 +69,14 @@ def parse_roles(text: str) -> tuple[tuple[str, str], ...]:
                 raise LexiconError(f"unknown role {role!r} in {text!r}")
             out.append((slot.strip(), role.strip()))
     return tuple(out)
+
+
+def _parse_alternatives(text: str) -> tuple[tuple[Cue, ...], tuple[tuple[Cue, ...], ...]]:
+    """The cue column: its first group of conditions and the alternatives after ``||``."""
+    groups = [_parse_cues(part) for part in text.split("||")]
+    if len(groups) > 1 and not all(groups):
+        raise LexiconError(f"empty alternative in cue {text!r}")
+    return groups[0], tuple(groups[1:])
 
 
 def _parse_cues(text: str) -> tuple[Cue, ...]:
@@ -93,11 +104,12 @@ class TriggerLexicon:
                 raise LexiconError(f"{lang}/triggers.tsv row {row_no}: unknown type {event}")
             pos = row["pos"].upper()
             roles = row.get("roles") or (DEFAULT_NOUN_ROLES if pos == "NOUN" else DEFAULT_VERB_ROLES)[lang]
+            cues, or_cues = _parse_alternatives(row.get("cue") or "")
             trig = Trigger(lemma=row["lemma"].lower(), pos=pos, event=event, mode=row.get("mode") or None,
                            context=tuple(c for c in (row.get("context") or "").split(";") if c),
-                           roles=parse_roles(roles), cues=_parse_cues(row.get("cue") or ""),
+                           roles=parse_roles(roles), cues=cues,
                            needs=frozenset(x for x in (row.get("needs") or "").split(";") if x),
-                           note=row.get("note") or "", row=row_no)
+                           note=row.get("note") or "", row=row_no, or_cues=or_cues)
             by_lemma.setdefault((trig.lemma, pos), []).append(trig)
         return cls(lang=lang, by_lemma=by_lemma)
 

@@ -1,0 +1,48 @@
+"""The trigger table's cue column: conditions, negations and alternatives (``||``), as
+``events.lexicon`` reads them, and a table row whose second alternative codes what the first
+misses. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.errors import LexiconError
+from communique.events.lexicon import _parse_alternatives, trigger_lexicon
+from event_helpers import events, has, skip_reasons
+
+
+def test_alternatives_are_read_as_groups_of_conditions() -> None:
+    first, rest = _parse_alternatives("obj:@actor || dep:ccomp !sent:price|prix")
+    assert [(c.kind, c.words, c.negated) for c in first] == [("obj", ("@actor",), False)]
+    assert [[(c.kind, c.words, c.negated) for c in group] for group in rest] == [
+        [("dep", ("ccomp",), False), ("sent", ("price", "prix"), True)]]
+    assert _parse_alternatives("child:on|for")[1] == ()
+
+
+@pytest.mark.parametrize("text", ["obj:@actor ||", "|| sent:war", "obj:@actor || || sent:war"])
+def test_an_empty_alternative_is_an_error(text: str) -> None:
+    with pytest.raises(LexiconError):
+        _parse_alternatives(text)
+
+
+def test_the_shipped_tables_use_alternatives() -> None:
+    warn = [r for r in trigger_lexicon("en").by_lemma[("warn", "VERB")] if r.event == "THREATEN"]
+    assert warn and warn[0].or_cues, warn
+    assert "||" in warn[0].describe() or warn[0].note
+
+
+@pytest.mark.parametrize("threat,lang", [
+    ("The Polisario commander warned on Monday that his units would intensify the armed struggle against Morocco.",
+     "en"),
+    ("Le commandant du Polisario a averti lundi que ses unités intensifieraient la lutte armée contre le Maroc.",
+     "fr"),
+])
+def test_a_warning_that_force_will_follow_is_a_threat(code_with_rules, threat, lang) -> None:
+    # no warned party as object: the row's second alternative (words of force in the sentence)
+    assert has(events(code_with_rules(threat, lang=lang)), "THREATEN", {"ESH"}, {"MAR"}), threat
+
+
+def test_a_warning_of_prices_is_no_threat(code_with_rules, rules_coder) -> None:
+    calm = code_with_rules("The Moroccan central bank warned on Monday that inflation would rise this year.", lang="en")
+    assert not any(ev == "THREATEN" for ev, *_ in events(calm)), calm.events
+    assert any("'warned'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, calm))
