@@ -43,6 +43,7 @@ def test_a_warning_that_force_will_follow_is_a_threat(code_with_rules, threat, l
 
 
 def test_a_warning_of_prices_is_no_threat(code_with_rules, rules_coder) -> None:
-    calm = code_with_rules("The Moroccan central bank warned on Monday that inflation would rise this year.", lang="en")
+    calm = code_with_rules("The Moroccan central bank warned on Monday that inflation would rise this year.",
+                           lang="en")
     assert not any(ev == "THREATEN" for ev, *_ in events(calm)), calm.events
     assert any("'warned'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, calm))

@@ -18,7 +18,7 @@ from communique.lexicon.plover import plover
 from communique.mentions.actors import PEOPLE_BY_NATIONALITY
 from communique.mentions.people import PersonMention
 from communique.model import Entity, Event, Person, Place, Span, content_id
-from communique.parse import Parse
+from communique.parse import Parse, Token
 
 MODE_RANK = {"visit": 5, "third-party": 4, "multilateral": 3, "phone": 2, "meet": 1}
 SECTOR_CONTEXT = {"MIL": "military", "SPY": "intelligence", "COP": "security", "REB": "security"}
@@ -377,8 +377,8 @@ def _attack_told(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
     # and whose words of violence are only verbs (the blow) tells of the disaster, not of an
     # attack ("Une vague d'attentats frappe Bagdad" names attacks).
     heads = [t for s in title for t in parse.sentence_tokens(parse.sentences[s])]
-    disaster = any((t.lower in causes or t.lemma.lower() in causes) and (t.dep.lower() == "root" or t.dep.startswith("nsubj"))
-                   for t in heads) and not any(
+    disaster = any((t.lower in causes or t.lemma.lower() in causes)
+                   and (t.dep.lower() == "root" or t.dep.startswith("nsubj")) for t in heads) and not any(
         (t.lower in words or t.lemma.lower() in words) and t.pos in ("NOUN", "PROPN") for t in heads)
     for s in (near - set(title)) if disaster else (near | set(title)):
         for tok in parse.sentence_tokens(parse.sentences[s]):
@@ -387,7 +387,7 @@ def _attack_told(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
     return False
 
 
-def _natural_subject(parse: Parse, tok) -> bool:
+def _natural_subject(parse: Parse, tok: Token) -> bool:
     """"Magnitude 6.4 earthquake strikes Taiwan", "un séisme frappe": a word of violence whose
     subject is a natural cause tells of no attack."""
     causes = grammar_words(parse.lang).natural_cause
