@@ -47,3 +47,17 @@ def test_a_warning_of_prices_is_no_threat(code_with_rules, rules_coder) -> None:
                            lang="en")
     assert not any(ev == "THREATEN" for ev, *_ in events(calm)), calm.events
     assert any("'warned'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, calm))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("L'armée nigérienne a déployé lundi des drones le long de la frontière avec le Mali.", "fr"),
+    ("The Nigerien army deployed drones along the border with Mali on Monday.", "en"),
+])
+def test_deploying_drones_is_a_mobilisation(code_with_rules, text, lang) -> None:
+    assert has(events(code_with_rules(text, lang=lang)), "MOBILIZE", {"NER"}), text
+
+
+def test_a_mission_described_as_deployed_is_no_mobilisation(code_with_rules, rules_coder) -> None:
+    calm = code_with_rules("Déployée depuis 2014, la MINUSCA compte environ 14 000 militaires et policiers.", lang="fr")
+    assert not any(ev == "MOBILIZE" for ev, *_ in events(calm)), calm.events
+    assert any("'Déployée'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, calm))
