@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from communique.events.detect import Candidate, same_side
-from communique.events.grammar import grammar_words
+from communique.events.grammar import grammar_words, said_by
 from communique.events.lexicon import context_cues
 from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
@@ -349,7 +349,7 @@ def violence_in_title(draft: Draft, parse: Parse, title: frozenset[int]) -> bool
     # words a match report uses for play ("a late strike") name no violence here
     words = grammar_words(parse.lang).attack_word - grammar_words(parse.lang).contest_word
     return draft.event == "ASSAULT" and any(
-        tok.lower in words or tok.lemma.lower() in words or any(part in words for part in tok.lower.split("-"))
+        said_by(tok, words) or any(part in words for part in tok.lower.split("-"))
         for s in title for tok in parse.sentence_tokens(parse.sentences[s]))
 
 
@@ -371,35 +371,37 @@ def _attack_told(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
     if draft.mode == "abduct":
         return True
     words = grammar_words(parse.lang).attack_word
-    causes = grammar_words(parse.lang).natural_cause
     near = {i for s in draft.sentences for i in (s - 1, s) if i >= 0}
-    # "Un séisme de magnitude 6,4 frappe Taïwan": a title whose head or subject is a natural cause
-    # and whose words of violence are only verbs (the blow) tells of the disaster, not of an
-    # attack ("Une vague d'attentats frappe Bagdad" names attacks).
-    heads = [t for s in title for t in parse.sentence_tokens(parse.sentences[s])]
-    disaster = any((t.lower in causes or t.lemma.lower() in causes)
-                   and (t.dep.lower() == "root" or t.dep.startswith("nsubj")) for t in heads) and not any(
-        (t.lower in words or t.lemma.lower() in words) and t.pos in ("NOUN", "PROPN") for t in heads)
-    for s in (near - set(title)) if disaster else (near | set(title)):
+    for s in (near - set(title)) if _disaster_title(parse, title) else (near | set(title)):
         for tok in parse.sentence_tokens(parse.sentences[s]):
-            if (tok.lower in words or tok.lemma.lower() in words) and not _natural_subject(parse, tok):
+            if said_by(tok, words) and not _natural_subject(parse, tok):
                 return True
     return False
+
+
+def _disaster_title(parse: Parse, title: frozenset[int]) -> bool:
+    """"Un séisme de magnitude 6,4 frappe Taïwan": a title whose head or subject is a natural cause
+    and whose words of violence are only verbs (the blow) tells of the disaster, not of an attack
+    ("Une vague d'attentats frappe Bagdad" names attacks)."""
+    words = grammar_words(parse.lang)
+    tokens = [t for s in title for t in parse.sentence_tokens(parse.sentences[s])]
+    return (any(said_by(t, words.natural_cause) and (t.dep.lower() == "root" or t.dep.startswith("nsubj"))
+                for t in tokens)
+            and not any(said_by(t, words.attack_word) and t.pos in ("NOUN", "PROPN") for t in tokens))
 
 
 def _natural_subject(parse: Parse, tok: Token) -> bool:
     """"Magnitude 6.4 earthquake strikes Taiwan", "un séisme frappe": a word of violence whose
     subject is a natural cause tells of no attack."""
     causes = grammar_words(parse.lang).natural_cause
-    head = parse.head(tok)
-    if tok.dep in ("amod", "acl") and (head.lower in causes or head.lemma.lower() in causes):
+    if tok.dep in ("amod", "acl") and said_by(parse.head(tok), causes):
         return True  # "un séisme frappe le Maroc" parsed as "un séisme frappé"
     for subj in parse.children(tok):
         if not subj.dep.startswith("nsubj"):
             continue
         # the subject's head word, or the word it names in apposition ("a magnitude 6.4 earthquake")
         heads = [subj, *(c for c in parse.children(subj) if c.dep in ("appos", "compound", "flat"))]
-        if any(h.lower in causes or h.lemma.lower() in causes for h in heads):
+        if any(said_by(h, causes) for h in heads):
             return True
     return False
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from communique.events.lexicon import (DEFAULT_NOUN_ROLES, DEFAULT_VERB_ROLES, Cue, Trigger, TriggerLexicon,
                                        parse_roles)
 from communique.events.triggers_model import NONE, TriggerScore
-from communique.events.grammar import grammar_words
+from communique.events.grammar import grammar_words, said_by
 from communique.events.modality import noun_modality, verb_modality
 from communique.events.reported import demand_row, intent_trigger, stated_intent
 from communique.lexicon.tables import time_words
@@ -363,7 +363,7 @@ def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict
         if negated_only and (not cue.negated or cue.kind == "sent"):
             continue
         if cue.kind == "child":
-            hit = any(c.lower in cue.words or c.lemma.lower() in cue.words for c in parse.children(pred))
+            hit = any(said_by(c, cue.words) for c in parse.children(pred))
         elif cue.kind == "dep":
             hit = any(c.dep in cue.words for c in parse.children(pred))
         else:
@@ -725,8 +725,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                     and main.pos in ("VERB", "AUX")):
                 # "floods swept through the mountains, killing 41 people": the main verb's subject
                 doers = slots(parse, main, lang=lang).get("subj", [])
-            cause = next((h for h in doers if h.lemma.lower() in grammar_words(lang).natural_cause
-                          or h.lower in grammar_words(lang).natural_cause), None)
+            cause = next((h for h in doers if said_by(h, grammar_words(lang).natural_cause)), None)
             if cause is not None:
                 # "La tempête a frappé la France", "la vague de chaleur a tué 14 personnes": harm
                 # with no one who meant it is no attack

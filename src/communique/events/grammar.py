@@ -6,10 +6,12 @@ above its rows in the file; the rules that read them are in ``events.detect``,
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 
 from communique.errors import LexiconError
 from communique.lexicon.tables import data_path, read_tsv
+from communique.parse import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +78,8 @@ def grammar_words(lang: str) -> GrammarWords:
     values = {name: frozenset(words) for name, words in found.items()}
     values["refused_thing"] = tuple(sorted(found["refused_thing"]))
     return GrammarWords(**values)
+
+
+def said_by(tok: Token, words: Collection[str]) -> bool:
+    """Whether a word is one of ``words``, as written (lower case) or as its lemma."""
+    return tok.lower in words or tok.lemma.lower() in words
