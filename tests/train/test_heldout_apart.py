@@ -38,4 +38,5 @@ def test_each_gold_file_scores_itself_perfectly(name: str) -> None:
     report = score(gold, [{"id": g["id"], "events": [e for e in g["events"] if not e.get("background")]}
                           for g in gold])
     assert report.event.prf()["f1"] == 1.0
-    assert sum(1 for g in gold if not g["events"]) == 4  # no-event reports, for the false-event count
+    # articles with no event, so that the gate's false-event count on them means something
+    assert any(not g["events"] for g in gold)
