@@ -20,8 +20,7 @@ from collections import Counter
 
 from communique.events.build import (Draft, locate_groups, merge, sports_report, state_related, to_event,
                                      unique_ids, violence_in_title)
-from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used
-from communique.events.detect import _skip as skip
+from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
 from communique.events.selection import SelectionPolicy

@@ -576,7 +576,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             rows = [demand_row(tok)]  # "X said Y must return the helicopter": any act can be demanded
         score = scores.get(tok.i) if scores else None
         if rows and score is not None and score.none >= policy.veto:
-            _skip(skipped, tok, f"trigger model: no event (p={score.none:.2f})")
+            skip(skipped, tok, f"trigger model: no event (p={score.none:.2f})")
             continue
         # a word the table lacks is proposed only if it was a gold trigger in the training corpus
         proposed = (score is not None and score.event != NONE and score.prob >= policy.propose
@@ -587,22 +587,22 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             continue
         if tok.pos in ("NOUN", "PROPN"):
             if tok.text[:1].isupper() and tok.ent_type == "LOC" and tok.ent_iob == "I":
-                _skip(skipped, tok, "inside a place name ('La Réunion')")
+                skip(skipped, tok, "inside a place name ('La Réunion')")
                 continue
             sure = proposed and score is not None and score.prob >= policy.noun
             if (tok.feat("Number") == "Plur" and tok.lower not in grammar_words(lang).plural_event_noun
                     and not _statements_of_one_party(parse, tok, lang=lang) and not sure):
-                _skip(skipped, tok, "plural noun (generic or aggregate)")
+                skip(skipped, tok, "plural noun (generic or aggregate)")
                 continue
             why = noun_modality(parse, tok, lang=lang)
             if why:
-                _skip(skipped, tok, why)
+                skip(skipped, tok, why)
                 continue
             anchored = _noun_anchor(parse, tok, lang=lang, in_title=in_title)
             if anchored is None and sure:
                 anchored = _model_anchor(parse, tok)
             if anchored is None:
-                _skip(skipped, tok, "noun not reported as an act")
+                skip(skipped, tok, "noun not reported as an act")
                 continue
             anchor, via = anchored
         else:
@@ -611,13 +611,13 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             if war is not None:
                 # "un conflit qui a tué 310 000 personnes": the war as a whole is the doer; the
                 # clause sums it up (aggregate, background), it reports no single act.
-                _skip(skipped, tok, f"relative clause summing up the {war.text} (aggregate)")
+                skip(skipped, tok, f"relative clause summing up the {war.text} (aggregate)")
                 continue
         document = _document_content(parse, tok, lang=lang) if tok.pos in ("VERB", "AUX") else None
         if document is not None:
             doc, adopter = document
             if adopter is None:
-                _skip(skipped, tok, f"content of the {doc.text} (no adoption in the sentence)")
+                skip(skipped, tok, f"content of the {doc.text} (no adoption in the sentence)")
                 continue
             anchor, via = adopter, f"content of the {doc.text} '{adopter.text}'"
         reading: str | None = None
@@ -627,28 +627,28 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             if why:
                 # "doit se rendre auprès d'une unité déployée à Kasserine": a participle describing
                 # a noun of a planned (negated, hypothetical…) act tells no act of its own.
-                _skip(skipped, tok, f"participle describing a noun under '{governing.text}' ({why})")
+                skip(skipped, tok, f"participle describing a noun under '{governing.text}' ({why})")
                 continue
         if anchor.pos in ("VERB", "AUX") and anchor.i == tok.i and not in_title and _present_state(
                 parse, tok, stance=all(r.event == "SUPPORT" for r in rows)):
-            _skip(skipped, tok, "present-tense passive with no agent and no time (a state, not an act)")
+            skip(skipped, tok, "present-tense passive with no agent and no time (a state, not an act)")
             continue
         riposte = _return_fire(parse, tok, lang=lang) if anchor.i == tok.i else None
         if riposte is not None:
-            _skip(skipped, tok, f"told inside the return fire '{riposte.text}' (same clash, not coded)")
+            skip(skipped, tok, f"told inside the return fire '{riposte.text}' (same clash, not coded)")
             continue
         stray = _cut_off_participle(parse, tok) if anchor.i == tok.i else None
         if stray is not None:
             why = verb_modality(parse, stray, lang=lang)
             if why:
-                _skip(skipped, tok, f"participle of the cut-off '{stray.text}' ({why})")
+                skip(skipped, tok, f"participle of the cut-off '{stray.text}' ({why})")
                 continue
         if anchor.pos in ("VERB", "AUX"):
             why = verb_modality(parse, anchor, lang=lang)
             if why:
                 reading = stated_intent(parse, anchor, lang=lang)
                 if reading is None:
-                    _skip(skipped, tok, why)
+                    skip(skipped, tok, why)
                     continue
         arg_slots = slots(parse, tok, lang=lang)
         if document is not None:
@@ -685,7 +685,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             # armes): the model, reading the clause, vouches for this one ("livrer du matériel").
             trig = model_row(tok, replace(score, event=score.top_event, prob=score.top_prob), lang=lang)
         if trig is None:
-            _skip(skipped, tok, "no trigger row's cue holds")
+            skip(skipped, tok, "no trigger row's cue holds")
             continue
         if document is not None and trig.event == "REJECT" and not any(
                 t.lemma.lower().startswith(grammar_words(lang).refused_thing) for h in arg_slots.get("obj", [])
@@ -695,17 +695,17 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if (trig.event == "CONSULT" and anchor.dep == "xcomp" and anchor.feat("VerbForm") == "Inf"
                 and parse.head(anchor).lemma in grammar_words(lang).announced_decision_verb):
             # "X a annoncé se rendre en Italie": an announced trip is a plan, not a visit made.
-            _skip(skipped, tok, f"announced trip under '{parse.head(anchor).text}' (a plan)")
+            skip(skipped, tok, f"announced trip under '{parse.head(anchor).text}' (a plan)")
             continue
         if via.startswith("concessive") and trig.event not in STATEMENT_TYPES:
             # "malgré les sanctions": a concession presupposes a statement was made, but tells no
             # time or episode for other acts (sanctions may be years old).
-            _skip(skipped, tok, f"{trig.event} noun in a concessive phrase (only statements are presupposed)")
+            skip(skipped, tok, f"{trig.event} noun in a concessive phrase (only statements are presupposed)")
             continue
         if reading is not None:
             reread = intent_trigger(trig, reading)
             if reread is None:
-                _skip(skipped, tok, f"{reading} of a {trig.event} (not coded)")
+                skip(skipped, tok, f"{reading} of a {trig.event} (not coded)")
                 continue
             trig = reread
             via = f"{via}; {reading}"
@@ -729,34 +729,34 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             if cause is not None:
                 # "La tempête a frappé la France", "la vague de chaleur a tué 14 personnes": harm
                 # with no one who meant it is no attack
-                _skip(skipped, tok, f"ASSAULT by a natural or accidental cause ('{cause.text}')")
+                skip(skipped, tok, f"ASSAULT by a natural or accidental cause ('{cause.text}')")
                 continue
         cand = _roles(parse, tok, anchor, trig, arg_slots, index, memory, via=via)
         if cand is None:
-            _skip(skipped, tok, f"{trig.event}: no party found")
+            skip(skipped, tok, f"{trig.event}: no party found")
             continue
         if cand.fallback_actor and not cand.recipients:
             # The parse found no subject and the clause names nobody acted upon: the nearest
             # state named before is only a guess, and a guess alone is no event.
-            _skip(skipped, tok, f"{trig.event}: only a guessed actor (no subject parsed) and no recipient")
+            skip(skipped, tok, f"{trig.event}: only a guessed actor (no subject parsed) and no recipient")
             continue
         cand.charge = (trig.event == "ACCUSE" and tok.pos in ("VERB", "AUX") and _is_passive(parse, tok)
                        and _legal_charge(parse, tok, list(parse.children(tok))))
         if "actor" in trig.needs and not cand.actors:
-            _skip(skipped, tok, f"{trig.event}: needs an actor")
+            skip(skipped, tok, f"{trig.event}: needs an actor")
             continue
         if "recipient" in trig.needs and not cand.recipients:
-            _skip(skipped, tok, f"{trig.event}: needs a recipient")
+            skip(skipped, tok, f"{trig.event}: needs a recipient")
             continue
         if trig.event == "REQUEST" and cand.own_side and not cand.recipients:
             # "Les États-Unis invitent les ressortissants américains à éviter l'île": advice to
             # one's own nationals is no request to another party.
-            _skip(skipped, tok, "REQUEST addressed to the actor's own nationals (no other party)")
+            skip(skipped, tok, "REQUEST addressed to the actor's own nationals (no other party)")
             continue
         if trig.event == "CONSULT" and not cand.recipients and len({r.entity.code for r in cand.actors}) < 2:
             # "lors d'une réunion du Likoud", "the council met": one body meeting alone is not an
             # interaction between parties.
-            _skip(skipped, tok, "CONSULT: a single party meeting alone")
+            skip(skipped, tok, "CONSULT: a single party meeting alone")
             continue
         out.append(cand)
     _drop_restatements(parse, out, skipped)
@@ -769,26 +769,28 @@ def _drop_restatements(parse: Parse, out: list[Candidate], skipped: list[str] | 
     # noun carried an event is that event, not a second one (a request) of its own.
     carried = {c.anchor.i for c in out if c.anchor.i != c.trigger.i and c.via.startswith("light verb")}
     for cand in [c for c in out if c.trigger.i in carried and c.anchor.i == c.trigger.i]:
-        _skip(skipped, cand.trigger, "light verb of an event noun (the noun's event is the act)")
+        skip(skipped, cand.trigger, "light verb of an event noun (the noun's event is the act)")
         out.remove(cand)
     # "demonstrated in Kirkuk calling for independence", "ont manifesté pour réclamer le départ…":
     # what a protest demands is the protest's message, not a request of its own
     protests = {i for c in out if c.entry.event == "PROTEST" for i in (c.trigger.i, c.anchor.i)}
     for cand in [c for c in out if c.entry.event == "REQUEST" and c.trigger.head in protests
                  and c.trigger.dep in ("advcl", "xcomp", "acl", "conj")]:
-        _skip(skipped, cand.trigger, f"demand voiced by the protest '{parse.tokens[cand.trigger.head].text}'")
+        skip(skipped, cand.trigger, f"demand voiced by the protest '{parse.tokens[cand.trigger.head].text}'")
         out.remove(cand)
     # "une frappe militaire ciblée sur une base": a participle describing an event noun of the
     # same kind tells that event, not another one
     nouns = {(c.trigger.i, c.entry.event) for c in out if c.trigger.pos in ("NOUN", "PROPN")}
     for cand in [c for c in out if c.trigger.pos == "VERB" and c.trigger.dep.startswith("acl")
                  and (c.trigger.head, c.entry.event) in nouns]:
-        _skip(skipped, cand.trigger, f"participle describing the {cand.entry.event} noun "
+        skip(skipped, cand.trigger, f"participle describing the {cand.entry.event} noun "
                                      f"'{parse.tokens[cand.trigger.head].text}' (same event)")
         out.remove(cand)
 
 
-def _skip(skipped: list[str] | None, tok: Token, why: str) -> None:
+def skip(skipped: list[str] | None, tok: Token, why: str) -> None:
+    """Record why a word read as a possible act was not coded (``'attaque'@217: why``), when the
+    caller keeps such reasons (``skipped`` not None: ``communique code --why-not``)."""
     if skipped is not None:
         skipped.append(f"'{tok.text}'@{tok.idx}: {why}")
 

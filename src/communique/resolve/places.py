@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from communique.errors import LexiconError
+from communique.events.grammar import said_by
 from communique.lexicon.tables import data_path, read_tsv, time_words
 from communique.mentions.actors import MentionIndex, dateline_name
 from communique.model import Place
@@ -245,14 +246,14 @@ def _resolve_phrase(parse: Parse, tok: Token, case: str, index: MentionIndex, *,
     if tok.pos not in ("NOUN", "PROPN"):
         return None
     words = place_words(lang)
-    if tok.lower in words.place_nouns or tok.lemma.lower() in words.place_nouns:
+    if said_by(tok, words.place_nouns):
         first, last = _np_range(parse, tok)
         if last - first + 1 > MAX_PHRASE_TOKENS:
             first, last = tok.i, tok.i
         start, end = parse.tokens[first].idx, parse.tokens[last].end
         text = parse.text[start:end]
         inner = _best_name(parse, tok, index, (first, last), context=context, prefer=prefer)
-        if inner is None and (tok.lower in words.capital_nouns or tok.lemma.lower() in words.capital_nouns) and prefer:
+        if inner is None and said_by(tok, words.capital_nouns) and prefer:
             inner = gaz.capital(prefer[0])
             if inner is not None:
                 inner.reason = f"'{tok.text}' of the party's country {prefer[0]}: {inner.reason}"
