@@ -162,6 +162,33 @@ def test_the_shipped_model_names_the_party_the_clause_left_out() -> None:
     assert all(not e.recipient for e in without.events if e.event == "REQUEST")
 
 
+def test_a_recipient_guessed_from_the_trigger_phrase_gives_way_to_a_likelier_state() -> None:
+    """"ready to provide assistance in coordination with the United Nations": the clause names
+    no recipient, the rules take the state named in the trigger's phrase (the UN) and the model,
+    weighing it against the article's states, takes Myanmar, the country the help is for."""
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    title = "Floods: Japan promises help"
+    text = (f"{title}\n\nHeavy floods struck Myanmar's Bago region last week. Japan is ready to provide further "
+            "assistance in close coordination with the United Nations, its foreign minister said on Tuesday.")
+    article = Article(id="guessed", text=text, title=title, lang="en", published="2025-05-06")
+
+    def offer(policy: PartyPolicy):
+        coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
+        assert coded.rejected is None
+        found = [e for e in coded.events if e.event == "AGREE" and "assistance" in e.event_text[0].text]
+        assert len(found) == 1, coded.events
+        return found[0]
+
+    weighed = offer(PartyPolicy())
+    assert weighed.actor[0].code == "JPN" and [r.code for r in weighed.recipient] == ["MMR"]
+    assert "the trigger's phrase names 'United Nations' (UNO" in weighed.recipient[0].reason
+    guessed = offer(PartyPolicy(overrule=2.0))  # the model never overrules: the rules' guess stays
+    assert [r.code for r in guessed.recipient] == ["UNO"]
+    assert guessed.recipient[0].reason.startswith("fallback recipient")
+
+
 def test_a_model_folder_from_before_the_party_model_codes_without_it(tmp_path: Path) -> None:
     from communique.events.parties import party_model
 

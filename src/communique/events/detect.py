@@ -886,6 +886,11 @@ def _threat_target(verb: Token, cand: Candidate, memory: ArticleMemory) -> None:
         cand.recipient_how = f"threat aimed at {ent.code}, the party told just before"
 
 
+# The reason a recipient found by ``_fallback_recipient`` opens with: the party model weighs that
+# guess against the article's other states (``events.parties.imply_parties``).
+FALLBACK_RECIPIENT = "fallback recipient (named in the trigger's phrase)"
+
+
 def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex, *, against_only: bool = False) -> None:
     """No recipient in the role slots: a state named inside the trigger's own phrase (with
     ``against_only``, only one the phrase sets the act against: "mobilized reservists for a
@@ -924,7 +929,7 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex, *, a
     for m in index.in_tokens(set(inside)):
         if _names_no_party(parse, m):
             continue
-        res = _entity_from_mention(m, "fallback recipient (named in the trigger's phrase)")
+        res = _entity_from_mention(m, FALLBACK_RECIPIENT)
         if res is not None and res.entity.code not in taken:
             cand.recipients.append(res)
             cand.recipient_how = f"fallback '{m.text}'"

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
+from communique.events.detect import FALLBACK_RECIPIENT
 from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
 
@@ -190,6 +191,10 @@ class PartyPolicy:
     # a side whose parties name no state ("le capitaine de vaisseau X", whose country the
     # article gives elsewhere) gets the country of an option this likely (above 1: never)
     country: float = 0.35
+    # a recipient the rules only guessed (a state named anywhere in the trigger's phrase: "met at
+    # the Togolese presidency", "US-donated boats") gives way to the model's likeliest state when
+    # that one is this much likelier than the guess, as an option, and above ``recipient``
+    overrule: float = 0.2
 
 
 @dataclass(slots=True)
@@ -241,13 +246,16 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
     among the article's states, when it is likely enough (in place; the entity's reason says so).
     A side whose party names no state ("le capitaine de vaisseau X" of a delegation the article
     said was Turkish two sentences before) gets the likeliest state the same way, keeping its
-    words and sector (``policy.country``). A record with several actors and no recipient is a reciprocal act and
-    stays as it is."""
-    from communique.model import Entity
-
+    words and sector (``policy.country``). A recipient the rules only guessed from the trigger's
+    phrase is weighed against the others (``_weigh_guessed_recipient``). A record with several
+    actors and no recipient is a reciprocal act and stays as it is."""
     actors = {e.code for e in draft.actors}
     recipients = {e.code for e in draft.recipients}
     unresolved = False  # the side has parties, but none with a state
+    if ("recipient" in roles and len(actors) == 1 and None not in actors and draft.recipients
+            and all(e.reason.startswith(FALLBACK_RECIPIENT) for e in draft.recipients)):
+        _weigh_guessed_recipient(draft, parse, index, model, policy=policy, title_end=title_end)
+        return
     if "recipient" in roles and actors and not recipients and len(actors) == 1:
         role, exclude, threshold = "recipient", actors, policy.recipient
     elif "actor" in roles and recipients and not actors:
@@ -278,9 +286,7 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
         return
     option, p = found
     m = option.mention
-    where = ("in the same sentence" if option.sentences_away == 0 else
-             f"{option.sentences_away} sentence(s) before" if option.sentences_away > 0 else
-             f"{-option.sentences_away} sentence(s) after")
+    where = _where(option)
     if unresolved:
         # the party the clause named keeps its words and sector; the model gives its state
         side = draft.recipients if role == "recipient" else draft.actors
@@ -295,11 +301,48 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
         else:
             draft.actors = [filled, *draft.actors[1:]]
         return
-    entity = Entity(code=option.code, sector=option.sector, entity_text=m.text, start=m.start, end=m.end,
-                    name=m.text, reason=f"implied {role}: the clause names none; '{m.text}' ({option.code}), "
-                                        f"named {where}, is the likeliest (party model p={p:.2f})")
+    entity = _implied(option, p, role=role, where=where)
     # a new list: records split per author share their lists (build._one_per_author)
     if role == "recipient":
         draft.recipients = [*draft.recipients, entity]
     else:
         draft.actors = [*draft.actors, entity]
+
+
+def _where(option: PartyOption) -> str:
+    return ("in the same sentence" if option.sentences_away == 0 else
+            f"{option.sentences_away} sentence(s) before" if option.sentences_away > 0 else
+            f"{-option.sentences_away} sentence(s) after")
+
+
+def _implied(option: PartyOption, p: float, *, role: str, where: str):
+    from communique.model import Entity
+
+    m = option.mention
+    return Entity(code=option.code, sector=option.sector, entity_text=m.text, start=m.start, end=m.end,
+                  name=m.text, reason=f"implied {role}: the clause names none; '{m.text}' ({option.code}), "
+                                      f"named {where}, is the likeliest (party model p={p:.2f})")
+
+
+def _weigh_guessed_recipient(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
+                             policy: PartyPolicy, title_end: int) -> None:
+    """The clause named no recipient and the rules took a state named somewhere in the trigger's
+    phrase ("met at the Togolese presidency"); the model scores that state and the article's
+    others as the recipient, and its likeliest replaces the guess when it is ``policy.overrule``
+    likelier (and above ``policy.recipient``). Cross-fitted on the training corpus, the guess was
+    wrong about as often as it was right (docs/accuracy.md)."""
+    guessed = {e.code for e in draft.recipients}
+    options = party_options(parse, index, draft.candidates[0].trigger, event=draft.event, role="recipient",
+                            exclude={e.code for e in draft.actors} | draft.co_actors, title_end=title_end)
+    scored = [(o, model.probability(o)) for o in options]
+    guess = max((p for o, p in scored if o.code in guessed), default=0.0)
+    found = model.best(options)
+    if found is None:
+        return
+    option, p = found
+    if option.code in guessed or p < policy.recipient or p < guess + policy.overrule:
+        return
+    entity = _implied(option, p, role="recipient", where=_where(option))
+    draft.recipients = [replace(entity, reason=f"{entity.reason}; the trigger's phrase names "
+                                               f"'{draft.recipients[0].entity_text}' ({draft.recipients[0].code}, "
+                                               f"p={guess:.2f})")]
