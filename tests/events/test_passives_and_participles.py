@@ -113,3 +113,27 @@ def test_an_english_participle_clause_with_an_agent_is_passive(code_text) -> Non
     coded = code_text("The US general, received on Monday by the Moroccan army chief, discussed security.",
                       lang="en")
     assert _visits(coded) == [(["USA"], ["MAR"])], coded.events
+
+
+@pytest.mark.parametrize("text,lang,word", [
+    ("Les rebelles, soutenus par le Rwanda, ont pris la ville de Goma mardi.", "fr", "soutenus"),
+    ("Une coalition appuyée par le Tchad a repoussé les assaillants lundi.", "fr", "appuyée"),
+    ("Rwandan-backed rebels took the town of Goma on Tuesday.", "en", "backed"),
+    ("A coalition supported by Chad repelled the attackers on Monday.", "en", "supported"),
+])
+def test_a_participle_describing_the_party_backed_is_a_standing_position(code_with_rules, rules_coder, text,
+                                                                          lang, word) -> None:
+    coded = code_with_rules(text, lang=lang)
+    assert not any(t == "SUPPORT" for t, *_ in events(coded)), coded.events
+    reasons = skip_reasons(rules_coder, coded)
+    assert skipped(reasons, word, "participle describing the party backed"), reasons
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le Rwanda a soutenu mardi les rebelles du M23.", "fr"),
+    ("Chad backed the Nigerien government on Monday.", "en"),
+    # the participle describes the thing signed: the signing is told ("signer": no obj=recipient)
+    ("Niger et Tchad : un accord de défense signé à N'Djamena", "fr"),
+])
+def test_backing_and_a_signed_agreement_told_as_acts_are_coded(code_with_rules, text, lang) -> None:
+    assert any(t == "SUPPORT" for t, *_ in events(code_with_rules(text, lang=lang)))

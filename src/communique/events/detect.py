@@ -687,6 +687,13 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if trig is None:
             skip(skipped, tok, "no trigger row's cue holds")
             continue
+        if (trig.event == "SUPPORT" and ("obj", "recipient") in trig.roles and tok.pos in ("VERB", "AUX")
+                and tok.feat("VerbForm") == "Part" and tok.dep in ("acl", "amod") and tok.feat("Tense") != "Pres"):
+            # "une coalition soutenue par l'Arabie saoudite", "Turkish-backed rebels": a participle
+            # describing the party it backs tells who backs whom, a standing position, not an act of
+            # support ("l'accord signé à Abou Dhabi" describes the thing signed: the signing is told).
+            skip(skipped, tok, "SUPPORT: participle describing the party backed (a standing position)")
+            continue
         if document is not None and trig.event == "REJECT" and not any(
                 t.lemma.lower().startswith(grammar_words(lang).refused_thing) for h in arg_slots.get("obj", [])
                 for t in parse.subtree(h)):
