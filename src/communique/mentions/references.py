@@ -268,7 +268,7 @@ BODY_CODES = frozenset({"IGO", "EUR", "UNO"})
 def _last_body(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory, *, lang: str) -> list[Resolution]:
     """"The EU … the bloc urged", "la CEDEAO … l'organisation a exigé": a bare head naming an
     international body stands for the last one named before, in its sentence or the three before."""
-    if not any(c.dep == "det" and c.lower in ("the", "le", "la", "l'", "l’", "cette", "this") for c in parse.children(arg)):
+    if not any(c.dep == "det" and c.lower in any_language().body_determiner for c in parse.children(arg)):
         return []  # "a regional bloc", "une organisation": not one named before
     first = parse.sentences[max(arg.sent - 3, 0)].start
     for m in reversed(index.within(first, arg.i - 1)):
