@@ -107,7 +107,8 @@ def crossfit(sets: dict[str, list], models: Path, *, always: set[str] = frozense
     everything = [p for items in scored.values() for p in items]
     out = {}
     for name, options in runs.items():
-        held = {fold: Coder(CoderSettings(vectors=False, model_dir=models / f"fold{fold}", **options)) for fold in (0, 1)}
+        held = {fold: Coder(CoderSettings(vectors=False, model_dir=models / f"fold{fold}", **options))
+                for fold in (0, 1)}
         for set_name, items in [*scored.items(), ("all", everything)]:
             gold, pred = [], []
             for item, parse, _ in items:
@@ -143,7 +144,8 @@ def report(results: dict[tuple[str, str], dict], runs: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("folder", nargs="?", type=Path, default=None, help="annotated JSONL pairs (default: the bundled corpus)")
+    ap.add_argument("folder", nargs="?", type=Path, default=None,
+                    help="annotated JSONL pairs (default: the bundled corpus)")
     ap.add_argument("--cache", type=Path, help="pickle of the parsed corpus, written once and reused")
     ap.add_argument("--always", default="", help="sets always trained on and never scored (comma-separated names)")
     ap.add_argument("--quick", action="store_true", help="the shipped configuration only")

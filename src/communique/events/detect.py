@@ -675,9 +675,9 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         # A table row's exclusion of the words around the trigger ("declined to comment" is no
         # rejection) also holds for the model: it neither proposes nor stands in for that type here.
         # (A sentence-wide exclusion is coarse: the model's reading of the clause may overrule it.)
-        excluded = {r.event for r in rows if r.row and not cue_holds(parse, r, tok, arg_slots, tokens, index,
+        excluded = {r.event for r in rows if r.in_table and not cue_holds(parse, r, tok, arg_slots, tokens, index,
                                                                      negated_only=True)}
-        trig = next((r for r in rows if not (r.row == 0 and r.event in excluded)
+        trig = next((r for r in rows if not (not r.in_table and r.event in excluded)
                      and cue_holds(parse, r, tok, arg_slots, tokens, index)), None)
         if (trig is None and score is not None and score.top_prob >= policy.rescue
                 and score.top_event in {r.event for r in rows} - excluded):

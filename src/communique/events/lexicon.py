@@ -50,8 +50,14 @@ class Trigger:
     cues: tuple[Cue, ...]
     needs: frozenset[str]
     note: str
-    row: int  # line of the data file, for explanations
+    row: int  # line of the data file, for explanations; 0 for a reading the code makes (``in_table``)
     or_cues: tuple[tuple[Cue, ...], ...] = ()  # alternatives to ``cues`` (``||`` in the cue column)
+
+    @property
+    def in_table(self) -> bool:
+        """A row of ``triggers.tsv``, not a reading the code makes (the trigger model's proposal,
+        ``detect.model_row``; a demanded act, ``reported.demand_row``)."""
+        return self.row > 0
 
     def describe(self) -> str:
         what = self.note or " || ".join(
