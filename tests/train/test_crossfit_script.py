@@ -30,7 +30,7 @@ def _write_set(folder: Path, name: str, rows: list[tuple[str, str, str]]) -> Non
         actor, recipient = next(v for k, v in PARTIES.items() if k in title)
         aid = f"{name}-{n}"
         articles.append({"id": aid, "lang": "fr", "published": "2025-03-10", "title": title,
-                         "text": f"{title}\n\n{body} Le temps était clément."})
+                         "text": f"{title}\n\nNIAMEY, 10 mars – {body} Le temps était clément."})
         gold.append({"id": aid, "events": [{
             "type": "AID", "mode": None, "contexts": ["humanitarian"],
             "actor": {"name": title.split()[1], "country": actor, "sector": "GOV"},

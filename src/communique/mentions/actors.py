@@ -234,6 +234,18 @@ class MentionIndex:
         spans = dateline_spans(parse.text)
         self.in_dateline = {id(m) for m in mentions if any(a <= m.start < b for a, b in spans)}
 
+    # ``in_dateline`` holds object ids, which a copy does not keep: pickled (the parse cache of
+    # scripts/crossfit.py, a process pool), it travels as positions in ``mentions``.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["in_dateline"] = [k for k, m in enumerate(self.mentions) if id(m) in self.in_dateline]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        positions = state.pop("in_dateline")
+        self.__dict__.update(state)
+        self.in_dateline = {id(self.mentions[k]) for k in positions}
+
     def within(self, first: int, last: int) -> list[Mention]:
         return [m for m in self.mentions if m.first >= first and m.last <= last]
 
