@@ -231,20 +231,20 @@ class MentionIndex:
             for i in range(m.first, m.last + 1):
                 self.by_token.setdefault(i, m)
         # "ROME, Sept 25 (MEDITERRANEAN DESK) -": where the report was filed names no party
-        spans = dateline_spans(parse.text)
-        self.in_dateline = {id(m) for m in mentions if any(a <= m.start < b for a, b in spans)}
+        self.in_dateline = self._dateline_ids()
+
+    def _dateline_ids(self) -> set[int]:
+        spans = dateline_spans(self.parse.text)
+        return {id(m) for m in self.mentions if any(a <= m.start < b for a, b in spans)}
 
     # ``in_dateline`` holds object ids, which a copy does not keep: pickled (the parse cache of
-    # scripts/crossfit.py, a process pool), it travels as positions in ``mentions``.
+    # scripts/crossfit.py, a process pool), it is found again from the text.
     def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["in_dateline"] = [k for k, m in enumerate(self.mentions) if id(m) in self.in_dateline]
-        return state
+        return {k: v for k, v in self.__dict__.items() if k != "in_dateline"}
 
     def __setstate__(self, state: dict) -> None:
-        positions = state.pop("in_dateline")
-        self.__dict__.update(state)
-        self.in_dateline = {id(self.mentions[k]) for k in positions}
+        self.__dict__.update({k: v for k, v in state.items() if k != "in_dateline"})
+        self.in_dateline = self._dateline_ids()
 
     def within(self, first: int, last: int) -> list[Mention]:
         return [m for m in self.mentions if m.first >= first and m.last <= last]
