@@ -85,3 +85,18 @@ def test_measures_listed_in_one_sentence_are_one_package(code_text) -> None:
            "l'ambassadeur afghan.")
     assert sorted(_kinds(code_text(two, lang="fr"), "SANCTION")) == [
         ("discontinue", ["PAK"], ["AFG"]), ("expel", ["PAK"], ["AFG"])]
+
+
+def test_a_joint_act_has_none_of_its_own_authors_as_recipient(code_text) -> None:
+    # "with Saudi patrol boats": the clause names one of the two navies again; the drill stays the
+    # two states' joint act (reciprocal), not Pakistan and Saudi Arabia toward Pakistan or Saudi Arabia
+    text = ("Joint drill in the Red Sea\n\nPakistani and Saudi warships held a joint exercise with Saudi patrol "
+            "boats off Jeddah on Monday.")
+    coded = code_text(text, lang="en", title="Joint drill in the Red Sea")
+    assert _records(coded, "COOPERATE") == [(["PAK", "SAU"], [])]
+
+
+def test_a_joint_act_toward_a_third_state_keeps_its_recipient(code_text) -> None:
+    text = "Niger and Chad signed a security agreement with Nigeria on Monday."
+    records = _records(code_text(text, lang="en"), "SUPPORT")
+    assert records and all(recipients == ["NGA"] for _, recipients in records), records

@@ -143,7 +143,7 @@ def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = 
             if any(same_side(res.entity, e) for e in target.actors):
                 continue  # the actor itself or its own civilians
             _add_entity(target.recipients, res.entity)
-    kept = [d for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
+    kept = [_joint_act(d) for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
     return [part for d in kept for part in _one_per_author(d)]
 
 
@@ -151,6 +151,22 @@ def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = 
 # "ont signé un accord", "ont convenu de", "ont mené un exercice", "se sont affrontés". A record
 # with several actors and no recipient reads as such a reciprocal act (event-record.md).
 _RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "ASSAULT"})
+
+
+# A joint strike has a target that may be of one of the strikers' states (Congolese and Ugandan
+# forces against rebels in Congo); the other reciprocal acts have none among their own authors.
+_JOINT = _RECIPROCAL - {"ASSAULT"}
+
+
+def _joint_act(draft: Draft) -> Draft:
+    """"The two sides signed…", "les armées marocaine et espagnole ont mené un exercice avec les
+    unités marocaines": an act several states do together is reciprocal; a recipient that is
+    one of its own authors (its state named again in the clause, or a fallback in the trigger's
+    phrase) would only pair that state with itself. Such a record keeps its authors, no recipient."""
+    codes = {e.code for e in draft.actors} - {None}
+    if draft.event in _JOINT and len(codes) >= 2 and draft.recipients and {e.code for e in draft.recipients} <= codes:
+        draft.recipients = []
+    return draft
 
 
 def _one_per_author(draft: Draft) -> list[Draft]:
