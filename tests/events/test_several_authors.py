@@ -94,6 +94,8 @@ def test_a_joint_act_has_none_of_its_own_authors_as_recipient(code_text) -> None
             "boats off Jeddah on Monday.")
     coded = code_text(text, lang="en", title="Joint drill in the Red Sea")
     assert _records(coded, "COOPERATE") == [(["PAK", "SAU"], [])]
+    drill = next(e for e in coded.events if e.event == "COOPERATE")
+    assert "joint act of PAK, SAU: no recipient" in drill.explanation, drill.explanation
 
 
 def test_a_joint_act_toward_a_third_state_keeps_its_recipient(code_text) -> None:

@@ -62,6 +62,7 @@ class Draft:
     people: list[Person] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     co_actors: set[str | None] = field(default_factory=set)  # the other authors of a split record
+    notes: list[str] = field(default_factory=list)  # decisions on the whole record, for its explanation
 
     def codes(self) -> tuple[set[str | None], set[str | None]]:
         return {e.code for e in self.actors}, {e.code for e in self.recipients}
@@ -165,6 +166,8 @@ def _joint_act(draft: Draft) -> Draft:
     phrase) would only pair that state with itself. Such a record keeps its authors, no recipient."""
     codes = {e.code for e in draft.actors} - {None}
     if draft.event in _JOINT and len(codes) >= 2 and draft.recipients and {e.code for e in draft.recipients} <= codes:
+        named = ", ".join(f"'{e.entity_text}' ({e.code})" for e in draft.recipients)
+        draft.notes.append(f"joint act of {', '.join(sorted(codes))}: no recipient ({named} is one of its authors)")
         draft.recipients = []
     return draft
 
@@ -179,7 +182,7 @@ def _one_per_author(draft: Draft) -> list[Draft]:
         return [draft]
     return [replace(draft, actors=[e for e in draft.actors if e.code == code], recipients=list(draft.recipients),
                     candidates=list(draft.candidates), sentences=list(draft.sentences),
-                    people=list(draft.people), co_actors=set(codes) - {code}) for code in codes]
+                    people=list(draft.people), co_actors=set(codes) - {code}, notes=list(draft.notes)) for code in codes]
 
 
 
@@ -517,6 +520,7 @@ def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[Person
         if ents:
             parts.append(f"{label} " + ", ".join(f"{e.code or '?'} {e.sector or '?'}" for e in ents)
                          + (f" from {how}" if how else "") + f" [{ents[0].reason}]")
+    parts.extend(draft.notes)
     if place:
         parts.append(f"place {place.resolved_place or place.extracted_place} [{place.reason}]")
     parts.append(f"date {value or 'none'} [{date_reason}]")
