@@ -335,8 +335,7 @@ def _weigh_guessed_recipient(draft: Draft, parse: Parse, index: MentionIndex, mo
     guessed = {e.code for e in draft.recipients}
     options = party_options(parse, index, draft.candidates[0].trigger, event=draft.event, role="recipient",
                             exclude={e.code for e in draft.actors} | draft.co_actors, title_end=title_end)
-    scored = [(o, model.probability(o)) for o in options]
-    guess = max((p for o, p in scored if o.code in guessed), default=0.0)
+    guess = max((model.probability(o) for o in options if o.code in guessed), default=0.0)
     found = model.best(options)
     if found is None:
         return
