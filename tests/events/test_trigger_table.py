@@ -61,3 +61,13 @@ def test_a_mission_described_as_deployed_is_no_mobilisation(code_with_rules, rul
     calm = code_with_rules("Déployée depuis 2014, la MINUSCA compte environ 14 000 militaires et policiers.", lang="fr")
     assert not any(ev == "MOBILIZE" for ev, *_ in events(calm)), calm.events
     assert any("'Déployée'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, calm))
+
+
+def test_a_cue_stem_opens_content_words_not_grammar_words(code_with_rules, rules_coder) -> None:
+    # "faire don" (AID) is the row's cue "obj:don"; "dont" is a relative pronoun, not a gift
+    toll = code_with_rules("L'attaque d'un camp au Niger a fait sept morts, dont trois soldats nigériens.",
+                           lang="fr")
+    assert not any(ev == "AID" for ev, *_ in events(toll)), toll.events
+    assert any("'fait'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, toll))
+    gift = code_with_rules("Le Maroc a fait don lundi de vingt ambulances au Niger.", lang="fr")
+    assert has(events(gift), "AID", {"MAR"}, {"NER"}), gift.events

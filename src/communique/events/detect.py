@@ -344,8 +344,16 @@ def _gerund(parse: Parse, verb: Token) -> bool:
             and any(c.lower == "en" and c.dep in ("mark", "case") for c in parse.children(verb)))
 
 
-def _cue_words(tokens: list[Token]) -> list[str]:
-    return [t.lower for t in tokens] + [t.lemma.lower() for t in tokens]
+# a cue word is a stem ("troupe" for "troupes", "arriv" for "arrival"), so it matches the start of
+# a word; grammar words match only whole ("dont" is no "don", "tout" is itself)
+_STEMMED_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"})
+
+
+def _cue_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
+    """The words a cue's stems may open, and the grammar words it must name whole."""
+    stemmed = [w for t in tokens if t.pos in _STEMMED_POS for w in (t.lower, t.lemma.lower())]
+    whole = {w for t in tokens if t.pos not in _STEMMED_POS for w in (t.lower, t.lemma.lower())}
+    return stemmed, whole
 
 
 def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, list[Token]],
@@ -381,7 +389,7 @@ def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict
                 toks = [t for s, heads in arg_slots.items() if s not in ("subj", "poss")
                         for a in heads for t in parse.subtree(a)]
                 toks += [c for c in parse.children(pred) if c.dep in ("amod", "compound")]
-            words = _cue_words(toks)
+            words, whole = _cue_words(toks)
             hit = False
             for w in cue.words:
                 if w == "@person":
@@ -389,7 +397,7 @@ def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict
                 elif w == "@actor":
                     hit = index.has_actor(toks)
                 else:
-                    hit = any(x.startswith(w) for x in words)
+                    hit = w in whole or any(x.startswith(w) for x in words)
                 if hit:
                     break
         if hit == cue.negated:
