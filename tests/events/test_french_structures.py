@@ -161,3 +161,28 @@ def test_a_far_du_phrase_is_no_object() -> None:
     far, close = parse_of(words), parse_of(near)
     assert _partitive_object(far, far.tokens[1]) is None
     assert _partitive_object(close, close.tokens[1]) is close.tokens[3]
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_participles() -> None:
+    # "Les deux parties ont par ailleurs convenu de…": with an adverb between them the parser may
+    # tag "ont" a verb and hang the subject on it, leaving the participle with none
+    from communique.events.detect import slots
+    from communique.parse import Parse, Sentence, Token
+
+    def parse_of(rows):
+        text, toks, at = "", [], 0
+        for i, (w, pos, dep, head) in enumerate(rows):
+            toks.append(Token(i=i, text=w, lemma=w, pos=pos, dep=dep, head=head, idx=at, ent_type="", ent_iob="O",
+                              morph="", sent=0))
+            text += w + " "
+            at += len(w) + 1
+        return Parse(text=text, lang="fr", tokens=toks, sentences=[Sentence(index=0, start=0, end=len(toks),
+                                                                            char_start=0, char_end=len(text))])
+
+    on_aux = parse_of([("Les", "DET", "det", 2), ("deux", "NUM", "nummod", 2), ("parties", "NOUN", "nsubj", 3),
+                       ("ont", "VERB", "aux:tense", 6), ("par", "ADP", "case", 5), ("ailleurs", "ADV", "obl:mod", 6),
+                       ("convenu", "VERB", "ROOT", 6)])
+    assert [t.text for t in slots(on_aux, on_aux.tokens[6], lang="fr")["subj"]] == ["parties"]
+    on_verb = parse_of([("Les", "DET", "det", 2), ("deux", "NUM", "nummod", 2), ("parties", "NOUN", "nsubj", 4),
+                        ("ont", "AUX", "aux:tense", 4), ("convenu", "VERB", "ROOT", 4)])
+    assert [t.text for t in slots(on_verb, on_verb.tokens[4], lang="fr")["subj"]] == ["parties"]

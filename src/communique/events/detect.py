@@ -179,6 +179,13 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
                     out["subj"] = [clause_subj]
         return out
     if "subj" not in out and pred.pos in ("VERB", "AUX"):
+        on_aux = _subject_on_auxiliary(parse, pred)
+        if on_aux is not None:
+            if on_aux.dep == "nsubj":
+                out["obj" if (passive and lang == "en") or elided else "subj"] = [on_aux]
+            else:
+                out["subj" if active_compound else "obj"] = [on_aux]
+            return out
         stray = _stray_conj_subject(parse, pred)
         if stray is not None:
             out["subj"] = [stray]
@@ -187,6 +194,18 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
         if inherited is not None:
             out["subj"] = [inherited]
     return out
+
+
+def _subject_on_auxiliary(parse: Parse, verb: Token) -> Token | None:
+    """"Les deux parties ont par ailleurs convenu…": with an adverb between the auxiliary and the
+    participle the parser may tag the auxiliary a verb and hang the subject on it, leaving the
+    participle without one. The auxiliary's subject is the participle's."""
+    for aux in parse.children(verb):
+        if aux.dep.startswith("aux") and aux.i < verb.i:
+            subj = next((c for c in parse.children(aux) if c.dep in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _partitive_object(parse: Parse, verb: Token) -> Token | None:
