@@ -228,3 +228,32 @@ def test_a_state_agent_gets_no_armed_group_for_its_state() -> None:
                                    reason=f"sector {sector} from title")]
         imply_parties(draft, parse, index, model, policy=PartyPolicy(country=0.0))
         assert (draft.recipients[0].code == "IMG") is allowed, (sector, draft.recipients[0])
+
+
+def test_a_bare_body_gets_the_likelier_state_than_the_one_named_last() -> None:
+    """"The ministers signed … with Togo in Accra": the rules give the bare "ministers" the state
+    named last before them (Burkina Faso, named only for a request it made); the model, weighing
+    it against the article's states as the actor of the signing, gives Ghana."""
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    title = "Ghana and Togo sign border pact"
+    text = (f"{title}\n\nGhanaian and Togolese defence officials met on Monday. The talks also covered a request "
+            "for help from Burkina Faso. The ministers signed a border security agreement with Togo in Accra on "
+            "Tuesday.")
+    article = Article(id="named-last", text=text, title=title, lang="en", published="2025-05-07")
+
+    def signing(policy: PartyPolicy):
+        coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
+        assert coded.rejected is None
+        found = [e for e in coded.events if e.event == "SUPPORT"]
+        assert len(found) == 1, coded.events
+        return found[0]
+
+    weighed = signing(PartyPolicy())
+    assert [a.code for a in weighed.actor] == ["GHA"] and [r.code for r in weighed.recipient] == ["TGO"]
+    assert "the state named last (BFA)" in weighed.actor[0].reason
+    assert "the party model finds" in weighed.actor[0].reason and "(GHA)" in weighed.actor[0].reason
+    assert weighed.actor[0].sector == "GOV" and weighed.actor[0].entity_text == "The ministers"
+    kept = signing(PartyPolicy(named_last=2.0))  # the model never overrules: the state named last stays
+    assert [a.code for a in kept.actor] == ["BFA"]

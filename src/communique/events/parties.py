@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
 from communique.events.detect import FALLBACK_RECIPIENT
+from communique.mentions.references import STATE_NAMED_LAST
 from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
 
@@ -196,6 +197,10 @@ class PartyPolicy:
     # the Togolese presidency", "US-donated boats") gives way to the model's likeliest state when
     # that one is this much likelier than the guess, as an option, and above ``recipient``
     overrule: float = 0.2
+    # a bare state body's state taken from the text before it ("the Foreign Ministry" after a
+    # sentence about Russia) gives way to the model's likeliest state when that one is this much
+    # likelier (and above ``actor``/``recipient``)
+    named_last: float = 0.3
 
 
 @dataclass(slots=True)
@@ -248,8 +253,11 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
     A side whose party names no state ("le capitaine de vaisseau X" of a delegation the article
     said was Turkish two sentences before) gets the likeliest state the same way, keeping its
     words and sector (``policy.country``). A recipient the rules only guessed from the trigger's
-    phrase is weighed against the others (``_weigh_guessed_recipient``). A record with several
+    phrase is weighed against the others (``_weigh_guessed_recipient``), and so is the state of a
+    bare body taken from the text before it (``_weigh_state_named_last``). A record with several
     actors and no recipient is a reciprocal act and stays as it is."""
+    for role in roles:
+        _weigh_state_named_last(draft, parse, index, model, role=role, policy=policy, title_end=title_end)
     actors = {e.code for e in draft.actors}
     recipients = {e.code for e in draft.recipients}
     unresolved = False  # the side has parties, but none with a state
@@ -346,3 +354,35 @@ def _weigh_guessed_recipient(draft: Draft, parse: Parse, index: MentionIndex, mo
     draft.recipients = [replace(entity, reason=f"{entity.reason}; the trigger's phrase names "
                                                f"'{draft.recipients[0].entity_text}' ({draft.recipients[0].code}, "
                                                f"p={guess:.2f})")]
+
+
+def _weigh_state_named_last(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
+                            role: str, policy: PartyPolicy, title_end: int) -> None:
+    """A side whose one party is a bare state body ("the Foreign Ministry", "le ministre des
+    Affaires étrangères") got the state named last before it (``mentions.references``); the model
+    scores that state and the article's others for the role, and its likeliest gives the party its
+    state, keeping its words and sector, when it is ``policy.named_last`` likelier (and above the
+    role's threshold). "Lithuania expels a diplomat … The Foreign Ministry said" after a sentence
+    naming Ukraine keeps Lithuania."""
+    side = draft.actors if role == "actor" else draft.recipients
+    other = draft.recipients if role == "actor" else draft.actors
+    if len(side) != 1 or STATE_NAMED_LAST not in (side[0].reason or ""):
+        return
+    named = side[0]
+    options = party_options(parse, index, draft.candidates[0].trigger, event=draft.event, role=role,
+                            exclude={e.code for e in other if e.code} | draft.co_actors, title_end=title_end)
+    guess = max((model.probability(o) for o in options if o.code == named.code), default=0.0)
+    found = model.best(options)
+    if found is None:
+        return
+    option, p = found
+    threshold = policy.actor if role == "actor" else policy.recipient
+    if option.code == named.code or p < threshold or p < guess + policy.named_last:
+        return
+    weighed = replace(named, code=option.code,
+                      reason=f"{named.reason}; the party model finds '{option.mention.text}' ({option.code}), "
+                             f"named {_where(option)}, likelier (p={p:.2f} against {guess:.2f})")
+    if role == "actor":
+        draft.actors = [weighed]
+    else:
+        draft.recipients = [weighed]

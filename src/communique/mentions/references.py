@@ -38,6 +38,9 @@ from communique.parse import Parse, Token
 _QUOTES_OPEN = {"«", "“", '"', "‘"}
 _QUOTES_CLOSE = {"»", "”", '"', "’"}
 _CLAUSE_LINKS = ("advcl", "xcomp", "conj")
+# a bare state body's state taken from the text before it ("l'armée", "the Foreign Ministry"),
+# which the party model may overrule (events.parties._weigh_state_named_last)
+STATE_NAMED_LAST = "the state named last"
 
 
 def pair_reference(tokens: list[Token], text: str, start: int, end: int, memory: ArticleMemory,
@@ -130,7 +133,7 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
                                              f"the article's main country ({memory.main_country})"), sector
             last_state = _state_before(parse, index, first, memory, skip=others)
     if code is None and last_state:
-        code, reason = last_state, f"bare '{head.form}': the state named last ({last_state})"
+        code, reason = last_state, f"bare '{head.form}': {STATE_NAMED_LAST} ({last_state})"
     if code is None and memory.main_country and arg.feat("Number") != "Plur":
         # "La ministre de la santé a demandé…" with no state named before: the article's own
         # (one office; "des pays arabes", "West African leaders" may be any states)
