@@ -71,3 +71,25 @@ def test_a_cue_stem_opens_content_words_not_grammar_words(code_with_rules, rules
     assert any("'fait'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, toll))
     gift = code_with_rules("Le Maroc a fait don lundi de vingt ambulances au Niger.", lang="fr")
     assert has(events(gift), "AID", {"MAR"}, {"NER"}), gift.events
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La Turquie a offert lundi à l'armée guinéenne deux vedettes rapides.", "fr"),
+    ("Deux vedettes offertes par le Japon ont été remises jeudi à la marine djiboutienne.", "fr"),
+])
+def test_equipment_given_is_aid(code_with_rules, text, lang) -> None:
+    # guidelines: arms explicitly donated ("offertes") are AID, not an offer (AGREE)
+    coded = code_with_rules(text, lang=lang)
+    assert any(ev == "AID" for ev, *_ in events(coded)), coded.events
+    assert not any(ev in ("AGREE", "RETREAT") for ev, *_ in events(coded)), coded.events
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("L'Algérie a offert sa médiation au Mali.", "fr", "AGREE"),
+    ("Le Maroc a offert d'accueillir les pourparlers entre le Mali et l'Algérie.", "fr", "AGREE"),
+])
+def test_an_offer_to_act_is_not_aid(code_with_rules, text, lang, event) -> None:
+    coded = code_with_rules(text, lang=lang)
+    found = {ev for ev, *_ in events(coded)}
+    assert event in found and "AID" not in found, coded.events
+

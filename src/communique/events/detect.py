@@ -158,6 +158,10 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             shared += [c for c in parse.children(first) if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN")]
             if shared:
                 out["obj"] = shared
+    if pred.pos == "VERB" and "obj" not in out:
+        swallowed = _object_under_time_word(parse, pred, lang=lang)
+        if swallowed is not None:
+            out["obj"] = [swallowed]
     if lang == "fr" and pred.pos == "VERB" and "obj" not in out:
         partitive = _partitive_object(parse, pred)
         if partitive is not None:
@@ -205,6 +209,22 @@ def _subject_on_auxiliary(parse: Parse, verb: Token) -> Token | None:
             subj = next((c for c in parse.children(aux) if c.dep in ("nsubj", "nsubj:pass", "nsubjpass")), None)
             if subj is not None:
                 return subj
+    return None
+
+
+def _object_under_time_word(parse: Parse, verb: Token, *, lang: str) -> Token | None:
+    """"Les États-Unis ont remis vendredi quatre vedettes à la marine": the parser may hang the
+    object on the day that precedes it ("vendredi" obl:mod, "vedettes" its nmod), leaving the verb
+    with none. A noun right under a time word after the verb, with no preposition of its own, is
+    the verb's object."""
+    times = time_words(lang)
+    for child in parse.children(verb):
+        if child.i < verb.i or child.lower not in times or not child.dep.startswith(("obl", "nmod", "npadvmod")):
+            continue
+        for grand in parse.children(child):
+            if (grand.i > child.i and grand.pos == "NOUN" and grand.dep.startswith(("nmod", "appos"))
+                    and not any(c.dep == "case" for c in parse.children(grand))):
+                return grand
     return None
 
 
