@@ -25,6 +25,13 @@ def test_place_phrase_is_kept_as_written(code_text) -> None:
     assert "locative phrase" in loc.reason
 
 
+def test_a_place_phrase_ending_a_paragraph_keeps_no_line_break(code_text) -> None:
+    # the paragraph break after the phrase is a whitespace token; it is not part of the place
+    ev = _events(code_text, "Les garde-côtes iraniens ont arraisonné lundi deux navires américains dans les eaux "
+                 "territoriales iraniennes\n\nLes marins ont été libérés mardi.", "fr", "COERCE")[0]
+    assert ev.event_loc.extracted_place == "eaux territoriales iraniennes"
+
+
 def test_border_phrase_names_two_countries(code_text) -> None:
     ev = _events(code_text, "Police arrested two protesters near the border between Spain and France on Monday.",
                  "en", "COERCE")[0]
