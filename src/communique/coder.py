@@ -28,7 +28,7 @@ from communique.events.lexicon import trigger_lexicon
 from communique.events.vectors import VectorVote, prototypes
 from communique.language import choose_language
 from communique.lexicon.actors import ActorLexicon, actor_lexicon
-from communique.mentions.actors import LOCATIVE_CASES, ArticleMemory, MentionIndex, find_mentions
+from communique.mentions.actors import LOCATIVE_CASES, MAIN_COUNTRY, ArticleMemory, MentionIndex, find_mentions
 from communique.mentions.people import find_people
 from communique.model import Article, CodedArticle, Event, Place, Rejection
 from communique.nlp.first_pass import PassCounts
@@ -226,7 +226,7 @@ class Coder:
             # Armed groups and crowds of an event with no place of its own act where the article
             # is set (its dateline or opening place), before the most mentioned state (§6).
             locate_groups(draft, place=place, main_country=set_in or main_country,
-                          main_why="where the article is set" if set_in else "the article's main country",
+                          main_why="where the article is set" if set_in else MAIN_COUNTRY,
                           parse=parse, title=headline)
             if draft.event == "ASSAULT" and not draft.actors:
                 continue  # deaths or injuries with no author and no word of violence: no attack

@@ -257,3 +257,31 @@ def test_a_bare_body_gets_the_likelier_state_than_the_one_named_last() -> None:
     assert weighed.actor[0].sector == "GOV" and weighed.actor[0].entity_text == "The ministers"
     kept = signing(PartyPolicy(named_last=2.0))  # the model never overrules: the state named last stays
     assert [a.code for a in kept.actor] == ["BFA"]
+
+
+def test_of_two_sides_given_the_main_country_only_the_likelier_change_is_made() -> None:
+    """A navy and the tanker it stops, neither with a state of its own words, both get the
+    article's main country (Nigeria); the model finds the tanker Indian (its operator, named in
+    the next sentence) and the navy keeps Nigeria: one side changes, not both."""
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    title = "Navy intercepts tanker off Bonny"
+    text = (f"{title}\n\nThe Nigerian Navy on Tuesday intercepted a tanker off Bonny Island in Nigeria's Rivers "
+            "State. The vessel, operated by an Indian shipping company, was loading stolen crude oil, Nigerian "
+            "officials said. Sailors detained the sixteen crew members on board.")
+    article = Article(id="main-country", text=text, title=title, lang="en", published="2025-05-07")
+
+    def seizure(policy: PartyPolicy):
+        coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
+        assert coded.rejected is None
+        found = [e for e in coded.events if e.event == "COERCE"]
+        assert len(found) == 1, coded.events
+        return found[0]
+
+    weighed = seizure(PartyPolicy())
+    assert [a.code for a in weighed.actor] == ["NGA"] and [r.code for r in weighed.recipient] == ["IND"]
+    assert "the article's main country (NGA)" in weighed.recipient[0].reason
+    assert "the party model finds 'Indian' (IND)" in weighed.recipient[0].reason
+    kept = seizure(PartyPolicy(named_last=2.0))  # the defaults stand
+    assert [a.code for a in kept.actor] == ["NGA"] and [r.code for r in kept.recipient] == ["NGA"]

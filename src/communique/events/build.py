@@ -15,7 +15,7 @@ from communique.events.grammar import grammar_words, said_by
 from communique.events.lexicon import context_cues
 from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
-from communique.mentions.actors import PEOPLE_BY_NATIONALITY
+from communique.mentions.actors import MAIN_COUNTRY, PEOPLE_BY_NATIONALITY
 from communique.mentions.people import PersonMention
 from communique.model import Entity, Event, Person, Place, Span, content_id
 from communique.parse import Parse, Token
@@ -42,7 +42,7 @@ W_ANAPHOR = -0.1
 # which only measure: 0.5–0.6 precision for such pairs against 0.75 for other events, both languages).
 W_DOMESTIC = -0.1
 _ANAPHOR_REASONS = ("pronoun ", "relative ")
-_ANAPHOR_MARKS = (" refers to the last state", " refers back to", "from bare '", "the article's main country")
+_ANAPHOR_MARKS = (" refers to the last state", " refers back to", "from bare '", MAIN_COUNTRY)
 
 
 def _anaphoric(res) -> bool:
@@ -426,7 +426,7 @@ def _natural_subject(parse: Parse, tok: Token) -> bool:
 
 
 def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None,
-                  main_why: str = "the article's main country", parse: Parse | None = None,
+                  main_why: str = MAIN_COUNTRY, parse: Parse | None = None,
                   title: frozenset[int] = frozenset()) -> None:
     """Armed groups and crowds take the country where they act (guidelines §6): the event's
     place, else ``main_country`` (``main_why`` says where that came from). Unnamed authors are

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
 from communique.events.detect import FALLBACK_RECIPIENT
+from communique.mentions.actors import MAIN_COUNTRY
 from communique.mentions.references import STATE_NAMED_LAST
 from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
@@ -197,9 +198,10 @@ class PartyPolicy:
     # the Togolese presidency", "US-donated boats") gives way to the model's likeliest state when
     # that one is this much likelier than the guess, as an option, and above ``recipient``
     overrule: float = 0.2
-    # a bare state body's state taken from the text before it ("the Foreign Ministry" after a
-    # sentence about Russia) gives way to the model's likeliest state when that one is this much
-    # likelier (and above ``actor``/``recipient``)
+    # a state the rules gave a party by default — a bare body's, the state named last before it
+    # ("the Foreign Ministry" after a sentence about Russia); a group's or a bare body's, the
+    # article's main country — gives way to the model's likeliest state when that one is this
+    # much likelier (and above ``actor``/``recipient``)
     named_last: float = 0.3
 
 
@@ -253,11 +255,10 @@ def imply_parties(draft: Draft, parse: Parse, index: MentionIndex, model: PartyM
     A side whose party names no state ("le capitaine de vaisseau X" of a delegation the article
     said was Turkish two sentences before) gets the likeliest state the same way, keeping its
     words and sector (``policy.country``). A recipient the rules only guessed from the trigger's
-    phrase is weighed against the others (``_weigh_guessed_recipient``), and so is the state of a
-    bare body taken from the text before it (``_weigh_state_named_last``). A record with several
+    phrase is weighed against the others (``_weigh_guessed_recipient``), and so is a state the
+    rules gave a party by default (``_weigh_default_state``). A record with several
     actors and no recipient is a reciprocal act and stays as it is."""
-    for role in roles:
-        _weigh_state_named_last(draft, parse, index, model, role=role, policy=policy, title_end=title_end)
+    _weigh_default_state(draft, parse, index, model, roles=roles, policy=policy, title_end=title_end)
     actors = {e.code for e in draft.actors}
     recipients = {e.code for e in draft.recipients}
     unresolved = False  # the side has parties, but none with a state
@@ -356,33 +357,49 @@ def _weigh_guessed_recipient(draft: Draft, parse: Parse, index: MentionIndex, mo
                                                f"p={guess:.2f})")]
 
 
-def _weigh_state_named_last(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
-                            role: str, policy: PartyPolicy, title_end: int) -> None:
-    """A side whose one party is a bare state body ("the Foreign Ministry", "le ministre des
-    Affaires étrangères") got the state named last before it (``mentions.references``); the model
-    scores that state and the article's others for the role, and its likeliest gives the party its
-    state, keeping its words and sector, when it is ``policy.named_last`` likelier (and above the
-    role's threshold). "Lithuania expels a diplomat … The Foreign Ministry said" after a sentence
-    naming Ukraine keeps Lithuania."""
+def _weigh_default_state(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
+                         roles: tuple[str, ...], policy: PartyPolicy, title_end: int) -> None:
+    """A side whose one party got its state by a default of the rules — a bare state body ("the
+    Foreign Ministry", "le ministre des Affaires étrangères") the state named last before it
+    (``mentions.references``), a group or a bare body with no state named before it the
+    article's main country (``mentions.references``, ``build.locate_groups``) — is weighed by
+    the model: it scores that state and the article's others for the role (the other side's
+    states are no options), and its likeliest gives the party its state, keeping its words and
+    sector, when it is ``policy.named_last`` likelier (and above the role's threshold). "The
+    ministers signed … with Togo in Accra" after a sentence naming Burkina Faso gives Ghana.
+    When both sides are such defaults, only the likelier change is made (a navy and the tanker
+    it stops, both given the main country: one of them is foreign, not both)."""
+    changes = [c for c in (_default_state_change(draft, parse, index, model, role=role, policy=policy,
+                                                 title_end=title_end) for role in roles) if c is not None]
+    if not changes:
+        return
+    role, weighed, _ = max(changes, key=lambda c: c[2])
+    if role == "actor":
+        draft.actors = [weighed]
+    else:
+        draft.recipients = [weighed]
+
+
+def _default_state_change(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
+                          role: str, policy: PartyPolicy, title_end: int) -> tuple[str, Entity, float] | None:
+    """The party of ``role`` with the model's state instead of the rules' default, and the
+    model's probability for it; None when the default stands."""
     side = draft.actors if role == "actor" else draft.recipients
     other = draft.recipients if role == "actor" else draft.actors
-    if len(side) != 1 or STATE_NAMED_LAST not in (side[0].reason or ""):
-        return
+    if len(side) != 1 or not any(mark in (side[0].reason or "") for mark in (STATE_NAMED_LAST, MAIN_COUNTRY)):
+        return None
     named = side[0]
     options = party_options(parse, index, draft.candidates[0].trigger, event=draft.event, role=role,
                             exclude={e.code for e in other if e.code} | draft.co_actors, title_end=title_end)
     guess = max((model.probability(o) for o in options if o.code == named.code), default=0.0)
     found = model.best(options)
     if found is None:
-        return
+        return None
     option, p = found
     threshold = policy.actor if role == "actor" else policy.recipient
     if option.code == named.code or p < threshold or p < guess + policy.named_last:
-        return
+        return None
     weighed = replace(named, code=option.code,
                       reason=f"{named.reason}; the party model finds '{option.mention.text}' ({option.code}), "
                              f"named {_where(option)}, likelier (p={p:.2f} against {guess:.2f})")
-    if role == "actor":
-        draft.actors = [weighed]
-    else:
-        draft.recipients = [weighed]
+    return role, weighed, p

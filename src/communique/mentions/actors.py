@@ -448,6 +448,9 @@ def _ethnic_host(parse: Parse, index: MentionIndex, m: Mention, code: str | None
 
 
 PLACE_IN_PHRASE = "(place in the phrase)"  # a party's state known only from where the phrase says it is
+# the state a party gets when the text gives it none and names none before it: the most mentioned
+# (a default the party model may overrule: events.parties._weigh_default_state)
+MAIN_COUNTRY = "the article's main country"
 PEOPLE_BY_NATIONALITY = "used as a noun"  # "les Algériens", "Palestinians": a people named by its nationality
 
 

@@ -29,7 +29,7 @@ This module imports ``actors`` (its types and ``resolve_one``, which resolves an
 from __future__ import annotations
 
 from communique.lexicon.actors import ActorEntry
-from communique.mentions.actors import (LOCATIVE_CASES, NON_STATE_CODES, ArticleMemory, MentionIndex, Resolution,
+from communique.mentions.actors import (LOCATIVE_CASES, MAIN_COUNTRY, NON_STATE_CODES, ArticleMemory, MentionIndex, Resolution,
                                         resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
 from communique.model import Entity
@@ -130,14 +130,14 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         if last_state in others:
             if memory.main_country and memory.main_country not in others:
                 return memory.main_country, (f"bare '{head.form}': not the object's state ({last_state}); "
-                                             f"the article's main country ({memory.main_country})"), sector
+                                             f"{MAIN_COUNTRY} ({memory.main_country})"), sector
             last_state = _state_before(parse, index, first, memory, skip=others)
     if code is None and last_state:
         code, reason = last_state, f"bare '{head.form}': {STATE_NAMED_LAST} ({last_state})"
     if code is None and memory.main_country and arg.feat("Number") != "Plur":
         # "La ministre de la santé a demandé…" with no state named before: the article's own
         # (one office; "des pays arabes", "West African leaders" may be any states)
-        code, reason = memory.main_country, f"bare '{head.form}': the article's main country ({memory.main_country})"
+        code, reason = memory.main_country, f"bare '{head.form}': {MAIN_COUNTRY} ({memory.main_country})"
     return code, reason, sector
 
 
