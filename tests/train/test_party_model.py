@@ -285,3 +285,33 @@ def test_of_two_sides_given_the_main_country_only_the_likelier_change_is_made() 
     assert "the party model finds 'Indian' (IND)" in weighed.recipient[0].reason
     kept = seizure(PartyPolicy(named_last=2.0))  # the defaults stand
     assert [a.code for a in kept.actor] == ["NGA"] and [r.code for r in kept.recipient] == ["NGA"]
+
+
+def test_an_unnamed_target_given_the_places_state_is_weighed_the_attackers_are_not() -> None:
+    """"Gunmen killed six people … in eastern Burkina Faso. The victims were traders from
+    Togo": the rules give the people the state of the place (Burkina Faso); the model, weighing
+    it against the article's states, gives Togo. The gunmen keep the state where they act
+    (guidelines §6)."""
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    title = "Six killed on the road to Fada N'Gourma"
+    text = (f"{title}\n\nGunmen killed six people on Sunday on the road to Fada N'Gourma in eastern Burkina Faso. "
+            "The victims were traders from Togo returning home with their goods, the Togolese government said.")
+    article = Article(id="place-state", text=text, title=title, lang="en", published="2025-05-07")
+
+    def killing(policy: PartyPolicy):
+        coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
+        assert coded.rejected is None
+        found = [e for e in coded.events if e.event == "ASSAULT"
+                 and any("head 'people'" in r.reason for r in e.recipient)]
+        assert len(found) == 1, coded.events
+        return found[0]
+
+    weighed = killing(PartyPolicy())
+    assert [r.code for r in weighed.recipient] == ["TGO"] and weighed.recipient[0].sector == "CVL"
+    assert "country BFA from the event's place" in weighed.recipient[0].reason
+    assert "the party model finds 'Togo' (TGO)" in weighed.recipient[0].reason
+    assert [a.code for a in weighed.actor] == ["BFA"]
+    kept = killing(PartyPolicy(named_last=2.0))
+    assert [r.code for r in kept.recipient] == ["BFA"]

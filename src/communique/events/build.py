@@ -15,7 +15,7 @@ from communique.events.grammar import grammar_words, said_by
 from communique.events.lexicon import context_cues
 from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
-from communique.mentions.actors import MAIN_COUNTRY, PEOPLE_BY_NATIONALITY
+from communique.mentions.actors import EVENT_PLACE, MAIN_COUNTRY, PEOPLE_BY_NATIONALITY
 from communique.mentions.people import PersonMention
 from communique.model import Entity, Event, Person, Place, Span, content_id
 from communique.parse import Parse, Token
@@ -439,7 +439,7 @@ def locate_groups(draft: Draft, *, place: Place | None, main_country: str | None
             code = place.country_code if place and place.country_code else main_country
             if code:
                 ent.code = code
-                ent.reason += f"; country {code} from " + ("the event's place" if place and place.country_code
+                ent.reason += f"; country {code} from " + (EVENT_PLACE if place and place.country_code
                                                            else main_why)
     draft.actors = [e for e in draft.actors if e.code is not None or e.entity_text or not e.reason.startswith("unidentified")]
     state_of_the_place(draft, place)

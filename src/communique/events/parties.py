@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
 from communique.events.detect import FALLBACK_RECIPIENT
-from communique.mentions.actors import MAIN_COUNTRY
+from communique.mentions.actors import EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY
 from communique.mentions.references import STATE_NAMED_LAST
 from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
@@ -199,9 +199,10 @@ class PartyPolicy:
     # that one is this much likelier than the guess, as an option, and above ``recipient``
     overrule: float = 0.2
     # a state the rules gave a party by default — a bare body's, the state named last before it
-    # ("the Foreign Ministry" after a sentence about Russia); a group's or a bare body's, the
-    # article's main country — gives way to the model's likeliest state when that one is this
-    # much likelier (and above ``actor``/``recipient``)
+    # ("the Foreign Ministry" after a sentence about Russia); an unnamed target's, the state of
+    # the event's place; "ce pays", the last one named; else the article's main country — gives way
+    # to the model's likeliest state when that one is this much likelier (and above
+    # ``actor``/``recipient``)
     named_last: float = 0.3
 
 
@@ -360,9 +361,11 @@ def _weigh_guessed_recipient(draft: Draft, parse: Parse, index: MentionIndex, mo
 def _weigh_default_state(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
                          roles: tuple[str, ...], policy: PartyPolicy, title_end: int) -> None:
     """A side whose one party got its state by a default of the rules — a bare state body ("the
-    Foreign Ministry", "le ministre des Affaires étrangères") the state named last before it
-    (``mentions.references``), a group or a bare body with no state named before it the
-    article's main country (``mentions.references``, ``build.locate_groups``) — is weighed by
+    Foreign Ministry", "le ministre des Affaires étrangères") the state named last before it,
+    "ce pays" the last state named (``mentions.references``), an unnamed target (civilians,
+    "people") the state of the event's place (``build.locate_groups``; a group acting keeps
+    it, guidelines §6), a group or a bare body with no state named before it the article's main
+    country — is weighed by
     the model: it scores that state and the article's others for the role (the other side's
     states are no options), and its likeliest gives the party its state, keeping its words and
     sector, when it is ``policy.named_last`` likelier (and above the role's threshold). "The
@@ -380,13 +383,19 @@ def _weigh_default_state(draft: Draft, parse: Parse, index: MentionIndex, model:
         draft.recipients = [weighed]
 
 
+# how the rules' reasons say a state was given by default (see ``_weigh_default_state``); a
+# group acting keeps the state of where it acts (guidelines §6): only a target's is weighed
+_DEFAULT_STATES = {"actor": (STATE_NAMED_LAST, MAIN_COUNTRY, LAST_STATE_NAMED),
+                   "recipient": (STATE_NAMED_LAST, MAIN_COUNTRY, LAST_STATE_NAMED, EVENT_PLACE)}
+
+
 def _default_state_change(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
                           role: str, policy: PartyPolicy, title_end: int) -> tuple[str, Entity, float] | None:
     """The party of ``role`` with the model's state instead of the rules' default, and the
     model's probability for it; None when the default stands."""
     side = draft.actors if role == "actor" else draft.recipients
     other = draft.recipients if role == "actor" else draft.actors
-    if len(side) != 1 or not any(mark in (side[0].reason or "") for mark in (STATE_NAMED_LAST, MAIN_COUNTRY)):
+    if len(side) != 1 or not any(mark in (side[0].reason or "") for mark in _DEFAULT_STATES[role]):
         return None
     named = side[0]
     options = party_options(parse, index, draft.candidates[0].trigger, event=draft.event, role=role,

@@ -29,7 +29,7 @@ This module imports ``actors`` (its types and ``resolve_one``, which resolves an
 from __future__ import annotations
 
 from communique.lexicon.actors import ActorEntry
-from communique.mentions.actors import (LOCATIVE_CASES, MAIN_COUNTRY, NON_STATE_CODES, ArticleMemory, MentionIndex, Resolution,
+from communique.mentions.actors import (LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY, NON_STATE_CODES, ArticleMemory, MentionIndex, Resolution,
                                         resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
 from communique.model import Entity
@@ -108,7 +108,7 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # "le pays voisin", "the neighbouring country": another state than the clause's subject's
         last_state = _not_the_subjects(parse, arg, first, index, memory, last_state)
     if head.form.lower() in any_language().country_head and last_state:
-        return last_state, f"'{text}' refers to the last state named ({last_state})", sector
+        return last_state, f"'{text}' {LAST_STATE_NAMED} ({last_state})", sector
     if not head.needs_country:
         return None, "", sector
     code: str | None = None
