@@ -7,7 +7,21 @@ from __future__ import annotations
 
 import pytest
 
+from communique.parse import Parse, Sentence, Token
 from event_helpers import events, has, skip_reasons, skipped
+
+
+def _parse_of(rows: list[tuple[str, str, str, int]]) -> Parse:
+    """A hand-built French parse: one sentence of (word, POS, dependency, head index) rows, the
+    lemma being the word."""
+    text, toks, at = "", [], 0
+    for i, (w, pos, dep, head) in enumerate(rows):
+        toks.append(Token(i=i, text=w, lemma=w, pos=pos, dep=dep, head=head, idx=at, ent_type="", ent_iob="O",
+                          morph="", sent=0))
+        text += w + " "
+        at += len(w) + 1
+    return Parse(text=text, lang="fr", tokens=toks, sentences=[Sentence(index=0, start=0, end=len(toks),
+                                                                        char_start=0, char_end=len(text))])
 
 
 def test_holding_another_party_responsible_is_an_accusation(code_text) -> None:
@@ -140,7 +154,6 @@ def test_a_far_du_phrase_is_no_object() -> None:
     # "menacent … la sécurité du pays": a "du" phrase away from the verb is another word's
     # complement, not a partitive object (the parser may still hang it on the verb)
     from communique.events.detect import _partitive_object
-    from communique.parse import Parse, Sentence, Token
 
     words = [("acteurs", "NOUN", "nsubj", 1), ("menacent", "VERB", "ROOT", 1), (",", "PUNCT", "punct", 1),
              ("la", "DET", "det", 4), ("sécurité", "NOUN", "obl:mod", 1), ("du", "ADP", "case", 6),
@@ -148,17 +161,7 @@ def test_a_far_du_phrase_is_no_object() -> None:
     near = [("Russie", "PROPN", "nsubj", 1), ("offert", "VERB", "ROOT", 1), ("du", "ADP", "case", 3),
             ("matériel", "NOUN", "obl:arg", 1)]
 
-    def parse_of(rows):
-        text, toks, at = "", [], 0
-        for i, (w, pos, dep, head) in enumerate(rows):
-            toks.append(Token(i=i, text=w, lemma=w, pos=pos, dep=dep, head=head, idx=at, ent_type="", ent_iob="O",
-                              morph="", sent=0))
-            text += w + " "
-            at += len(w) + 1
-        return Parse(text=text, lang="fr", tokens=toks, sentences=[Sentence(index=0, start=0, end=len(toks),
-                                                                            char_start=0, char_end=len(text))])
-
-    far, close = parse_of(words), parse_of(near)
+    far, close = _parse_of(words), _parse_of(near)
     assert _partitive_object(far, far.tokens[1]) is None
     assert _partitive_object(close, close.tokens[1]) is close.tokens[3]
 
@@ -167,23 +170,12 @@ def test_a_subject_hung_on_the_auxiliary_is_the_participles() -> None:
     # "Les deux parties ont par ailleurs convenu de…": with an adverb between them the parser may
     # tag "ont" a verb and hang the subject on it, leaving the participle with none
     from communique.events.detect import slots
-    from communique.parse import Parse, Sentence, Token
 
-    def parse_of(rows):
-        text, toks, at = "", [], 0
-        for i, (w, pos, dep, head) in enumerate(rows):
-            toks.append(Token(i=i, text=w, lemma=w, pos=pos, dep=dep, head=head, idx=at, ent_type="", ent_iob="O",
-                              morph="", sent=0))
-            text += w + " "
-            at += len(w) + 1
-        return Parse(text=text, lang="fr", tokens=toks, sentences=[Sentence(index=0, start=0, end=len(toks),
-                                                                            char_start=0, char_end=len(text))])
-
-    on_aux = parse_of([("Les", "DET", "det", 2), ("deux", "NUM", "nummod", 2), ("parties", "NOUN", "nsubj", 3),
+    on_aux = _parse_of([("Les", "DET", "det", 2), ("deux", "NUM", "nummod", 2), ("parties", "NOUN", "nsubj", 3),
                        ("ont", "VERB", "aux:tense", 6), ("par", "ADP", "case", 5), ("ailleurs", "ADV", "obl:mod", 6),
                        ("convenu", "VERB", "ROOT", 6)])
     assert [t.text for t in slots(on_aux, on_aux.tokens[6], lang="fr")["subj"]] == ["parties"]
-    on_verb = parse_of([("Les", "DET", "det", 2), ("deux", "NUM", "nummod", 2), ("parties", "NOUN", "nsubj", 4),
+    on_verb = _parse_of([("Les", "DET", "det", 2), ("deux", "NUM", "nummod", 2), ("parties", "NOUN", "nsubj", 4),
                         ("ont", "AUX", "aux:tense", 4), ("convenu", "VERB", "ROOT", 4)])
     assert [t.text for t in slots(on_verb, on_verb.tokens[4], lang="fr")["subj"]] == ["parties"]
 
@@ -194,27 +186,14 @@ def test_an_object_hung_on_the_day_before_it_is_the_verbs() -> None:
     # "vedettes" on "vendredi" (nmod of the obl:mod day), leaving the verb with no object, so no
     # object cue of the table could hold
     from communique.events.detect import slots
-    from communique.parse import Parse, Sentence, Token
 
     rows = [("Les", "DET", "det", 1), ("États-Unis", "PROPN", "nsubj", 3), ("ont", "AUX", "aux:tense", 3),
             ("remis", "VERB", "ROOT", 3), ("vendredi", "NOUN", "obl:mod", 3), ("quatre", "NUM", "nummod", 6),
             ("vedettes", "NOUN", "nmod", 4), ("à", "ADP", "case", 9), ("la", "DET", "det", 9),
             ("marine", "NOUN", "nmod", 6)]
-    text, toks, at = "", [], 0
-    for i, (w, pos, dep, head) in enumerate(rows):
-        toks.append(Token(i=i, text=w, lemma=w, pos=pos, dep=dep, head=head, idx=at, ent_type="", ent_iob="O",
-                          morph="", sent=0))
-        text += w + " "
-        at += len(w) + 1
-    parse = Parse(text=text, lang="fr", tokens=toks,
-                  sentences=[Sentence(index=0, start=0, end=len(toks), char_start=0, char_end=len(text))])
-    assert [t.text for t in slots(parse, toks[3], lang="fr")["obj"]] == ["vedettes"]
-    # a day with a preposition phrase under it ("vendredi à Tunis") gives no object
-    rows[6] = ("Tunis", "PROPN", "nmod", 4)
-    toks[6] = Token(i=6, text="Tunis", lemma="Tunis", pos="PROPN", dep="nmod", head=4, idx=toks[6].idx,
-                    ent_type="", ent_iob="O", morph="", sent=0)
-    toks.append(Token(i=10, text="à", lemma="à", pos="ADP", dep="case", head=6, idx=at, ent_type="", ent_iob="O",
-                      morph="", sent=0))
-    parse = Parse(text=text + "à ", lang="fr", tokens=toks,
-                  sentences=[Sentence(index=0, start=0, end=len(toks), char_start=0, char_end=len(text) + 2)])
-    assert "obj" not in slots(parse, toks[3], lang="fr")
+    parse = _parse_of(rows)
+    assert [t.text for t in slots(parse, parse.tokens[3], lang="fr")["obj"]] == ["vedettes"]
+    # a noun with its own preposition under the day ("vendredi à Tunis") is no object
+    rows[6] = ("Tunis", "NOUN", "nmod", 4)
+    parse = _parse_of([*rows, ("à", "ADP", "case", 6)])
+    assert "obj" not in slots(parse, parse.tokens[3], lang="fr")

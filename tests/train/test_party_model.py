@@ -14,7 +14,7 @@ from communique.events.lexicon import Trigger
 from communique.events.parties import PartyModel, PartyPolicy, imply_parties, party_options
 from communique.lexicon.actors import actor_lexicon
 from communique.mentions.actors import MentionIndex, find_mentions
-from communique.model import Entity
+from communique.model import Entity, Event
 from communique.parse import Parse, Sentence, Token
 from communique.train.corpus import PartyExample
 from communique.train.fit import TrainSettings, fit_party_model
@@ -230,25 +230,29 @@ def test_a_state_agent_gets_no_armed_group_for_its_state() -> None:
         assert (draft.recipients[0].code == "IMG") is allowed, (sector, draft.recipients[0])
 
 
+def _coded_once(title: str, body: str, policy: PartyPolicy, keep) -> Event:
+    """The one event of a made-up English article (shipped models) that ``keep`` selects."""
+    from communique.coder import Coder, CoderSettings
+    from communique.model import Article
+
+    article = Article(id="weighed", text=f"{title}\n\n{body}", title=title, lang="en", published="2025-05-07")
+    coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
+    assert coded.rejected is None
+    found = [e for e in coded.events if keep(e)]
+    assert len(found) == 1, coded.events
+    return found[0]
+
+
 def test_a_bare_body_gets_the_likelier_state_than_the_one_named_last() -> None:
     """"The ministers signed … with Togo in Accra": the rules give the bare "ministers" the state
     named last before them (Burkina Faso, named only for a request it made); the model, weighing
     it against the article's states as the actor of the signing, gives Ghana."""
-    from communique.coder import Coder, CoderSettings
-    from communique.model import Article
-
     title = "Ghana and Togo sign border pact"
-    text = (f"{title}\n\nGhanaian and Togolese defence officials met on Monday. The talks also covered a request "
-            "for help from Burkina Faso. The ministers signed a border security agreement with Togo in Accra on "
-            "Tuesday.")
-    article = Article(id="named-last", text=text, title=title, lang="en", published="2025-05-07")
+    body = ("Ghanaian and Togolese defence officials met on Monday. The talks also covered a request for help from "
+            "Burkina Faso. The ministers signed a border security agreement with Togo in Accra on Tuesday.")
 
-    def signing(policy: PartyPolicy):
-        coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
-        assert coded.rejected is None
-        found = [e for e in coded.events if e.event == "SUPPORT"]
-        assert len(found) == 1, coded.events
-        return found[0]
+    def signing(policy: PartyPolicy) -> Event:
+        return _coded_once(title, body, policy, lambda e: e.event == "SUPPORT")
 
     weighed = signing(PartyPolicy())
     assert [a.code for a in weighed.actor] == ["GHA"] and [r.code for r in weighed.recipient] == ["TGO"]
@@ -263,21 +267,13 @@ def test_of_two_sides_given_the_main_country_only_the_likelier_change_is_made() 
     """A navy and the tanker it stops, neither with a state of its own words, both get the
     article's main country (Nigeria); the model finds the tanker Indian (its operator, named in
     the next sentence) and the navy keeps Nigeria: one side changes, not both."""
-    from communique.coder import Coder, CoderSettings
-    from communique.model import Article
-
     title = "Navy intercepts tanker off Bonny"
-    text = (f"{title}\n\nThe Nigerian Navy on Tuesday intercepted a tanker off Bonny Island in Nigeria's Rivers "
-            "State. The vessel, operated by an Indian shipping company, was loading stolen crude oil, Nigerian "
-            "officials said. Sailors detained the sixteen crew members on board.")
-    article = Article(id="main-country", text=text, title=title, lang="en", published="2025-05-07")
+    body = ("The Nigerian Navy on Tuesday intercepted a tanker off Bonny Island in Nigeria's Rivers State. The "
+            "vessel, operated by an Indian shipping company, was loading stolen crude oil, Nigerian officials said. "
+            "Sailors detained the sixteen crew members on board.")
 
-    def seizure(policy: PartyPolicy):
-        coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
-        assert coded.rejected is None
-        found = [e for e in coded.events if e.event == "COERCE"]
-        assert len(found) == 1, coded.events
-        return found[0]
+    def seizure(policy: PartyPolicy) -> Event:
+        return _coded_once(title, body, policy, lambda e: e.event == "COERCE")
 
     weighed = seizure(PartyPolicy())
     assert [a.code for a in weighed.actor] == ["NGA"] and [r.code for r in weighed.recipient] == ["IND"]
@@ -292,21 +288,13 @@ def test_an_unnamed_target_given_the_places_state_is_weighed_the_attackers_are_n
     Togo": the rules give the people the state of the place (Burkina Faso); the model, weighing
     it against the article's states, gives Togo. The gunmen keep the state where they act
     (guidelines §6)."""
-    from communique.coder import Coder, CoderSettings
-    from communique.model import Article
-
     title = "Six killed on the road to Fada N'Gourma"
-    text = (f"{title}\n\nGunmen killed six people on Sunday on the road to Fada N'Gourma in eastern Burkina Faso. "
-            "The victims were traders from Togo returning home with their goods, the Togolese government said.")
-    article = Article(id="place-state", text=text, title=title, lang="en", published="2025-05-07")
+    body = ("Gunmen killed six people on Sunday on the road to Fada N'Gourma in eastern Burkina Faso. The victims "
+            "were traders from Togo returning home with their goods, the Togolese government said.")
 
-    def killing(policy: PartyPolicy):
-        coded = Coder(CoderSettings(vectors=False, raise_errors=True, party_policy=policy)).code_article(article)
-        assert coded.rejected is None
-        found = [e for e in coded.events if e.event == "ASSAULT"
-                 and any("head 'people'" in r.reason for r in e.recipient)]
-        assert len(found) == 1, coded.events
-        return found[0]
+    def killing(policy: PartyPolicy) -> Event:
+        return _coded_once(title, body, policy, lambda e: e.event == "ASSAULT"
+                           and any("head 'people'" in r.reason for r in e.recipient))
 
     weighed = killing(PartyPolicy())
     assert [r.code for r in weighed.recipient] == ["TGO"] and weighed.recipient[0].sector == "CVL"
