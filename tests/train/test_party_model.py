@@ -259,7 +259,7 @@ def test_a_bare_body_gets_the_likelier_state_than_the_one_named_last() -> None:
     assert "the state named last (BFA)" in weighed.actor[0].reason
     assert "the party model finds" in weighed.actor[0].reason and "(GHA)" in weighed.actor[0].reason
     assert weighed.actor[0].sector == "GOV" and weighed.actor[0].entity_text == "The ministers"
-    kept = signing(PartyPolicy(named_last=2.0))  # the model never overrules: the state named last stays
+    kept = signing(PartyPolicy(default_state=2.0))  # the model never overrules: the state named last stays
     assert [a.code for a in kept.actor] == ["BFA"]
 
 
@@ -279,7 +279,7 @@ def test_of_two_sides_given_the_main_country_only_the_likelier_change_is_made() 
     assert [a.code for a in weighed.actor] == ["NGA"] and [r.code for r in weighed.recipient] == ["IND"]
     assert "the article's main country (NGA)" in weighed.recipient[0].reason
     assert "the party model finds 'Indian' (IND)" in weighed.recipient[0].reason
-    kept = seizure(PartyPolicy(named_last=2.0))  # the defaults stand
+    kept = seizure(PartyPolicy(default_state=2.0))  # the defaults stand
     assert [a.code for a in kept.actor] == ["NGA"] and [r.code for r in kept.recipient] == ["NGA"]
 
 
@@ -301,5 +301,5 @@ def test_an_unnamed_target_given_the_places_state_is_weighed_the_attackers_are_n
     assert "country BFA from the event's place" in weighed.recipient[0].reason
     assert "the party model finds 'Togo' (TGO)" in weighed.recipient[0].reason
     assert [a.code for a in weighed.actor] == ["BFA"]
-    kept = killing(PartyPolicy(named_last=2.0))
+    kept = killing(PartyPolicy(default_state=2.0))
     assert [r.code for r in kept.recipient] == ["BFA"]

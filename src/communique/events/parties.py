@@ -30,9 +30,8 @@ from typing import TYPE_CHECKING
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
 from communique.events.detect import FALLBACK_RECIPIENT
-from communique.mentions.actors import EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY
+from communique.mentions.actors import EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, Mention, MentionIndex
 from communique.mentions.references import STATE_NAMED_LAST
-from communique.mentions.actors import Mention, MentionIndex
 from communique.parse import Parse, Token
 
 # PLOVER sectors of a state's own agents, and the codes of parties that have none of them
@@ -203,7 +202,7 @@ class PartyPolicy:
     # the event's place; "ce pays", the last one named; else the article's main country — gives way
     # to the model's likeliest state when that one is this much likelier (and above
     # ``actor``/``recipient``)
-    named_last: float = 0.3
+    default_state: float = 0.3
 
 
 @dataclass(slots=True)
@@ -365,11 +364,11 @@ def _weigh_default_state(draft: Draft, parse: Parse, index: MentionIndex, model:
     "ce pays" the last state named (``mentions.references``), an unnamed target (civilians,
     "people") the state of the event's place (``build.locate_groups``; a group acting keeps
     it, guidelines §6), a group or a bare body with no state named before it the article's main
-    country — is weighed by
-    the model: it scores that state and the article's others for the role (the other side's
-    states are no options), and its likeliest gives the party its state, keeping its words and
-    sector, when it is ``policy.named_last`` likelier (and above the role's threshold). "The
-    ministers signed … with Togo in Accra" after a sentence naming Burkina Faso gives Ghana.
+    country — is weighed by the model: it scores that state and the article's others for the role
+    (the other side's states are no options), and its likeliest gives the party its state,
+    keeping its words and sector, when it is ``policy.default_state`` likelier (and above the
+    role's threshold). "The ministers signed … with Togo in Accra" after a sentence naming
+    Burkina Faso gives Ghana.
     When both sides are such defaults, only the likelier change is made (a navy and the tanker
     it stops, both given the main country: one of them is foreign, not both)."""
     changes = [c for c in (_default_state_change(draft, parse, index, model, role=role, policy=policy,
@@ -406,7 +405,7 @@ def _default_state_change(draft: Draft, parse: Parse, index: MentionIndex, model
         return None
     option, p = found
     threshold = policy.actor if role == "actor" else policy.recipient
-    if option.code == named.code or p < threshold or p < guess + policy.named_last:
+    if option.code == named.code or p < threshold or p < guess + policy.default_state:
         return None
     weighed = replace(named, code=option.code,
                       reason=f"{named.reason}; the party model finds '{option.mention.text}' ({option.code}), "
