@@ -121,11 +121,13 @@ def test_dyads_people_stories(db: str, capsys) -> None:
     moroccans = jsonl(run(capsys, "people", "--db", db, "--of", "MAR", "--format", "jsonl"))
     assert "Youssef El Alami" in [p["name"] for p in moroccans]
     assert all("MAR" in p["countries"] for p in moroccans)
+    # stories told at least twice: the two outlets' accusation is one (the attack they both
+    # mention may be another, depending on how the coder reads its parties)
     stories = jsonl(run(capsys, "stories", "--db", db, "--format", "jsonl"))
-    assert len(stories) == 1
-    story = stories[0]
-    assert (story["event"], story["actor"], story["recipient"]) == ("ACCUSE", "SEN", "MLI")
-    assert story["num_mentions"] == 2 and story["num_sources"] == 2
+    accusations = [s for s in stories if (s["event"], s["actor"], s["recipient"]) == ("ACCUSE", "SEN", "MLI")]
+    assert len(accusations) == 1, stories
+    assert accusations[0]["num_mentions"] == 2 and accusations[0]["num_sources"] == 2
+    assert all(s["num_sources"] == 2 for s in stories), stories  # only the two reports tell anything twice
     everything = jsonl(run(capsys, "stories", "--db", db, "--min-mentions", "1", "--format", "jsonl"))
     with open_store(db) as store:
         assert len(everything) == store.counts()["stories"]
