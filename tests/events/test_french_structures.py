@@ -180,7 +180,6 @@ def test_a_subject_hung_on_the_auxiliary_is_the_participles() -> None:
     assert [t.text for t in slots(on_verb, on_verb.tokens[4], lang="fr")["subj"]] == ["parties"]
 
 
-
 def test_an_object_hung_on_the_day_before_it_is_the_verbs() -> None:
     # "Les États-Unis ont remis vendredi quatre vedettes à la marine": fr_core_news_md may hang
     # "vedettes" on "vendredi" (nmod of the obl:mod day), leaving the verb with no object, so no

@@ -92,4 +92,3 @@ def test_an_offer_to_act_is_not_aid(code_with_rules, text, lang, event) -> None:
     coded = code_with_rules(text, lang=lang)
     found = {ev for ev, *_ in events(coded)}
     assert event in found and "AID" not in found, coded.events
-
