@@ -15,7 +15,7 @@ from communique.events.grammar import grammar_words, said_by
 from communique.events.lexicon import context_cues
 from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
-from communique.mentions.actors import EVENT_PLACE, MAIN_COUNTRY, PEOPLE_BY_NATIONALITY
+from communique.mentions.actors import EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, PEOPLE_BY_NATIONALITY
 from communique.mentions.people import PersonMention
 from communique.model import Entity, Event, Person, Place, Span, content_id
 from communique.parse import Parse, Token
@@ -42,7 +42,7 @@ W_ANAPHOR = -0.1
 # which only measure: 0.5–0.6 precision for such pairs against 0.75 for other events, both languages).
 W_DOMESTIC = -0.1
 _ANAPHOR_REASONS = ("pronoun ", "relative ")
-_ANAPHOR_MARKS = (" refers to the last state", " refers back to", "from bare '", MAIN_COUNTRY)
+_ANAPHOR_MARKS = (LAST_STATE_NAMED, " refers back to", "from bare '", MAIN_COUNTRY)
 
 
 def _anaphoric(res) -> bool:

@@ -108,12 +108,16 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
                     break
         out.setdefault(slot, []).append(tok)
 
+    def subject_slot(dep: str) -> str:
+        """Where a subject goes once the voice is read: a passive's subject undergoes the act."""
+        if dep == "nsubj":
+            return "obj" if (passive and lang == "en") or elided else "subj"
+        return "subj" if active_compound else "obj"  # nsubj:pass, nsubjpass
+
     for child in parse.children(pred):
         dep = child.dep
-        if dep in ("nsubj",):
-            add("obj" if (passive and lang == "en") or elided else "subj", child)
-        elif dep in ("nsubj:pass", "nsubjpass"):
-            add("subj" if active_compound else "obj", child)
+        if dep in ("nsubj", "nsubj:pass", "nsubjpass"):
+            add(subject_slot(dep), child)
         elif dep in ("obl:agent",):
             add("subj", child)
         elif dep == "agent":
@@ -185,10 +189,7 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
     if "subj" not in out and pred.pos in ("VERB", "AUX"):
         on_aux = _subject_on_auxiliary(parse, pred)
         if on_aux is not None:
-            if on_aux.dep == "nsubj":
-                out["obj" if (passive and lang == "en") or elided else "subj"] = [on_aux]
-            else:
-                out["subj" if active_compound else "obj"] = [on_aux]
+            out[subject_slot(on_aux.dep)] = [on_aux]
             return out
         stray = _stray_conj_subject(parse, pred)
         if stray is not None:

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
 from communique.events.detect import FALLBACK_RECIPIENT
-from communique.mentions.actors import EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, Mention, MentionIndex
-from communique.mentions.references import STATE_NAMED_LAST
+from communique.mentions.actors import (EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, STATE_NAMED_LAST, Mention,
+                                        MentionIndex)
 from communique.parse import Parse, Token
 
 # PLOVER sectors of a state's own agents, and the codes of parties that have none of them
@@ -334,6 +334,21 @@ def _implied(option: PartyOption, p: float, *, role: str, where: str) -> Entity:
                                       f"named {where}, is the likeliest (party model p={p:.2f})")
 
 
+def _overruling(model: PartyModel, options: list[PartyOption], guessed: set[str | None], *,
+                threshold: float, margin: float) -> tuple[PartyOption, float, float] | None:
+    """The model's likeliest option when it is another state than the rules' ``guessed`` ones,
+    at least ``threshold`` likely and ``margin`` likelier than the guess as an option: the option,
+    its probability and the guess's; None when the guess stands."""
+    guess = max((model.probability(o) for o in options if o.code in guessed), default=0.0)
+    found = model.best(options)
+    if found is None:
+        return None
+    option, p = found
+    if option.code in guessed or p < threshold or p < guess + margin:
+        return None
+    return option, p, guess
+
+
 def _weigh_guessed_recipient(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,
                              policy: PartyPolicy, title_end: int) -> None:
     """The clause named no recipient and the rules took a state named somewhere in the trigger's
@@ -341,16 +356,13 @@ def _weigh_guessed_recipient(draft: Draft, parse: Parse, index: MentionIndex, mo
     others as the recipient, and its likeliest replaces the guess when it is ``policy.overrule``
     likelier (and above ``policy.recipient``). Dropping the guess altogether raised cross-fitted
     precision and lowered recall about as much (docs/accuracy.md)."""
-    guessed = {e.code for e in draft.recipients}
     options = party_options(parse, index, draft.candidates[0].trigger, event=draft.event, role="recipient",
                             exclude={e.code for e in draft.actors} | draft.co_actors, title_end=title_end)
-    guess = max((model.probability(o) for o in options if o.code in guessed), default=0.0)
-    found = model.best(options)
+    found = _overruling(model, options, {e.code for e in draft.recipients}, threshold=policy.recipient,
+                        margin=policy.overrule)
     if found is None:
         return
-    option, p = found
-    if option.code in guessed or p < policy.recipient or p < guess + policy.overrule:
-        return
+    option, p, guess = found
     entity = _implied(option, p, role="recipient", where=_where(option))
     draft.recipients = [replace(entity, reason=f"{entity.reason}; the trigger's phrase names "
                                                f"'{draft.recipients[0].entity_text}' ({draft.recipients[0].code}, "
@@ -399,14 +411,11 @@ def _default_state_change(draft: Draft, parse: Parse, index: MentionIndex, model
     named = side[0]
     options = party_options(parse, index, draft.candidates[0].trigger, event=draft.event, role=role,
                             exclude={e.code for e in other if e.code} | draft.co_actors, title_end=title_end)
-    guess = max((model.probability(o) for o in options if o.code == named.code), default=0.0)
-    found = model.best(options)
+    found = _overruling(model, options, {named.code}, margin=policy.default_state,
+                        threshold=policy.actor if role == "actor" else policy.recipient)
     if found is None:
         return None
-    option, p = found
-    threshold = policy.actor if role == "actor" else policy.recipient
-    if option.code == named.code or p < threshold or p < guess + policy.default_state:
-        return None
+    option, p, guess = found
     weighed = replace(named, code=option.code,
                       reason=f"{named.reason}; the party model finds '{option.mention.text}' ({option.code}), "
                              f"named {_where(option)}, likelier (p={p:.2f} against {guess:.2f})")

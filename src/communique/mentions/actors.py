@@ -451,6 +451,8 @@ PLACE_IN_PHRASE = "(place in the phrase)"  # a party's state known only from whe
 # the state a party gets when the text gives it none and names none before it: the most mentioned
 # (a default the party model may overrule: events.parties._weigh_default_state)
 MAIN_COUNTRY = "the article's main country"
+# a bare state body's state taken from the text before it ("l'armée", "the Foreign Ministry")
+STATE_NAMED_LAST = "the state named last"
 # the state an unnamed group, crowd or target gets from where the act takes place (guidelines
 # §6), and the state "ce pays", "the country" get, the last one named: defaults too (the party
 # model weighs a target's place state and "ce pays", not a group's acting where it is)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from communique.lexicon.actors import ActorEntry
 from communique.mentions.actors import (LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY, NON_STATE_CODES,
-                                        ArticleMemory, MentionIndex, Resolution, resolve_one)
+                                        STATE_NAMED_LAST, ArticleMemory, MentionIndex, Resolution, resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
 from communique.model import Entity
 from communique.parse import Parse, Token
@@ -38,9 +38,6 @@ from communique.parse import Parse, Token
 _QUOTES_OPEN = {"«", "“", '"', "‘"}
 _QUOTES_CLOSE = {"»", "”", '"', "’"}
 _CLAUSE_LINKS = ("advcl", "xcomp", "conj")
-# a bare state body's state taken from the text before it ("l'armée", "the Foreign Ministry"),
-# which the party model may overrule (events.parties._weigh_default_state)
-STATE_NAMED_LAST = "the state named last"
 
 
 def pair_reference(tokens: list[Token], text: str, start: int, end: int, memory: ArticleMemory,

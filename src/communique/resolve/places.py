@@ -189,7 +189,7 @@ def _np_range(parse: Parse, tok: Token) -> tuple[int, int]:
            and parse.tokens[last + 1].lower not in place_words(parse.lang).time_words
            and "\n" not in parse.text[parse.tokens[last].end:parse.tokens[last + 1].idx]):
         last += 1
-    while last > tok.i and (parse.tokens[last].pos in ("ADP", "DET", "CCONJ", "PUNCT", "SPACE")
+    while last > tok.i and (parse.tokens[last].pos in ("ADP", "DET", "CCONJ", "PUNCT")
                             or not parse.tokens[last].text.strip()):
         last -= 1
     return first, last
