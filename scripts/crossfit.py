@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import pickle
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -33,6 +34,7 @@ from communique.train.commands import bundled_corpus
 from communique.train.corpus import (Alignment, data_hash, examples_of, gold_pairs, party_examples, place_examples,
                                      read_annotated)
 from communique.train.fit import TrainSettings, fit_party_model, fit_trigger_model, parsed
+from communique.train.kernel import pinned_environment
 
 RUNS = {"rules only": dict(trigger_model=False, party_model=False, place_model=False),
         "+ trigger model": dict(party_model=False, place_model=False),
@@ -166,4 +168,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    pinned = pinned_environment()
+    if pinned is not None:  # fit with the shipped models' BLAS kernel, as `communique train` does
+        raise SystemExit(subprocess.call([sys.executable, __file__, *sys.argv[1:]], env=pinned))
     main()

@@ -12,12 +12,13 @@ import pytest
 
 from communique.events.triggers_model import model_folder
 from communique.train.commands import bundled_corpus
-from communique.train.fit import train
+from communique.train.fit import TrainSettings
+from communique.train.kernel import train_pinned
 
 
 @pytest.mark.models
 def test_the_shipped_models_are_what_communique_train_rebuilds(tmp_path: Path) -> None:
-    train([bundled_corpus()], out=tmp_path)
+    train_pinned([bundled_corpus()], out=tmp_path, settings=TrainSettings())
     shipped = model_folder()
     rebuilt = sorted(p.name for p in tmp_path.iterdir())
     assert rebuilt == sorted(p.name for p in shipped.iterdir() if p.suffix in (".json", ".npz"))

@@ -12,16 +12,18 @@ from pathlib import Path
 
 def cmd_train(args: argparse.Namespace) -> int:
     from communique.events.parties import PartyModel
-    from communique.events.triggers_model import model_folder
-    from communique.train.fit import TrainSettings, train
+    from communique.events.triggers_model import TriggerModel, model_folder
+    from communique.train.fit import TrainSettings
+    from communique.train.kernel import train_pinned
 
     sources = [Path(s) for s in args.sources] or [bundled_corpus()]
     sources += [Path(s) for s in args.extra or []]
     out = Path(args.output) if args.output else model_folder()
     settings = TrainSettings(seed=args.seed, vectors=args.vectors)
     print(f"communique train: parsing {', '.join(map(str, sources))} …", file=sys.stderr)
-    model = train(sources, out=out, settings=settings)
-    card = model.card
+    # one BLAS kernel on every CPU: the same weights from the same data (train/kernel.py)
+    train_pinned(sources, out=out, settings=settings)
+    card = TriggerModel.load(out).card
     print(f"trigger model: {card['articles']} articles, {card['examples']} candidate words, "
           f"{card['aligned_triggers']}/{card['gold_events']} gold triggers found, "
           f"{card['features_kept']} features → {out}/triggers.npz")
