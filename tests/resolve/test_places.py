@@ -122,3 +122,73 @@ def test_a_phone_call_has_no_place_of_its_own(code_text) -> None:
             "de la situation au Mali.")
     calls = [e for e in code_text(text, lang="fr").events if e.event == "CONSULT"]
     assert calls and all(e.event_loc is None for e in calls), [(e.mode, e.event_loc) for e in calls]
+
+
+def _hand_parse(words: list[tuple[str, str, str, int, str, str]], lang: str = "en"):
+    """A parse by hand (text, pos, dep, head, entity type, IOB), children filled in."""
+    from communique.parse import Parse, Sentence, Token
+
+    tokens, idx = [], 0
+    for i, (text, pos, dep, head, ent, iob) in enumerate(words):
+        tokens.append(Token(i=i, text=text, idx=idx, lemma=text.lower(), pos=pos, dep=dep, head=head,
+                            ent_type=ent, ent_iob=iob))
+        idx += len(text) + 1
+    for tok in tokens:
+        if tok.head != tok.i:
+            tokens[tok.head].children.append(tok.i)
+    text = " ".join(w[0] for w in words)
+    return Parse(text=text, tokens=tokens, sentences=[Sentence(0, 0, len(tokens), 0, len(text))], lang=lang)
+
+
+def test_an_english_place_name_is_found_through_its_last_word() -> None:
+    # English names end on their head: "York" hangs on "in", "New" on "York". The name's first
+    # word carries no preposition, so a name was found only when its first word was its head.
+    from communique.mentions.actors import MentionIndex
+    from communique.resolve.places import article_places
+
+    parse = _hand_parse([("Police", "NOUN", "nsubj", 1, "", "O"), ("arrested", "VERB", "ROOT", 1, "", "O"),
+                         ("two", "NUM", "nummod", 3, "", "O"), ("men", "NOUN", "dobj", 1, "", "O"),
+                         ("in", "ADP", "prep", 1, "", "O"), ("New", "PROPN", "compound", 6, "LOC", "B"),
+                         ("York", "PROPN", "pobj", 4, "LOC", "I"), (".", "PUNCT", "punct", 1, "", "O")])
+    found = article_places(parse, MentionIndex(parse, []), context=[])
+    assert [(f.place.extracted_place, f.place.country_code) for f in found] == [("New York", "USA")]
+    assert found[0].case == "in" and parse.tokens[found[0].head].text == "York"
+
+
+def test_a_word_inside_a_name_does_not_stand_for_the_name() -> None:
+    # "Nioro du Sahel": the head comes first; "Sahel" hangs on "Nioro" and is no place of its own
+    from communique.mentions.actors import MentionIndex
+    from communique.resolve.places import article_places
+
+    parse = _hand_parse([("They", "PRON", "nsubj", 1, "", "O"), ("met", "VERB", "ROOT", 1, "", "O"),
+                         ("in", "ADP", "prep", 1, "", "O"), ("Nioro", "PROPN", "pobj", 2, "LOC", "B"),
+                         ("du", "PROPN", "compound", 5, "LOC", "I"), ("Sahel", "PROPN", "flat", 3, "LOC", "I"),
+                         (".", "PUNCT", "punct", 1, "", "O")])
+    found = article_places(parse, MentionIndex(parse, []), context=["MLI"])
+    assert len(found) == 1 and parse.tokens[found[0].head].text == "Nioro"
+
+
+def test_a_multiword_english_place_outside_the_trigger_phrase_is_an_option(code_text) -> None:
+    # "in New York" hangs on "was", not on the trigger: only the article's place options hold it
+    ev = _events(code_text, "Mali's foreign minister, who was in New York for the General Assembly, accused France "
+                 "on Tuesday of arming the rebels.", "en", "ACCUSE")[0]
+    assert ev.event_loc.resolved_place == "New York City" and ev.event_loc.country_code == "USA"
+    assert ev.event_loc.extracted_place == "New York"
+
+
+def test_a_name_inside_an_area_noun_keeps_the_area() -> None:
+    # "dans un appartement du 3e arrondissement de Lyon": the phrase's head is no place noun; the
+    # place is the area the text gives around the name, not the bare city
+    from communique.mentions.actors import MentionIndex
+    from communique.resolve.places import article_places
+
+    parse = _hand_parse([("Les", "DET", "det", 1, "", "O"), ("policiers", "NOUN", "nsubj", 3, "", "O"),
+                         ("sont", "AUX", "aux:tense", 3, "", "O"), ("intervenus", "VERB", "ROOT", 3, "", "O"),
+                         ("dans", "ADP", "case", 6, "", "O"), ("un", "DET", "det", 6, "", "O"),
+                         ("appartement", "NOUN", "obl:mod", 3, "", "O"), ("du", "ADP", "case", 9, "", "O"),
+                         ("3e", "ADJ", "amod", 9, "", "O"), ("arrondissement", "NOUN", "nmod", 6, "", "O"),
+                         ("de", "ADP", "case", 11, "", "O"), ("Lyon", "PROPN", "nmod", 9, "LOC", "B"),
+                         (".", "PUNCT", "punct", 3, "", "O")], lang="fr")
+    found = article_places(parse, MentionIndex(parse, []), context=["FRA"])
+    assert [(f.place.extracted_place, f.place.resolved_place, f.place.country_code) for f in found] == [
+        ("3e arrondissement de Lyon", "Lyon", "FRA")]

@@ -378,10 +378,21 @@ def _phrase_for(parse: Parse, tok: Token, index: MentionIndex, *, context: Seque
         for text, start, end in _place_phrases(parse, tok, index)[:1]:
             head = next(t for t in parse.subtree(tok) if t.idx == start)
             if head.i != tok.i and _locative_case(parse, head) is None:
-                place = _resolve_phrase(parse, head, case, index, context=context, prefer=prefer)
+                area = _area_noun(parse, head, tok)
+                place = _resolve_phrase(parse, area or head, case, index, context=context, prefer=prefer)
     if place is not None and place.start is not None:
         covered.update(t.i for t in parse.subtree(tok) if place.start <= t.idx < (place.end or 0))
     return place
+
+
+def _area_noun(parse: Parse, name: Token, phrase: Token) -> Token | None:
+    """The place noun a name completes inside a larger phrase ("un appartement du 19e
+    arrondissement de Paris": "arrondissement"), so that the place is the area the text gives,
+    not only the name in it; None when the name hangs on no place noun below ``phrase``."""
+    head = parse.head(name)
+    if head.i in (name.i, phrase.i) or head.pos != "NOUN" or not said_by(head, place_words(parse.lang).place_nouns):
+        return None
+    return head if name.dep.startswith(("nmod", "pobj", "compound")) or parse.head(name).dep == "prep" else None
 
 
 def place_rank(place: Place) -> int:
@@ -506,6 +517,22 @@ def _party_country(draft: Draft, parties: _Parties, *, main_country: str | None 
 _NO_PLACE_HEAD = frozenset({"DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "SPACE", "PART", "SYM"})
 
 
+def _head_in_name(parse: Parse, tok: Token) -> bool:
+    """A word inside a place name whose head is a word of the same name: the name's head speaks
+    for it. English names end on their head ("in New York", "in Addis Ababa": "York" hangs on
+    "in"), so the name's last word, not its first, carries the preposition. (French names begin
+    with theirs, "Nioro du Sahel"; there the recogniser's spans often take in the article or the
+    preposition, "de France", and the first word stands for the name as before.)"""
+    first = tok.i
+    while first > 0 and parse.tokens[first].ent_iob != "B" and parse.tokens[first - 1].ent_type == tok.ent_type:
+        first -= 1
+    last = tok.i
+    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].ent_type == tok.ent_type \
+            and parse.tokens[last + 1].ent_iob == "I":
+        last += 1
+    return first <= tok.head <= last and tok.head != tok.i
+
+
 def _sentence_phrases(parse: Parse, sent: Sentence, index: MentionIndex, *, context: Sequence[str],
                       prefer: Sequence[str]) -> tuple[list[tuple[Token, Place]], list[Place]]:
     """The place phrases of one sentence in text order, each with its head word, and those of
@@ -514,7 +541,8 @@ def _sentence_phrases(parse: Parse, sent: Sentence, index: MentionIndex, *, cont
     tentative: set[int] = set()
     found: list[tuple[Token, Place]] = []
     for tok in parse.sentence_tokens(sent):
-        if (tok.ent_type == "LOC" and tok.ent_iob != "B") or tok.pos in _NO_PLACE_HEAD:
+        if (tok.ent_type == "LOC" and tok.ent_iob != "B" and (parse.lang != "en" or _head_in_name(parse, tok))) \
+                or tok.pos in _NO_PLACE_HEAD:
             continue
         place = _phrase_for(parse, tok, index, context=context, prefer=prefer, covered=covered,
                             tentative=tentative)
