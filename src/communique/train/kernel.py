@@ -7,8 +7,12 @@ amplifies those last-digit differences: the trigger model fitted on an AVX-512 C
 weights and 0.17 in its biases, which moved event F1 on a held-out set by 0.006 (docs/accuracy.md,
 "Models that rebuild the same on every CPU"). A seed does not help: nothing is sampled.
 
+The number of threads moves them as much (OpenBLAS's and scikit-learn's OpenMP loops sum per
+thread): one thread instead of two, on the same kernel, gives biases 0.17 apart.
+
 ``communique train`` therefore fits in a child process whose OpenBLAS is pinned to one kernel
-(``OPENBLAS_CORETYPE``, read when the library loads, so it cannot be changed in a process that
+and both libraries to two threads (``OPENBLAS_CORETYPE``, ``OPENBLAS_NUM_THREADS``,
+``OMP_NUM_THREADS``: read when the libraries load, so they cannot be changed in a process that
 has already imported NumPy). ``Haswell`` runs on every x86-64 CPU with AVX2 (2013 on); where
 it cannot run (another architecture, an older CPU) the fit runs as it is, in process, and the
 weights may differ in their last digits from the shipped ones.
@@ -30,6 +34,11 @@ if TYPE_CHECKING:
 
 KERNEL = "Haswell"  # the kernel the shipped models were fitted with
 VARIABLE = "OPENBLAS_CORETYPE"
+# The threads too: OpenBLAS's and OpenMP's (scikit-learn's loss and gradient) sum per thread,
+# and one thread instead of two moves the trigger model's biases as much as another kernel does.
+# Two, what the shipped models were fitted with (a two-core machine's default).
+THREADS = "2"
+PINNED = {VARIABLE: KERNEL, "OPENBLAS_NUM_THREADS": THREADS, "OMP_NUM_THREADS": THREADS}
 
 
 def _has_avx2(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
@@ -45,11 +54,11 @@ def pinned_environment(environ: dict[str, str] | None = None, *, machine: str | 
     """The environment of a child process that fits with the shipped kernel; None when this
     process already runs it or when the CPU cannot (then the fit runs in process)."""
     environ = dict(os.environ if environ is None else environ)
-    if environ.get(VARIABLE, "").lower() == KERNEL.lower():
+    if all(environ.get(k, "").lower() == v.lower() for k, v in PINNED.items()):
         return None
     if (machine or platform.machine()).lower() not in ("x86_64", "amd64") or not _has_avx2(cpuinfo):
         return None
-    return {**environ, VARIABLE: KERNEL}
+    return {**environ, **PINNED}
 
 
 def train_pinned(sources: list[Path], *, out: Path, settings: TrainSettings) -> None:
