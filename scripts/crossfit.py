@@ -169,6 +169,6 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     pinned = pinned_environment()
-    if pinned is not None:  # fit with the shipped models' BLAS kernel, as `communique train` does
+    if pinned is not None:  # fit with the shipped models' BLAS kernel and threads, as `communique train` does
         raise SystemExit(subprocess.call([sys.executable, __file__, *sys.argv[1:]], env=pinned))
     main()

@@ -386,13 +386,13 @@ def _phrase_for(parse: Parse, tok: Token, index: MentionIndex, *, context: Seque
 
 
 def _area_noun(parse: Parse, name: Token, phrase: Token) -> Token | None:
-    """The place noun a name completes inside a larger phrase ("un appartement du 19e
-    arrondissement de Paris": "arrondissement"), so that the place is the area the text gives,
-    not only the name in it; None when the name hangs on no place noun below ``phrase``."""
+    """The place noun a name completes inside a larger phrase ("un appartement du 3e
+    arrondissement de Lyon": "arrondissement"), so that the place is the area the text gives,
+    not only the name in it; None when the name modifies no place noun below ``phrase``."""
     head = parse.head(name)
     if head.i in (name.i, phrase.i) or head.pos != "NOUN" or not said_by(head, place_words(parse.lang).place_nouns):
         return None
-    return head if name.dep.startswith(("nmod", "pobj", "compound")) or parse.head(name).dep == "prep" else None
+    return head if name.dep.startswith(("nmod", "compound")) else None
 
 
 def place_rank(place: Place) -> int:

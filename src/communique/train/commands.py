@@ -21,7 +21,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else model_folder()
     settings = TrainSettings(seed=args.seed, vectors=args.vectors)
     print(f"communique train: parsing {', '.join(map(str, sources))} …", file=sys.stderr)
-    # one BLAS kernel on every CPU: the same weights from the same data (train/kernel.py)
+    # one BLAS kernel and thread count on every CPU: the same weights from the same data (train/kernel.py)
     train_pinned(sources, out=out, settings=settings)
     card = TriggerModel.load(out).card
     print(f"trigger model: {card['articles']} articles, {card['examples']} candidate words, "

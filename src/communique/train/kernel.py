@@ -62,8 +62,9 @@ def pinned_environment(environ: dict[str, str] | None = None, *, machine: str | 
 
 
 def train_pinned(sources: list[Path], *, out: Path, settings: TrainSettings) -> None:
-    """``fit.train`` with OpenBLAS pinned to ``KERNEL``: in a child process when this one runs
-    another kernel, in process otherwise. Raises ``subprocess.CalledProcessError`` when the child
+    """``fit.train`` with OpenBLAS pinned to ``KERNEL`` and both libraries to ``THREADS`` threads:
+    in a child process when this one runs otherwise, in process when it already does or when the
+    CPU cannot run the kernel. Raises ``subprocess.CalledProcessError`` when the child
     fails (its error is on stderr)."""
     from communique.train.fit import train
 
