@@ -523,14 +523,8 @@ def _head_in_name(parse: Parse, tok: Token) -> bool:
     "in"), so the name's last word, not its first, carries the preposition. (French names begin
     with theirs, "Nioro du Sahel"; there the recogniser's spans often take in the article or the
     preposition, "de France", and the first word stands for the name as before.)"""
-    first = tok.i
-    while first > 0 and parse.tokens[first].ent_iob != "B" and parse.tokens[first - 1].ent_type == tok.ent_type:
-        first -= 1
-    last = tok.i
-    while last + 1 < len(parse.tokens) and parse.tokens[last + 1].ent_type == tok.ent_type \
-            and parse.tokens[last + 1].ent_iob == "I":
-        last += 1
-    return first <= tok.head <= last and tok.head != tok.i
+    span = _entity_span(parse, tok)
+    return span is not None and span[0] <= tok.head <= span[1] and tok.head != tok.i
 
 
 def _sentence_phrases(parse: Parse, sent: Sentence, index: MentionIndex, *, context: Sequence[str],
