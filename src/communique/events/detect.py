@@ -396,6 +396,26 @@ def _cue_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
     return stemmed, whole
 
 
+# Where the parser hangs a verb's object it did not find as one: a time or place modifier ("a
+# déployé jeudi des unités" makes the units a modifier of the day). Not a loose dependent
+# (``dep``, ``appos``): in a parse gone astray that is the rest of the sentence ("Déployée depuis
+# 2014, la MINUSCA compte 14 000 militaires": the mission's troops, told as its size).
+_STRAY_OBJECT_DEPS = frozenset({"obl", "obl:mod", "nmod"})
+
+
+def _phrase_without_clauses(parse: Parse, head: Token) -> list[Token]:
+    """The words of a phrase, leaving out the clauses that modify its nouns."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in parse.children(tok) if c.dep not in _CLAUSE_DEPS)
+    return out
+
+
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
 def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, list[Token]],
               sentence_tokens: list[Token], index: MentionIndex, *, negated_only: bool = False) -> bool:
     """Whether every cue of the row holds, or of one of its alternatives (``negated_only``: only
@@ -425,6 +445,16 @@ def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict
                 if pred.pos == "NOUN":
                     toks += [t for s, heads in arg_slots.items() if s not in ("subj", "poss")
                              for a in heads for t in parse.subtree(a)]
+                elif not toks and not cue.negated and parse.lang == "fr":
+                    # a verb whose object the parser hung elsewhere: French reports put the day
+                    # between the verb and its object ("a déployé jeudi des unités", parsed as units
+                    # of the day; "a déployé, depuis vendredi, trois bataillons"), English ones
+                    # after it. Its other arguments stand in for the object, not the clauses inside
+                    # them ("pendant la séance qui précède la déclaration"); an exclusion still reads
+                    # the object alone.
+                    stray = [h for s, heads in arg_slots.items() if s not in ("subj", "poss") for h in heads]
+                    stray += [c for c in parse.children(pred) if c.dep in _STRAY_OBJECT_DEPS and c not in stray]
+                    toks = [t for h in stray for t in _phrase_without_clauses(parse, h)]
             else:
                 toks = [t for s, heads in arg_slots.items() if s not in ("subj", "poss")
                         for a in heads for t in parse.subtree(a)]

@@ -1,0 +1,102 @@
+"""A trigger row's object cue ("déployer" only for troops, battalions, units…) when the parser
+did not find the verb's object: in French reports the day sits between the verb and its object
+("a déployé jeudi des unités"), and the parser hangs the object on the day or another modifier.
+The verb's other arguments then stand in for the object, not the clauses inside them nor a loose
+dependent (in a parse gone astray, the rest of the sentence).
+Hand-built parses (no spaCy) and one sentence through the coder; sentences written for these tests."""
+
+from __future__ import annotations
+
+from communique.events.detect import cue_holds, slots
+from communique.events.lexicon import trigger_lexicon
+from communique.mentions.actors import MentionIndex
+from communique.parse import Parse, Sentence, Token
+
+
+def _parse(words: list[tuple[str, str, str, str, int]], *, lang: str = "fr") -> Parse:
+    tokens, idx = [], 0
+    for i, (text, lemma, pos, dep, head) in enumerate(words):
+        tokens.append(Token(i=i, text=text, idx=idx, lemma=lemma, pos=pos, dep=dep, head=head))
+        idx += len(text) + 1
+    for tok in tokens:
+        if tok.head != tok.i:
+            tokens[tok.head].children.append(tok.i)
+    text = " ".join(w[0] for w in words)
+    return Parse(text=text, tokens=tokens, sentences=[Sentence(0, 0, len(tokens), 0, len(text))], lang=lang)
+
+
+# "L'armée a déployé jeudi des unités ." with the units parsed as a modifier of the day
+_DAY_THEN_OBJECT = [("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3),
+                    ("a", "avoir", "AUX", "aux:tense", 3), ("déployé", "déployer", "VERB", "root", 3),
+                    ("jeudi", "jeudi", "NOUN", "obl:mod", 3), ("des", "de", "ADP", "case", 6),
+                    ("unités", "unité", "NOUN", "nmod", 4), (".", ".", "PUNCT", "punct", 3)]
+
+
+def _deploy_row(lang: str = "fr"):
+    return next(r for r in trigger_lexicon(lang).candidates("déployer" if lang == "fr" else "deploy", "VERB")
+                if r.event == "MOBILIZE")
+
+
+def _holds(parse: Parse, row, verb: int) -> bool:
+    tok = parse.tokens[verb]
+    return cue_holds(parse, row, tok, slots(parse, tok, lang=parse.lang), parse.tokens, MentionIndex(parse, []))
+
+
+def test_an_object_hung_on_the_day_still_satisfies_the_cue() -> None:
+    assert _holds(_parse(_DAY_THEN_OBJECT), _deploy_row(), 3)
+
+
+def test_the_verbs_arguments_stand_in_only_when_no_object_was_parsed() -> None:
+    # "L'armée a déployé jeudi une délégation à la frontière des unités" is not the case: with an
+    # object parsed, the cue reads that object alone
+    words = [("L'", "le", "DET", "det", 1), ("armée", "armée", "NOUN", "nsubj", 3),
+             ("a", "avoir", "AUX", "aux:tense", 3), ("déployé", "déployer", "VERB", "root", 3),
+             ("une", "un", "DET", "det", 5), ("délégation", "délégation", "NOUN", "obj", 3),
+             ("près", "près", "ADV", "case", 8), ("des", "de", "ADP", "case", 8),
+             ("unités", "unité", "NOUN", "obl:mod", 3), (".", ".", "PUNCT", "punct", 3)]
+    assert not _holds(_parse(words), _deploy_row(), 3)
+
+
+def test_a_clause_inside_the_arguments_is_no_object() -> None:
+    # "Les délégués signent pendant la séance qui précède la déclaration": the declaration belongs
+    # to the relative clause of the session, and the signing of an instrument is not read from it
+    words = [("Les", "le", "DET", "det", 1), ("délégués", "délégué", "NOUN", "nsubj", 2),
+             ("signent", "signer", "VERB", "root", 2), ("pendant", "pendant", "ADP", "case", 5),
+             ("la", "le", "DET", "det", 5), ("séance", "séance", "NOUN", "obl:mod", 2),
+             ("qui", "qui", "PRON", "nsubj", 7), ("précède", "précéder", "VERB", "acl:relcl", 5),
+             ("la", "le", "DET", "det", 9), ("déclaration", "déclaration", "NOUN", "obj", 7),
+             (".", ".", "PUNCT", "punct", 2)]
+    row = next(r for r in trigger_lexicon("fr").candidates("signer", "VERB") if r.event == "SUPPORT")
+    assert not _holds(_parse(words), row, 2)
+    # the same declaration as the verb's own argument holds
+    words[9] = ("déclaration", "déclaration", "NOUN", "obl:mod", 2)
+    assert _holds(_parse(words), row, 2)
+
+
+def test_a_loose_dependent_is_no_object() -> None:
+    # "Déployée depuis 2014, la mission compte 900 militaires": the main clause hung on the
+    # participle as a loose dependent tells the mission's size, not what was deployed
+    words = [("Déployée", "déployer", "VERB", "root", 0), ("depuis", "depuis", "ADP", "case", 2),
+             ("2014", "2014", "NUM", "obl:mod", 0), (",", ",", "PUNCT", "punct", 0),
+             ("la", "le", "DET", "det", 5), ("mission", "mission", "NOUN", "dep", 0),
+             ("compte", "compte", "NOUN", "flat:name", 5), ("900", "900", "NUM", "nummod", 8),
+             ("militaires", "militaire", "NOUN", "conj", 5), (".", ".", "PUNCT", "punct", 0)]
+    assert not _holds(_parse(words), _deploy_row(), 0)
+
+
+def test_english_word_order_keeps_the_object_after_the_verb() -> None:
+    # the same stray attachment in English is not read as the object: English reports put the
+    # day after the object, and the parser's object is trusted
+    words = [("The", "the", "DET", "det", 1), ("army", "army", "NOUN", "nsubj", 2),
+             ("deployed", "deploy", "VERB", "ROOT", 2), ("Thursday", "Thursday", "PROPN", "npadvmod", 2),
+             ("with", "with", "ADP", "prep", 2), ("units", "unit", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 2)]
+    assert not _holds(_parse(words, lang="en"), _deploy_row("en"), 2)
+
+
+def test_a_deployment_told_with_its_date_first_is_coded(code_text) -> None:
+    title = "Des renforts vers l'est"
+    text = (f"{title}\n\nL'armée tchadienne a déployé, depuis vendredi, trois nouveaux bataillons vers la "
+            "frontière soudanaise.")
+    coded = code_text(text, lang="fr", title=title)
+    assert [e.event for e in coded.events] == ["MOBILIZE"], coded.events
+    assert [(a.code, a.sector) for a in coded.events[0].actor] == [("TCD", "MIL")]
