@@ -66,6 +66,8 @@ class Prototypes:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         self.vectors = vectors / np.where(norms == 0, 1, norms)
         self.example_labels = np.array(example_labels)
+        # each label's examples, as columns of the similarity matrix
+        self._columns = [np.flatnonzero(self.example_labels == label) for label in self.labels]
 
     @classmethod
     def load(cls) -> Prototypes:
@@ -84,21 +86,25 @@ class Prototypes:
         return cls(labels, vectors)
 
     def vote(self, sentences: Sequence[str]) -> list[VectorVote]:
+        """One vote per sentence. A sentence given twice (two acts told in one sentence) is
+        encoded once: encoding is most of the cost."""
         if not sentences or not self.labels:
             return []
-        vecs = np.asarray(encoder().encode(list(sentences)), dtype=np.float32)
+        unique = list(dict.fromkeys(sentences))
+        vecs = np.asarray(encoder().encode(unique), dtype=np.float32)
         vecs = vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
         sims = vecs @ self.vectors.T
-        out = []
-        for row in sims:
-            scores = {}
-            for label in self.labels:
-                mine = row[self.example_labels == label]
-                k = min(TOP_K, len(mine))
-                scores[label] = float(np.mean(np.partition(mine, -k)[-k:]))
+        # a label's score: the mean of its TOP_K highest similarities, every sentence at once
+        table = np.empty((len(unique), len(self.labels)), dtype=np.float32)
+        for j, cols in enumerate(self._columns):
+            k = min(TOP_K, len(cols))
+            table[:, j] = np.partition(sims[:, cols], -k, axis=1)[:, -k:].mean(axis=1)
+        votes = {}
+        for text, row in zip(unique, table.tolist()):
+            scores = dict(zip(self.labels, row))
             best = max(scores, key=scores.__getitem__)
-            out.append(VectorVote(label=best, score=scores[best], scores=scores))
-        return out
+            votes[text] = VectorVote(label=best, score=scores[best], scores=scores)
+        return [votes[text] for text in sentences]
 
 
 @functools.lru_cache(maxsize=1)
