@@ -403,6 +403,9 @@ def _cue_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
 _STRAY_OBJECT_DEPS = frozenset({"obl", "obl:mod", "nmod"})
 
 
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
 def _phrase_without_clauses(parse: Parse, head: Token) -> list[Token]:
     """The words of a phrase, leaving out the clauses that modify its nouns."""
     out, stack = [], [head]
@@ -411,9 +414,6 @@ def _phrase_without_clauses(parse: Parse, head: Token) -> list[Token]:
         out.append(tok)
         stack.extend(c for c in parse.children(tok) if c.dep not in _CLAUSE_DEPS)
     return out
-
-
-_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"})
 
 
 def cue_holds(parse: Parse, trig: Trigger, pred: Token, arg_slots: dict[str, list[Token]],
@@ -453,7 +453,8 @@ def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict
                     # them ("pendant la séance qui précède la déclaration"); an exclusion still reads
                     # the object alone.
                     stray = [h for s, heads in arg_slots.items() if s not in ("subj", "poss") for h in heads]
-                    stray += [c for c in parse.children(pred) if c.dep in _STRAY_OBJECT_DEPS and c not in stray]
+                    taken = {h.i for h in stray}
+                    stray += [c for c in parse.children(pred) if c.dep in _STRAY_OBJECT_DEPS and c.i not in taken]
                     toks = [t for h in stray for t in _phrase_without_clauses(parse, h)]
             else:
                 toks = [t for s, heads in arg_slots.items() if s not in ("subj", "poss")
