@@ -10,19 +10,15 @@ from __future__ import annotations
 from communique.events.detect import cue_holds, slots
 from communique.events.lexicon import trigger_lexicon
 from communique.mentions.actors import MentionIndex
-from communique.parse import Parse, Sentence, Token
+from communique.parse import Parse
+
+from parse_helpers import hand_parse
 
 
 def _parse(words: list[tuple[str, str, str, str, int]], *, lang: str = "fr") -> Parse:
-    tokens, idx = [], 0
-    for i, (text, lemma, pos, dep, head) in enumerate(words):
-        tokens.append(Token(i=i, text=text, idx=idx, lemma=lemma, pos=pos, dep=dep, head=head))
-        idx += len(text) + 1
-    for tok in tokens:
-        if tok.head != tok.i:
-            tokens[tok.head].children.append(tok.i)
-    text = " ".join(w[0] for w in words)
-    return Parse(text=text, tokens=tokens, sentences=[Sentence(0, 0, len(tokens), 0, len(text))], lang=lang)
+    """(text, lemma, POS, dependency, head) rows."""
+    return hand_parse([dict(text=t, lemma=lemma, pos=pos, dep=dep, head=head) for t, lemma, pos, dep, head in words],
+                      lang=lang)
 
 
 # "L'armée a déployé jeudi des unités ." with the units parsed as a modifier of the day

@@ -9,6 +9,8 @@ import pytest
 
 from communique.resolve.gazetteer import gazetteer
 
+from parse_helpers import hand_parse
+
 
 def _events(code_text, text, lang, event):
     coded = code_text(text, lang=lang)
@@ -125,19 +127,9 @@ def test_a_phone_call_has_no_place_of_its_own(code_text) -> None:
 
 
 def _hand_parse(words: list[tuple[str, str, str, int, str, str]], lang: str = "en"):
-    """A parse by hand (text, pos, dep, head, entity type, IOB), children filled in."""
-    from communique.parse import Parse, Sentence, Token
-
-    tokens, idx = [], 0
-    for i, (text, pos, dep, head, ent, iob) in enumerate(words):
-        tokens.append(Token(i=i, text=text, idx=idx, lemma=text.lower(), pos=pos, dep=dep, head=head,
-                            ent_type=ent, ent_iob=iob))
-        idx += len(text) + 1
-    for tok in tokens:
-        if tok.head != tok.i:
-            tokens[tok.head].children.append(tok.i)
-    text = " ".join(w[0] for w in words)
-    return Parse(text=text, tokens=tokens, sentences=[Sentence(0, 0, len(tokens), 0, len(text))], lang=lang)
+    """A parse by hand (text, pos, dep, head, entity type, IOB), the lemma the lower-cased word."""
+    return hand_parse([dict(text=t, lemma=t.lower(), pos=pos, dep=dep, head=head, ent_type=ent, ent_iob=iob)
+                       for t, pos, dep, head, ent, iob in words], lang=lang)
 
 
 def test_an_english_place_name_is_found_through_its_last_word() -> None:
