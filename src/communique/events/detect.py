@@ -73,13 +73,18 @@ def _is_passive(parse: Parse, verb: Token) -> bool:
 def _active_compound(parse: Parse, verb: Token, kids: list[Token] | None = None) -> bool:
     """French "ont accusé", "a exigé": a past participle with the tense auxiliary "avoir" and no
     "être" is active, whatever the parser says ("Les États-Unis ont accusé…" is sometimes read
-    as a passive subject)."""
+    as a passive subject). So is a verb whose compound past takes "être" with that "être" alone
+    ("les deux pays sont convenus", "le ministre est arrivé"), which the parser often reads as a
+    passive auxiliary."""
     if parse.lang != "fr" or verb.pos not in ("VERB", "AUX"):
         return False
     kids = list(parse.children(verb)) if kids is None else kids
     auxes = [c for c in kids if c.dep.startswith("aux")]
-    return (any(a.lemma == "avoir" for a in auxes) and not any(a.lemma == "être" for a in auxes)
-            and not any(c.dep == "obl:agent" for c in kids))
+    if any(c.dep == "obl:agent" for c in kids):
+        return False
+    if auxes and all(a.lemma == "être" for a in auxes) and verb.lemma.lower() in grammar_words("fr").etre_verb:
+        return True
+    return any(a.lemma == "avoir" for a in auxes) and not any(a.lemma == "être" for a in auxes)
 
 
 def _pronominal(parse: Parse, verb: Token, kids: list[Token]) -> bool:
@@ -583,8 +588,8 @@ def _present_state(parse: Parse, verb: Token, *, stance: bool = False) -> bool:
     if parse.lang != "fr" or verb.pos != "VERB" or verb.feat("VerbForm") != "Part":
         return False
     kids = list(parse.children(verb))
-    if _pronominal(parse, verb, kids):
-        return False  # "se sont rassemblés": a compound past of a pronominal verb, an act
+    if _pronominal(parse, verb, kids) or _active_compound(parse, verb, kids):
+        return False  # "se sont rassemblés", "sont convenus": a compound past, an act
     if _legal_charge(parse, verb, kids):
         return False
     aux_pass = [c for c in kids if c.dep in ("aux:pass", "auxpass")]

@@ -61,6 +61,7 @@ class GrammarWords:
     contest_word: frozenset[str]
     allegation_verb: frozenset[str]
     statement_plural: frozenset[str]
+    etre_verb: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
 
 
