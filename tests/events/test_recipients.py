@@ -1,7 +1,8 @@
 """Who an act is aimed at: a recipient found inside the act's phrase; a same-country recipient is kept
 when it is another part of that state (domestic events) and dropped when it is the actor's own side
 (its nationals, its diplomats); a withdrawal with no target named is addressed to the state it
-leaves when that is not the actor's own, a protest at home gets no invented target; a mobilisation
+leaves when that is not the actor's own, a protest at home gets no invented target, a protest before
+a foreign state's building is aimed at that state; a mobilisation
 is aimed at the state it is set against. Sentences written for these tests (the cases taken from the
 dev set are in tests/events/test_dev_regressions.py)."""
 
@@ -53,6 +54,15 @@ def test_a_protest_at_home_gets_no_invented_target(code_text) -> None:
                       "protester contre la vie chère.", lang="fr")
     protests = [e for e in coded.events if e.event == "PROTEST"]
     assert protests and all(not e.recipient for e in protests), coded.events
+
+
+def test_a_protest_before_a_foreign_states_building_is_aimed_at_that_state(code_text) -> None:
+    # the building is fronted, outside the verb's slots: the protest's phrase still names its target
+    title = "Tensions entre Alger et Rabat"
+    coded = code_text(f"{title}\n\nDevant le consulat du Maroc, dans le centre d'Oran, une centaine de jeunes se "
+                      "sont rassemblés mardi à l'appel d'un collectif, scandant des slogans hostiles au royaume.",
+                      lang="fr", title=title)
+    assert has(events(coded), "PROTEST", {"DZA"}, {"MAR"}), coded.events
 
 
 @pytest.mark.parametrize("text,lang,event,actor,recipient", [
