@@ -120,8 +120,8 @@ def code_with_rules(rules_coder):
     from communique.model import Article
 
     def run(text: str, *, lang: str | None = None, published: str | None = None,
-            article_id: str = "t") -> object:
+            article_id: str = "t", title: str = "") -> object:
         return accepted(rules_coder.code_article(Article(id=article_id, text=text, lang=lang,
-                                                         published=published)))
+                                                         published=published, title=title)))
 
     return run

@@ -3,7 +3,8 @@ when it is another part of that state (domestic events) and dropped when it is t
 (its nationals, its diplomats); a withdrawal with no target named is addressed to the state it
 leaves when that is not the actor's own, a protest at home gets no invented target, a protest before
 a foreign state's building is aimed at that state; a mobilisation
-is aimed at the state it is set against. Sentences written for these tests (the cases taken from the
+is aimed at the state it is set against, or at the state its phrase names when the clause gives
+its author (a guessed recipient beside no actor is no event). Sentences written for these tests (the cases taken from the
 dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from communique.events.detect import same_side
 from communique.model import Entity
 
-from event_helpers import events, events_by_code_and_sector, has, skip_reasons, skipped
+from event_helpers import events, events_by_code_and_sector, has, of_type, skip_reasons, skipped
 
 
 def _ent(code, sector, start=0, end=5):
@@ -89,3 +90,19 @@ def test_a_withdrawal_at_home_gets_no_invented_target(code_text) -> None:
 def test_a_mobilisation_is_aimed_at_the_state_it_is_set_against(code_text, text, lang, actor, recipient) -> None:
     got = events(code_text(text, lang=lang))
     assert has(got, "MOBILIZE", {actor}, {recipient}), got
+
+
+def test_a_deployment_with_its_author_is_aimed_at_the_state_its_phrase_names(code_text) -> None:
+    title = "Tensions à l'est."
+    coded = code_text(f"{title}\n\nLe Tchad a déployé lundi deux bataillons le long de sa frontière avec le Soudan.",
+                      lang="fr", title=title)
+    assert has(events(coded), "MOBILIZE", {"TCD"}, {"SDN"}), coded.events
+
+
+def test_a_deployment_with_no_author_gets_no_recipient_from_its_phrase(code_with_rules, rules_coder) -> None:
+    # the title names the deployment and a state, the body nobody who deploys: no party, no event
+    title = "Déploiement de renforts à la frontière avec le Soudan"
+    coded = code_with_rules(f"{title}\n\nDes colonnes de blindés ont été aperçues lundi sur la route de l'est.",
+                            lang="fr", title=title)
+    assert not of_type(events(coded), "MOBILIZE"), coded.events
+    assert skipped(skip_reasons(rules_coder, coded), "Déploiement", "MOBILIZE: no party found")
