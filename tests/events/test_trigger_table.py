@@ -92,3 +92,15 @@ def test_an_offer_to_act_is_not_aid(code_with_rules, text, lang, event) -> None:
     coded = code_with_rules(text, lang=lang)
     found = {ev for ev, *_ in events(coded)}
     assert event in found and "AID" not in found, coded.events
+
+
+def test_a_commitment_is_one_to_act(code_with_rules, rules_coder) -> None:
+    # "s'engager" is a promise with the act it promises ("s'engager à libérer"), as "committed to";
+    # a convoy "engagé sur la route" promises nothing
+    got = events(code_with_rules("Le gouvernement malien s'est engagé mardi à libérer les deux otages français "
+                                 "avant la fin du mois.", lang="fr"))
+    assert has(got, "AGREE", {"MLI"}, {"FRA"}), got
+    coded = code_with_rules("Un convoi de l'armée malienne s'est engagé mardi sur la route de Gao, escorté par "
+                            "des drones turcs.", lang="fr")
+    assert not events(coded), coded.events
+    assert any("'engagé'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
