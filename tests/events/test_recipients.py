@@ -1,11 +1,11 @@
 """Who an act is aimed at: a recipient found inside the act's phrase; a same-country recipient is kept
 when it is another part of that state (domestic events) and dropped when it is the actor's own side
 (its nationals, its diplomats); a withdrawal with no target named is addressed to the state it
-leaves when that is not the actor's own, a protest at home gets no invented target, a protest before
-a foreign state's building is aimed at that state; a mobilisation
-is aimed at the state it is set against, or at the state its phrase names when the clause gives
-its author (a guessed recipient beside no actor is no event). Sentences written for these tests (the cases taken from the
-dev set are in tests/events/test_dev_regressions.py)."""
+leaves when that is not the actor's own; a protest at home gets no invented target, a protest
+before a foreign state's building is aimed at that state; a mobilisation is aimed at the state it
+is set against, or at the state its phrase names when the clause gives its author (a guessed
+recipient beside no actor is no event). Sentences written for these tests (the cases taken from
+the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
 
