@@ -43,6 +43,7 @@ def load_pipeline(lang: str):  # -> spacy.language.Language
     _guard_sentence_starts(nlp)
     _use_numpy_gemm(nlp)
     _index_lemma_tables(nlp)
+    _attributes_on_arrays(nlp)
     return nlp
 
 
@@ -62,6 +63,69 @@ def _index_lemma_tables(nlp) -> None:
         for key, value in list(table.items()):
             if isinstance(value, list):
                 table[key] = frozenset(value)
+
+
+# The French model's attribute ruler: copy each POS to TAG; fix the POS, TAG, MORPH and DEP of
+# white space (its last three patterns, in this order).
+_SPACE_PATTERNS = [
+    ([[{"POS": "SPACE", "IS_SPACE": False}]], {"TAG": "X", "POS": "X", "MORPH": "_"}),
+    ([[{"IS_SPACE": True, "DEP": {"NOT_IN": [""]}}]], {"DEP": "dep"}),
+    ([[{"IS_SPACE": True}]], {"TAG": "SPACE", "POS": "SPACE", "MORPH": "_"}),
+]
+_ARRAY_RULER = "communique_attributes_on_arrays"
+
+
+def _attributes_on_arrays(nlp) -> None:
+    """Replace an attribute ruler that only copies POS to TAG and fixes white space (the French
+    model's) by the same rules on arrays: the rule matcher ran a pattern per part of speech over
+    every token, about 0.8 ms an article (docs/scale.md). Any other ruler is kept."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    patterns = [(p["patterns"], p["attrs"]) for p in nlp.get_pipe("attribute_ruler").patterns]
+    copies = patterns[:-len(_SPACE_PATTERNS)]
+    if patterns[-len(_SPACE_PATTERNS):] != _SPACE_PATTERNS or not all(
+            len(pat) == 1 and len(pat[0]) == 1 and list(pat[0][0]) == ["POS"] and attrs == {"TAG": pat[0][0]["POS"]}
+            for pat, attrs in copies):
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(_ARRAY_RULER):
+        Language.factory(_ARRAY_RULER, default_config={"tags": []}, func=_array_ruler)
+    nlp.replace_pipe("attribute_ruler", _ARRAY_RULER, config={"tags": [pat[0][0]["POS"] for pat, _ in copies]})
+
+
+def _array_ruler(nlp, name: str, tags: list[str]):
+    import numpy
+    from spacy.attrs import IS_SPACE, POS, TAG
+    from spacy.parts_of_speech import IDS
+
+    strings = nlp.vocab.strings
+    copied = {IDS[t]: strings.add(t) for t in tags if t in IDS}
+    space = IDS["SPACE"]
+
+    def apply(doc):
+        if not len(doc):
+            return doc
+        array = doc.to_array([POS, TAG, IS_SPACE])
+        pos, tag, blank = array[:, 0], array[:, 1].copy(), array[:, 2].astype(bool)
+        for value in numpy.unique(pos):
+            if int(value) in copied:
+                tag[pos == value] = copied[int(value)]
+        doc.from_array([TAG], tag.reshape(-1, 1).astype(numpy.uint64))
+        # the few white-space tokens one by one, in the patterns' order
+        for i in numpy.flatnonzero((pos == space) & ~blank):
+            token = doc[int(i)]
+            token.tag_, token.pos_ = "X", "X"
+            token.set_morph("_")
+        for i in numpy.flatnonzero(blank):
+            token = doc[int(i)]
+            if token.dep_ != "":
+                token.dep_ = "dep"
+            token.tag_, token.pos_ = "SPACE", "SPACE"
+            token.set_morph("_")
+        return doc
+
+    return apply
 
 
 def _use_numpy_gemm(nlp) -> None:
