@@ -61,6 +61,19 @@ def parse_key(pairs: list[tuple[Path, Path]]) -> str:
     return data_hash([f for pair in pairs for f in pair]) + data_hash(files)
 
 
+def corpus_of(ap: argparse.ArgumentParser, args: argparse.Namespace) -> tuple[set[str], dict[str, list]]:
+    """The sets named by ``--always`` and the parsed corpus (``folder`` or the bundled one,
+    ``--cache``), for this script and ``rule_ablation.py``; an ``--always`` set the corpus lacks is
+    a usage error."""
+    folder = args.folder or bundled_corpus()
+    names = [gold.name.replace(".gold.jsonl", "") for _, gold in gold_pairs(folder)]
+    always = {s for s in args.always.split(",") if s}
+    unknown = always - set(names)
+    if unknown:
+        ap.error(f"--always: no such set {', '.join(sorted(unknown))} (sets: {', '.join(names)})")
+    return always, parsed_sets(folder, cache=args.cache)
+
+
 def parsed_sets(folder: Path, *, cache: Path | None) -> dict[str, list]:
     """Each gold set of the folder as (annotated article, parse, mentions) triples; read from
     ``cache`` when it holds this corpus parsed by this code, written there otherwise."""
@@ -153,13 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--quick", action="store_true", help="the shipped configuration only")
     ap.add_argument("--models", type=Path, help="keep the two folds' models in this folder")
     args = ap.parse_args(argv)
-    folder = args.folder or bundled_corpus()
-    names = [gold.name.replace(".gold.jsonl", "") for _, gold in gold_pairs(folder)]
-    always = {s for s in args.always.split(",") if s}
-    unknown = always - set(names)
-    if unknown:
-        ap.error(f"--always: no such set {', '.join(sorted(unknown))} (sets: {', '.join(names)})")
-    sets = parsed_sets(folder, cache=args.cache)
+    always, sets = corpus_of(ap, args)
     runs = {SHIPPED: RUNS[SHIPPED]} if args.quick else RUNS
     with tempfile.TemporaryDirectory() as tmp:
         models = args.models or Path(tmp)

@@ -26,10 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crossfit import crossfit, fit_folds, parsed_sets  # noqa: E402
-
-from communique.train.commands import bundled_corpus  # noqa: E402
-from communique.train.corpus import gold_pairs  # noqa: E402
+from crossfit import corpus_of, crossfit, fit_folds  # noqa: E402
 
 # name: (module, words of the line that makes the rule fire)
 RULES: dict[str, tuple[str, str]] = {
@@ -119,13 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--always", default="annot-en,annot-fr", help="sets trained on and never scored")
     ap.add_argument("--only", default="", help="rules to try (comma-separated names; default: all)")
     args = ap.parse_args(argv)
-    folder = args.folder or bundled_corpus()
-    names = [gold.name.replace(".gold.jsonl", "") for _, gold in gold_pairs(folder)]
-    always = {s for s in args.always.split(",") if s}
-    unknown = always - set(names)
-    if unknown:
-        raise SystemExit(f"--always: no such set {sorted(unknown)}; sets: {names}")
-    sets = parsed_sets(folder, cache=args.cache)
+    always, sets = corpus_of(ap, args)
     if not (args.models / "fold1" / "triggers.npz").exists():
         fit_folds(sets, always, args.models)
     rules = [r for r in args.only.split(",") if r] or list(RULES)
