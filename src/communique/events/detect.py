@@ -340,6 +340,11 @@ def _inherited_subject(parse: Parse, verb: Token, *, lang: str) -> Token | None:
                 return c
         if head.dep in ("conj", "xcomp") and parse.head(head).i != head.i:
             return _inherited_subject(parse, head, lang=lang)
+    if (verb.dep == "xcomp" and head.pos == "ADJ" and head.dep == "acomp"
+            and head.lemma in grammar_words(lang).past_completive_verb):
+        # "the minister was able to meet…": the subject is the copula's, which heads the adjective
+        # (only there: "X is ready to send" is read by the rules of stated intent)
+        return next((c for c in parse.children(parse.head(head)) if c.dep == "nsubj"), None)
     if verb.dep.startswith("acl") and head.pos in ("NOUN", "PROPN"):
         if any(parse.tokens[k].text == ":" for k in range(head.i + 1, verb.i)):
             return None  # "Germany: shooting at a Berlin hospital": a topic label, not a doer

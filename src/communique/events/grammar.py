@@ -19,6 +19,7 @@ class GrammarWords:
     negation: frozenset[str]
     plan_verb: frozenset[str]
     completive_verb: frozenset[str]
+    past_completive_verb: frozenset[str]
     claimed_act_verb: frozenset[str]
     announced_decision_verb: frozenset[str]
     modal_aux: frozenset[str]

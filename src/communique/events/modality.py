@@ -99,6 +99,10 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         if head.i != verb.i:
             if head.lemma in grammar_words(lang).completive_verb:
                 return verb_modality(parse, head, lang=lang)
+            if head.lemma in grammar_words(lang).past_completive_verb and _past_form(parse, head):
+                # "ont toutefois pu rencontrer", "were able to meet": they met ("peut rencontrer",
+                # "is able to meet" only say it is possible)
+                return verb_modality(parse, head, lang=lang)
             if (head.lemma in grammar_words(lang).announced_decision_verb and verb.dep == "xcomp"
                     and not any(c.dep == "obj" for c in parse.children(head))):
                 return verb_modality(parse, head, lang=lang)
@@ -183,3 +187,16 @@ def noun_modality(parse: Parse, noun: Token, *, lang: str) -> str | None:
         if child.lower in grammar_words(lang).negation or child.lower in ("aucun", "aucune", "sans", "without"):
             return f"negated ('{child.text}')"
     return None
+
+
+def _past_form(parse: Parse, verb: Token) -> bool:
+    """A verb in a past tense: a simple past ("put", "was able"), or a past participle with its
+    auxiliary ("a pu", "ont pu"); the copula of an adjective counts ("were able")."""
+    if verb.feat("Tense") == "Past" and verb.feat("VerbForm") in ("Fin", None, ""):
+        return True
+    kids = list(parse.children(verb))
+    if verb.feat("VerbForm") == "Part" and any(a.dep in ("aux", "aux:tense") for a in kids):
+        return True
+    if verb.dep == "acomp" and parse.head(verb).feat("Tense") == "Past":
+        return True  # English "were able": the copula heads the adjective
+    return any(c.dep == "cop" and c.feat("Tense") == "Past" for c in kids)
