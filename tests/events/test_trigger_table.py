@@ -104,3 +104,34 @@ def test_a_commitment_is_one_to_act(code_with_rules, rules_coder) -> None:
                             "des drones turcs.", lang="fr")
     assert not events(coded), coded.events
     assert any("'engagé'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
+
+
+@pytest.mark.parametrize("text,lang,event,actor,recipient", [
+    ("A federal grand jury in Washington indicted two Russian military intelligence officers on Friday.",
+     "en", "ACCUSE", "USA", "RUS"),
+    ("Nigeria's foreign ministry on Monday decried the arrest of its nationals by Ghanaian police.",
+     "en", "ACCUSE", "NGA", "GHA"),
+    ("L'artillerie russe a pilonné mardi les positions ukrainiennes près de Kharkiv.",
+     "fr", "ASSAULT", "RUS", "UKR"),
+    ("Le Niger a extradé jeudi vers le Mali deux anciens officiers maliens.", "fr", "COOPERATE", "NER", "MLI"),
+    ("Le Japon a octroyé un prêt de 50 millions de dollars au Sénégal.", "fr", "AID", "JPN", "SEN"),
+])
+def test_words_the_training_corpus_never_contains_are_coded_by_the_table(code_with_rules, text, lang, event,
+                                                                        actor, recipient) -> None:
+    # "indict", "decry", "pilonner", "extrader", "octroyer" occur nowhere in the training corpus:
+    # the trigger model cannot propose them, and their rows leave the retrained model unchanged
+    coded = code_with_rules(text, lang=lang)
+    assert has(events(coded), event, actors=(actor,), recipients=(recipient,)), coded.events
+
+
+def test_those_words_are_absent_from_the_training_corpus() -> None:
+    # what makes their rows safe to add: no training text holds them, so `communique train`
+    # rebuilds the same trigger model (tests/train/test_shipped_models.py) and the rows change
+    # nothing but their own words' coding
+    from pathlib import Path
+
+    train = Path(__file__).resolve().parents[2] / "src" / "communique" / "data" / "train"
+    texts = " ".join(p.read_text(encoding="utf-8").lower() for p in sorted(train.glob("*.articles.jsonl")))
+    assert texts
+    for stem in ("indict", "decried", "decry", "pilonn", "extrad", "octroy"):
+        assert stem not in texts, stem
