@@ -145,3 +145,21 @@ def test_those_words_are_absent_from_the_training_corpus() -> None:
     for stem in ("indict", "decried", "decry", "pilonn", "extrad", "octroy", "bombarded", "lambast", "canonn",
                  "berate", "tancé"):
         assert not re.search(rf"\b{stem}", texts), stem  # a word beginning so ("deliberate" is no "berate")
+
+
+@pytest.mark.parametrize("text,event,parties", [
+    ("Japan and Ghana signed an exchange of notes on Tuesday for a new grant to the Ghanaian health service.",
+     "SUPPORT", {"JPN", "GHA"}),
+    ("Guinea released four Sierra Leonean fishermen on Thursday after a week in custody in Conakry.",
+     "RETREAT", {"GIN", "SLE"}),
+])
+def test_an_english_cue_list_holds_the_instruments_and_captives_of_the_news(code_with_rules, text, event,
+                                                                             parties) -> None:
+    # "sign" lists the instruments signed (an exchange of notes, a plan, a roadmap) and "release"
+    # the people freed (fishermen, migrants, civilians): a cue edit, no retrain. The table's row
+    # decides, not the trigger model's rescue (which needs p >= 0.8 and may miss the next one)
+    coded = code_with_rules(text, lang="en")
+    found = [e for e in coded.events if e.event == event
+             and parties <= {p.code for p in e.actor} | {p.code for p in e.recipient or []}]
+    assert found, [(e.event, e.explanation) for e in coded.events]
+    assert "en/triggers.tsv row" in found[0].explanation, found[0].explanation
