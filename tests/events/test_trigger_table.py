@@ -152,11 +152,15 @@ def test_those_words_are_absent_from_the_training_corpus() -> None:
      "SUPPORT", {"JPN", "GHA"}),
     ("Guinea released four Sierra Leonean fishermen on Thursday after a week in custody in Conakry.",
      "RETREAT", {"GIN", "SLE"}),
+    ("Several thousand people rallied outside the French embassy in Niamey on Sunday, chanting slogans and waving flags.",
+     "PROTEST", {"FRA"}),
+    ("Tunisia's interior ministry mobilised 5,000 police officers in the capital on Saturday.", "MOBILIZE", {"TUN"}),
 ])
 def test_an_english_cue_list_holds_the_instruments_and_captives_of_the_news(code_with_rules, text, event,
                                                                              parties) -> None:
-    # "sign" lists the instruments signed (an exchange of notes, a plan, a roadmap) and "release"
-    # the people freed (fishermen, migrants, civilians): a cue edit, no retrain. The table's row
+    # "sign" lists the instruments signed (an exchange of notes, a plan, a roadmap), "release" the
+    # people freed (fishermen, migrants, civilians), "rally" the words of a protest (slogans, an
+    # embassy), "mobilise" police as well as troops: cue edits, no retrain. The table's row
     # decides, not the trigger model's rescue (which needs p >= 0.8 and may miss the next one)
     coded = code_with_rules(text, lang="en")
     found = [e for e in coded.events if e.event == event
