@@ -4,6 +4,9 @@ misses. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from communique.errors import LexiconError
@@ -135,13 +138,9 @@ def test_those_words_are_absent_from_the_training_corpus() -> None:
     # what makes their rows safe to add: no training text holds them, so `communique train`
     # rebuilds the same trigger model (tests/train/test_shipped_models.py) and the rows change
     # nothing but their own words' coding
-    from pathlib import Path
-
     train = Path(__file__).resolve().parents[2] / "src" / "communique" / "data" / "train"
     texts = " ".join(p.read_text(encoding="utf-8").lower() for p in sorted(train.glob("*.articles.jsonl")))
     assert texts
-    import re
-
     for stem in ("indict", "decried", "decry", "pilonn", "extrad", "octroy", "bombarded", "lambast", "canonn",
                  "berate", "tancé"):
         assert not re.search(rf"\b{stem}", texts), stem  # a word beginning so ("deliberate" is no "berate")
