@@ -159,6 +159,11 @@ def test_those_words_are_absent_from_the_training_corpus() -> None:
     ("Le Tchad a dénié au Soudan tout droit de regard sur la frontière.", "fr", "REJECT", "TCD", "SDN"),
     ("La France a subventionné en mars la construction d'une école au Niger.", "fr", "AID", "FRA", "NER"),
     ("Le président tunisien a amnistié jeudi trois journalistes français.", "fr", "RETREAT", "TUN", "FRA"),
+    ("Russian agents poisoned a Bulgarian arms dealer in Sofia in March, prosecutors said.", "en", "ASSAULT",
+     "RUS", "BGR"),
+    ("The Gambian president pardoned three Senegalese fishermen on Friday.", "en", "RETREAT", "GMB", "SEN"),
+    ("Morocco waived visa requirements for Chinese citizens on Monday.", "en", "CONCEDE", "MAR", "CHN"),
+    ("The Malian junta banished a French journalist on Tuesday.", "en", "COERCE", "MLI", "FRA"),
 ])
 def test_synonyms_the_training_corpus_never_contains_are_typed_like_their_counterparts(
         code_with_rules, text, lang, event, actor, recipient) -> None:
@@ -172,7 +177,8 @@ def test_the_synonyms_are_absent_from_the_training_corpus() -> None:
     train = Path(__file__).resolve().parents[2] / "src" / "communique" / "data" / "train"
     texts = " ".join(p.read_text(encoding="utf-8").lower() for p in sorted(train.glob("*.articles.jsonl")))
     assert texts
-    for stem in ("chide", "handcuff", "nationaliz", "snubb", "bankroll", "amass", "désapprouv", "menott",
+    for stem in ("chide", "handcuff", "nationaliz", "snubb", "bankroll", "amass", "poison", "pardoned", "waive",
+                 "banish", "désapprouv", "menott",
                  "censurer", "censuré", "dénié", "subventionn", "amnisti"):
         assert not re.search(rf"\b{stem}", texts), stem
 
