@@ -164,6 +164,7 @@ def test_those_words_are_absent_from_the_training_corpus() -> None:
     ("The Gambian president pardoned three Senegalese fishermen on Friday.", "en", "RETREAT", "GMB", "SEN"),
     ("Morocco waived visa requirements for Chinese citizens on Monday.", "en", "CONCEDE", "MAR", "CHN"),
     ("The Malian junta banished a French journalist on Tuesday.", "en", "COERCE", "MLI", "FRA"),
+    ("L'aviation tchadienne a anéanti lundi une colonne de rebelles près de Mao.", "fr", "ASSAULT", "TCD", "TCD"),
 ])
 def test_synonyms_the_training_corpus_never_contains_are_typed_like_their_counterparts(
         code_with_rules, text, lang, event, actor, recipient) -> None:
@@ -179,7 +180,7 @@ def test_the_synonyms_are_absent_from_the_training_corpus() -> None:
     assert texts
     for stem in ("chide", "handcuff", "nationaliz", "snubb", "bankroll", "amass", "poison", "pardoned", "waive",
                  "banish", "désapprouv", "menott",
-                 "censurer", "censuré", "dénié", "subventionn", "amnisti"):
+                 "censurer", "censuré", "dénié", "subventionn", "amnisti", "anéant", "liquidé", "liquider"):
         assert not re.search(rf"\b{stem}", texts), stem
 
 

@@ -509,7 +509,7 @@ def to_event(draft: Draft, parse: Parse, *, article_id: str, people: list[Person
             persons.setdefault(person.name, person)
     value, basis, date_reason = date
     first = draft.candidates[0]
-    source = (f"{parse.lang}/triggers.tsv row {first.entry.row}: {first.entry.describe()}" if first.entry.in_table
+    source = (f"{parse.lang}/{first.entry.source} row {first.entry.row}: {first.entry.describe()}" if first.entry.in_table
               else first.entry.note)  # row 0: proposed by the trigger model, with its probability
     parts = [f"{draft.event}{'/' + mode if mode else ''}: trigger '{first.trigger.text}' ({source}; {first.via})"]
     if len(draft.candidates) > 1:

@@ -661,15 +661,17 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if tok.pos not in ("VERB", "NOUN", "PROPN", "AUX"):
             continue
         rows = lexicon.rows_of(tok)
-        if not rows and tok.pos == "VERB" and stated_intent(parse, tok, lang=lang) == "demand":
-            rows = [demand_row(tok)]  # "X said Y must return the helicopter": any act can be demanded
+        # the rows the trigger model knows of: a rules-only row (rules.tsv) is none of its business
+        word_rows = [r for r in rows if not r.rule_only]
+        if not word_rows and tok.pos == "VERB" and stated_intent(parse, tok, lang=lang) == "demand":
+            rows = [*rows, demand_row(tok)]  # "X said Y must return the helicopter": any act can be demanded
         score = scores.get(tok.i) if scores else None
-        if rows and score is not None and score.none >= policy.veto:
+        if word_rows and score is not None and score.none >= policy.veto:
             skip(skipped, tok, f"trigger model: no event (p={score.none:.2f})")
             continue
         # a word the table lacks is proposed only if it was a gold trigger in the training corpus
         proposed = (score is not None and score.event != NONE and score.prob >= policy.propose
-                    and (bool(rows) or score.known))
+                    and (bool(word_rows) or score.known))
         if proposed and score is not None:
             rows = [*rows, model_row(tok, score, lang=lang)]
         if not rows:
@@ -769,7 +771,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         trig = next((r for r in rows if not (not r.in_table and r.event in excluded)
                      and cue_holds(parse, r, tok, arg_slots, tokens, index)), None)
         if (trig is None and score is not None and score.top_prob >= policy.rescue
-                and score.top_event in {r.event for r in rows} - excluded):
+                and score.top_event in {r.event for r in rows if not r.rule_only} - excluded):
             # The table knows the word for this type but lists only some objects ("livrer" des
             # armes): the model, reading the clause, vouches for this one ("livrer du matériel").
             trig = model_row(tok, replace(score, event=score.top_event, prob=score.top_prob), lang=lang)

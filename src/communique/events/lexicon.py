@@ -1,4 +1,5 @@
-"""Event triggers per language (``data/<lang>/triggers.tsv``) and their cue conditions.
+"""Event triggers per language (``data/<lang>/triggers.tsv``, and ``rules.tsv`` for rows that are
+no features of the trigger model) and their cue conditions.
 
 A trigger row names a lemma (verb or noun), the PLOVER type, mode and contexts it gives, how
 syntactic slots map onto actor and recipient (``roles``), conditions that must hold (``cue``)
@@ -32,6 +33,10 @@ DEFAULT_NOUN_ROLES = {
 }
 
 
+TRIGGERS_FILE = "triggers.tsv"
+RULES_FILE = "rules.tsv"
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     kind: str  # child | obj | arg | sent
@@ -52,6 +57,16 @@ class Trigger:
     note: str
     row: int  # line of the data file, for explanations; 0 for a reading the code makes (``in_table``)
     or_cues: tuple[tuple[Cue, ...], ...] = ()  # alternatives to ``cues`` (``||`` in the cue column)
+    source: str = TRIGGERS_FILE  # the data file of the row: ``triggers.tsv`` or ``rules.tsv``
+
+    @property
+    def rule_only(self) -> bool:
+        """A row of ``rules.tsv``: a rule of the coder and nothing else. Rows of ``triggers.tsv``
+        are also features of the trigger model (``lex=TYPE``), so a row for a word the training
+        texts hold changes the retrained model and moves cases far from it; a rules-only row is
+        no feature, the retrained model stays byte-identical, and the row changes only its own
+        word's coding. Nor does it make the word one the model may propose or vouch for."""
+        return self.source == RULES_FILE
 
     @property
     def in_table(self) -> bool:
@@ -96,6 +111,20 @@ def _parse_cues(text: str) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
+def _trigger_of(row: dict[str, str], *, lang: str, source: str, row_no: int) -> Trigger:
+    event = row["event"].upper()
+    if event not in EVENT_TYPES:
+        raise LexiconError(f"{lang}/{source} row {row_no}: unknown type {event}")
+    pos = row["pos"].upper()
+    roles = row.get("roles") or (DEFAULT_NOUN_ROLES if pos == "NOUN" else DEFAULT_VERB_ROLES)[lang]
+    cues, or_cues = _parse_alternatives(row.get("cue") or "")
+    return Trigger(lemma=row["lemma"].lower(), pos=pos, event=event, mode=row.get("mode") or None,
+                   context=tuple(c for c in (row.get("context") or "").split(";") if c),
+                   roles=parse_roles(roles), cues=cues,
+                   needs=frozenset(x for x in (row.get("needs") or "").split(";") if x),
+                   note=row.get("note") or "", row=row_no, or_cues=or_cues, source=source)
+
+
 @dataclass(slots=True)
 class TriggerLexicon:
     lang: str
@@ -103,20 +132,12 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls, lang: str) -> TriggerLexicon:
+        """``triggers.tsv``, then ``rules.tsv``: a lemma's rules-only rows are tried after its other rows."""
         by_lemma: dict[tuple[str, str], list[Trigger]] = {}
-        for row_no, row in enumerate(read_tsv(data_path(lang, "triggers.tsv")), 1):
-            event = row["event"].upper()
-            if event not in EVENT_TYPES:
-                raise LexiconError(f"{lang}/triggers.tsv row {row_no}: unknown type {event}")
-            pos = row["pos"].upper()
-            roles = row.get("roles") or (DEFAULT_NOUN_ROLES if pos == "NOUN" else DEFAULT_VERB_ROLES)[lang]
-            cues, or_cues = _parse_alternatives(row.get("cue") or "")
-            trig = Trigger(lemma=row["lemma"].lower(), pos=pos, event=event, mode=row.get("mode") or None,
-                           context=tuple(c for c in (row.get("context") or "").split(";") if c),
-                           roles=parse_roles(roles), cues=cues,
-                           needs=frozenset(x for x in (row.get("needs") or "").split(";") if x),
-                           note=row.get("note") or "", row=row_no, or_cues=or_cues)
-            by_lemma.setdefault((trig.lemma, pos), []).append(trig)
+        for source in (TRIGGERS_FILE, RULES_FILE):
+            for row_no, row in enumerate(read_tsv(data_path(lang, source)), 1):
+                trig = _trigger_of(row, lang=lang, source=source, row_no=row_no)
+                by_lemma.setdefault((trig.lemma, trig.pos), []).append(trig)
         return cls(lang=lang, by_lemma=by_lemma)
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:

@@ -99,7 +99,8 @@ def token_features(parse: Parse, tok: Token, *, parties: set[int], lexicon: Trig
     if tok.i in parties:
         f.append("self_party")
     if lexicon is not None:
-        rows = lexicon.rows_of(tok)
+        # a rules-only row is no feature (``Trigger.rule_only``)
+        rows = [row for row in lexicon.rows_of(tok) if not row.rule_only]
         for row in rows:
             f.append(f"lex={row.event}")
             if row.mode:

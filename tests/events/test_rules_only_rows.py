@@ -1,0 +1,66 @@
+"""Rows of ``rules.tsv``: rules of the coder that are no features of the trigger model."""
+
+from __future__ import annotations
+
+from communique.events.lexicon import RULES_FILE, TRIGGERS_FILE, _trigger_of, trigger_lexicon
+from communique.events.trigger_features import token_features
+from communique.parse import Parse, Sentence, Token
+
+from event_helpers import events, has, skip_reasons
+
+
+def _two_verbs() -> Parse:
+    """ "Ils ont neutralisé puis tué" by hand: two past participles, the first a rules-only word,
+    the second a word of triggers.tsv."""
+    words = [("Ils", "il", "PRON", "nsubj", 2), ("ont", "avoir", "AUX", "aux", 2),
+             ("neutralisé", "neutraliser", "VERB", "root", 2), ("puis", "puis", "CCONJ", "cc", 4),
+             ("tué", "tuer", "VERB", "conj", 2)]
+    tokens, text = [], ""
+    for i, (word, lemma, pos, dep, head) in enumerate(words):
+        text += (" " if text else "")
+        tokens.append(Token(i=i, text=word, idx=len(text), lemma=lemma, pos=pos, dep=dep, head=head,
+                            morph="VerbForm=Part" if pos == "VERB" else ""))
+        text += word
+    for tok in tokens:
+        if tok.head != tok.i:
+            tokens[tok.head].children.append(tok.i)
+    return Parse(text=text, tokens=tokens, sentences=[Sentence(index=0, start=0, end=len(tokens), char_start=0,
+                                                               char_end=len(text))], lang="fr")
+
+
+def test_a_rules_only_row_is_no_feature_of_the_trigger_model() -> None:
+    # what keeps `communique train` byte-identical when a row is added to rules.tsv
+    parse = _two_verbs()
+    lexicon = trigger_lexicon("fr")
+    assert any(r.rule_only for r in lexicon.rows_of(parse.tokens[2]))  # the row is there
+    ruled = token_features(parse, parse.tokens[2], parties=set(), lexicon=lexicon, in_title=False)
+    tabled = token_features(parse, parse.tokens[4], parties=set(), lexicon=lexicon, in_title=False)
+    assert not any(f.startswith("lex=") or f.startswith("lexmode=") for f in ruled), ruled
+    assert "lexrows=0" in ruled
+    assert "lex=ASSAULT" in tabled
+
+
+def test_the_source_file_decides_what_a_row_is() -> None:
+    row = {"lemma": "Neutraliser", "pos": "verb", "event": "assault", "mode": "", "context": "military",
+           "roles": "", "cue": "obj:terroriste", "needs": "", "note": ""}
+    ruled = _trigger_of(row, lang="fr", source=RULES_FILE, row_no=4)
+    tabled = _trigger_of(row, lang="fr", source=TRIGGERS_FILE, row_no=4)
+    assert ruled.rule_only and not tabled.rule_only
+    assert (ruled.lemma, ruled.pos, ruled.event, ruled.source) == ("neutraliser", "VERB", "ASSAULT", "rules.tsv")
+    assert ruled.in_table  # a row of a data file all the same (explanations cite it)
+
+
+def test_a_rules_only_row_codes_its_word_and_says_which_file(code_with_rules) -> None:
+    # "neutraliser" is in the training texts but never annotated: the model cannot propose it,
+    # and a row in triggers.tsv would move the retrained model
+    coded = code_with_rules("L'armée malienne a neutralisé jeudi une dizaine de terroristes près de Ménaka.",
+                            lang="fr")
+    assert has(events(coded), "ASSAULT", actors=("MLI",)), coded.events
+    assert "fr/rules.tsv row" in coded.events[0].explanation
+
+
+def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Le Sénégal a éliminé dimanche les joueurs maliens en quart de finale de la coupe.",
+                            lang="fr")
+    assert not events(coded), coded.events
+    assert any("'éliminé'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
