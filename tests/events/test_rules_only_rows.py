@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from communique.events.lexicon import RULES_FILE, TRIGGERS_FILE, _trigger_of, trigger_lexicon
 from communique.events.trigger_features import token_features
 from communique.parse import Parse, Sentence, Token
@@ -64,3 +66,32 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
                             lang="fr")
     assert not events(coded), coded.events
     assert any("'éliminé'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
+
+
+@pytest.mark.parametrize("text,lang,event,actors,recipients", [
+    # a stay at the host's is a visit (the training corpus codes "a séjourné" so)
+    ("Une délégation militaire algérienne a séjourné à Nouakchott du 3 au 5 mars.", "fr", "CONSULT", ("DZA",),
+     ("MRT",)),
+    # the patrol is the one struck; the author is unnamed and acts where the blast happened
+    ("Une patrouille des FAMa a sauté lundi sur un engin explosif improvisé près de Gao.", "fr", "ASSAULT",
+     ("MLI",), ("MLI",)),
+    ("A Malian army patrol hit an improvised explosive device near Gao on Monday.", "en", "ASSAULT", ("MLI",),
+     ("MLI",)),
+    # (the two states of a joint act are its parties, whichever the record makes actor)
+    ("Les forces armées nigériennes et tchadiennes ont mené une opération conjointe près du lac Tchad.", "fr",
+     "COOPERATE", ("TCD",), ("NER",)),
+    ("Niger revoked its military cooperation agreement with the United States on Tuesday.", "en", "SANCTION",
+     ("NER",), ("USA",)),
+    ("Mali's junta suspended the broadcasts of RFI and France 24 on Thursday.", "en", "COERCE", ("MLI",), ("FRA",)),
+])
+def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
+                                                         recipients) -> None:
+    coded = code_with_rules(text, lang=lang)
+    assert has(events(coded), event, actors=actors, recipients=recipients), coded.events
+    assert f"{lang}/rules.tsv row" in coded.events[0].explanation
+
+
+def test_an_operation_of_one_state_is_no_cooperation(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Le Tchad a mené jeudi une opération militaire près du lac.", lang="fr")
+    assert not events(coded), coded.events
+    assert any("'opération'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
