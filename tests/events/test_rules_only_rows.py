@@ -83,6 +83,9 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     ("Niger revoked its military cooperation agreement with the United States on Tuesday.", "en", "SANCTION",
      ("NER",), ("USA",)),
     ("Mali's junta suspended the broadcasts of RFI and France 24 on Thursday.", "en", "COERCE", ("MLI",), ("FRA",)),
+    ("Algeria ruled out a joint probe with Morocco on Monday.", "en", "REJECT", ("DZA",), ("MAR",)),
+    ("French police searched the home of a Tunisian suspect in Nice on Tuesday.", "en", "COERCE", ("FRA",),
+     ("TUN",)),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
