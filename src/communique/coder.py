@@ -18,7 +18,7 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import (Draft, locate_groups, merge, sports_report, state_related, to_event,
+from communique.events.build import (Draft, locate_groups, merge, opinion_piece, sports_report, state_related, to_event,
                                      unique_ids, violence_in_title)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
 from communique.events.triggers_model import TriggerScore, trigger_model
@@ -206,6 +206,12 @@ class Coder:
                     skip(skipped, d.candidates[0].trigger,
                          f"sports report ({', '.join(repr(w) for w in sport)} in the title and lede)")
             drafts = kept_drafts
+        opinion = opinion_piece(parse, title_end)
+        if opinion:
+            # a column argues: the acts it recalls are no news of its own (events.build.opinion_piece)
+            for d in drafts:
+                skip(skipped, d.candidates[0].trigger, f"opinion piece ('{opinion}' heads the title)")
+            drafts = []
         out: list[Event] = []
         published = _published(article)
         main_country = memory.main_country

@@ -361,6 +361,21 @@ def sports_report(parse: Parse, lede: int | None) -> list[str]:
     return found if len(found) >= SPORTS_REPORT_WORDS else []
 
 
+def opinion_piece(parse: Parse, title_end: int) -> str | None:
+    """The label of an opinion piece ("Tribune – …", "Opinion: …", "Éditorial : …") at the head of
+    the title (the first line when the text has no title), or None. A column argues; the acts it
+    recalls are its material, not its news (guidelines §3: opinions and analysis are not coded).
+    Every such article of the training corpus and of the team's reports has no event; an "Analyse"
+    of the news does report events and is not one."""
+    labels = grammar_words(parse.lang).opinion_label
+    end = title_end if title_end > 0 else (parse.text.find("\n") if "\n" in parse.text else len(parse.text))
+    head = parse.text[:end].strip().lower()
+    for label in sorted(labels, key=len, reverse=True):
+        if re.match(rf"{re.escape(label)}\s*[:–—-]", head):
+            return label
+    return None
+
+
 def violence_in_title(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
     """An ASSAULT whose title (``title``: its sentence indices; the first sentence of a text given
     without a title) names armed violence ("un attentat-suicide lors d'un match de football"): a

@@ -26,6 +26,7 @@ class GrammarWords:
     habitual: frozenset[str]
     background_span: frozenset[tuple[str, ...]]  # words in order
     sport_word: frozenset[tuple[str, ...]]  # words in order
+    opinion_label: frozenset[str]
     condition_mark: frozenset[str]
     future_noun_modifier: frozenset[str]
     demonstrative: frozenset[str]

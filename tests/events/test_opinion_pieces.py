@@ -1,0 +1,55 @@
+"""An opinion piece reports no event: a title headed by its label ("Tribune –", "Opinion:";
+``opinion_label`` in ``data/<lang>/grammar_words.tsv``; ``events.build.opinion_piece``) makes every
+act the column recalls its material, not its news. Each case has its minimal pair: the same text
+under a news title, or an analysis, which does report events. Articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.events.build import opinion_piece
+from communique.parse import Parse, Sentence
+
+BODY_FR = ("Le Mali a expulsé lundi l'ambassadeur de France, et Paris a rappelé le sien dans la foulée. "
+           "Ce divorce annoncé pose une question simple aux capitales du Sahel : que reste-t-il à négocier ?")
+BODY_EN = ("Morocco recalled its ambassador from Algiers on Monday after the border incident. "
+           "The quarrel should worry every capital of the Sahel, which needs both neighbours.")
+
+
+@pytest.mark.parametrize("title,lang,label", [
+    ("Tribune – Sahel : le divorce est consommé", "fr", "tribune"),
+    ("Point de vue : la CEDEAO à l'épreuve", "fr", "point de vue"),
+    ("Opinion: Rabat and Algiers need a hotline", "en", "opinion"),
+    ("OP-ED - The Sahel's long road", "en", "op-ed"),
+])
+def test_the_label_heads_the_title(title, lang, label) -> None:
+    text = title + "\n\nUn texte."
+    parse = Parse(text=text, tokens=[], sentences=[Sentence(index=0, start=0, end=0, char_start=0,
+                                                            char_end=len(text))], lang=lang)
+    assert opinion_piece(parse, len(title)) == label
+
+
+@pytest.mark.parametrize("title,lang", [
+    ("Analyse – Après le Niger, le Tchad tourne la page", "fr"),  # an analysis of the news reports it
+    ("L'opinion publique malienne divisée sur le retrait", "fr"),  # the word, not the label
+    ("Analysis: Fresh deployment buys the mission time", "en"),
+    ("Public opinion in Niger turns against the junta", "en"),
+])
+def test_other_titles_are_no_opinion_piece(title, lang) -> None:
+    text = title + "\n\nA text."
+    parse = Parse(text=text, tokens=[], sentences=[Sentence(index=0, start=0, end=0, char_start=0,
+                                                            char_end=len(text))], lang=lang)
+    assert opinion_piece(parse, len(title)) is None
+
+
+@pytest.mark.parametrize("label,news,body,lang", [
+    ("Tribune – Sahel : que reste-t-il à négocier ?", "Le Mali expulse l'ambassadeur de France", BODY_FR, "fr"),
+    ("Opinion: A quarrel the Sahel cannot afford", "Morocco recalls its ambassador from Algiers", BODY_EN, "en"),
+])
+def test_an_opinion_piece_codes_no_event_and_says_why(code_with_rules, rules_coder, label, news, body,
+                                                      lang) -> None:
+    column = code_with_rules(f"{label}\n\n{body}", lang=lang, article_id=f"column-{lang}")
+    assert column.events == [], [(e.event, e.explanation) for e in column.events]
+    assert any("opinion piece" in s for s in rules_coder.skipped[f"column-{lang}"])
+    report = code_with_rules(f"{news}\n\n{body}", lang=lang, article_id=f"report-{lang}")
+    assert report.events, "the same text under a news title reports its acts"
