@@ -18,8 +18,8 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import (Draft, locate_groups, merge, opinion_piece, sports_report, state_related, to_event,
-                                     unique_ids, violence_in_title)
+from communique.events.build import (VISIT_ACTS, Draft, locate_groups, merge, opinion_piece, sports_report,
+                                     state_related, to_event, unique_ids, violence_in_title, visit_to_come)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
@@ -212,6 +212,13 @@ class Coder:
             for d in drafts:
                 skip(skipped, d.candidates[0].trigger, f"opinion piece ('{opinion}' heads the title)")
             drafts = []
+        coming = visit_to_come(parse, title_end)
+        if coming:
+            # a preview of a visit: its talks and agreements are planned (events.build.visit_to_come)
+            for d in drafts:
+                if d.event in VISIT_ACTS:
+                    skip(skipped, d.candidates[0].trigger, f"a visit to come ('{coming}' in the title)")
+            drafts = [d for d in drafts if d.event not in VISIT_ACTS]
         out: list[Event] = []
         published = _published(article)
         main_country = memory.main_country

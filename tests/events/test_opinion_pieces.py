@@ -53,3 +53,25 @@ def test_an_opinion_piece_codes_no_event_and_says_why(code_with_rules, rules_cod
     assert any("opinion piece" in s for s in rules_coder.skipped[f"column-{lang}"])
     report = code_with_rules(f"{news}\n\n{body}", lang=lang, article_id=f"report-{lang}")
     assert report.events, "the same text under a news title reports its acts"
+
+
+VISIT_FR = ("Le président sénégalais attendu à Madrid la semaine prochaine\n\n"
+            "DAKAR, 3 mars – Le chef de l'État sénégalais se rendra à Madrid du 10 au 12 mars. Les deux pays ont "
+            "convenu de signer à cette occasion un accord de coopération migratoire, a indiqué la présidence.")
+VISIT_EN = ("Ghanaian president expected in Abuja next week\n\n"
+            "ACCRA, March 3 - Ghana's president will travel to Abuja from March 10 to 12. The two countries agreed "
+            "on Monday to sign a defence cooperation accord during the visit, the presidency said.")
+
+
+@pytest.mark.parametrize("text,lang", [(VISIT_FR, "fr"), (VISIT_EN, "en")])
+def test_a_preview_of_a_visit_codes_no_cooperation_and_says_why(code_with_rules, rules_coder, text, lang) -> None:
+    # the talks and agreements a visit to come brings are plans (guidelines §3)
+    coded = code_with_rules(text, lang=lang, article_id=f"visit-{lang}")
+    assert not [e for e in coded.events if e.event in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT")], coded.events
+    assert any("a visit to come" in s for s in rules_coder.skipped[f"visit-{lang}"])
+    # the same body under another title: the agreement is coded
+    body = text.split("\n\n", 1)[1]
+    news = code_with_rules(("Le Sénégal et l'Espagne s'accordent sur la migration\n\n" if lang == "fr" else
+                            "Ghana and Nigeria agree on a defence accord\n\n") + body, lang=lang,
+                           article_id=f"agreed-{lang}")
+    assert any(e.event == "AGREE" for e in news.events), news.events

@@ -376,6 +376,24 @@ def opinion_piece(parse: Parse, title_end: int) -> str | None:
     return None
 
 
+# The cooperative acts a visit to come would bring: what a preview of the visit tells of them is
+# planned (``visit_to_come``); an attack or a sanction told beside it is news of its own.
+VISIT_ACTS = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+
+
+def visit_to_come(parse: Parse, title_end: int) -> str | None:
+    """The words of a title announcing a visit to come ("X attendu à Madrid la semaine prochaine",
+    "X expected in Nouakchott next week"; ``expected_visit`` of the grammar words), or None. The
+    article previews the visit: the talks and agreements it tells are planned (guidelines §3)."""
+    end = title_end if title_end > 0 else (parse.text.find("\n") if "\n" in parse.text else len(parse.text))
+    head = " ".join(parse.text[:end].lower().split())
+    for words in sorted(grammar_words(parse.lang).expected_visit, key=len, reverse=True):
+        phrase = " ".join(words)
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", head):
+            return phrase
+    return None
+
+
 def violence_in_title(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
     """An ASSAULT whose title (``title``: its sentence indices; the first sentence of a text given
     without a title) names armed violence ("un attentat-suicide lors d'un match de football"): a

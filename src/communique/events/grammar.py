@@ -27,6 +27,7 @@ class GrammarWords:
     background_span: frozenset[tuple[str, ...]]  # words in order
     sport_word: frozenset[tuple[str, ...]]  # words in order
     opinion_label: frozenset[str]
+    expected_visit: frozenset[tuple[str, ...]]  # words in order
     condition_mark: frozenset[str]
     future_noun_modifier: frozenset[str]
     demonstrative: frozenset[str]
@@ -77,7 +78,7 @@ def grammar_words(lang: str) -> GrammarWords:
         word, cls = row.get("word", ""), row.get("class", "")
         if cls not in names or not word:
             raise LexiconError(f"{path.name}: unknown class {cls!r} for {word!r}")
-        found[cls].add(tuple(word.split()) if cls in ("background_span", "sport_word") else word)
+        found[cls].add(tuple(word.split()) if cls in ("background_span", "sport_word", "expected_visit") else word)
     values = {name: frozenset(words) for name, words in found.items()}
     values["refused_thing"] = tuple(sorted(found["refused_thing"]))
     return GrammarWords(**values)
