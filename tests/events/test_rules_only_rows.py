@@ -86,6 +86,12 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     ("Algeria ruled out a joint probe with Morocco on Monday.", "en", "REJECT", ("DZA",), ("MAR",)),
     ("French police searched the home of a Tunisian suspect in Nice on Tuesday.", "en", "COERCE", ("FRA",),
      ("TUN",)),
+    # going on strike: the strike noun hangs on a verb that is no light verb
+    ("Nigerian doctors went on strike on Monday over unpaid salaries.", "en", "PROTEST", ("NGA",), ()),
+    ("Les médecins nigérians se sont mis en grève lundi pour réclamer leurs salaires.", "fr", "PROTEST", ("NGA",),
+     ()),
+    ("Les dockers sénégalais sont entrés en grève mardi.", "fr", "PROTEST", ("SEN",), ()),
+    ("Les enseignants tunisiens ont observé lundi un sit-in devant le ministère.", "fr", "PROTEST", ("TUN",), ()),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
