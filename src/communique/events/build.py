@@ -361,6 +361,13 @@ def sports_report(parse: Parse, lede: int | None) -> list[str]:
     return found if len(found) >= SPORTS_REPORT_WORDS else []
 
 
+def _title_text(parse: Parse, title_end: int) -> str:
+    """The title in lower case: the text before ``title_end``, or its first line when the article
+    came without a title."""
+    end = title_end if title_end > 0 else (parse.text.find("\n") if "\n" in parse.text else len(parse.text))
+    return parse.text[:end].lower()
+
+
 def opinion_piece(parse: Parse, title_end: int) -> str | None:
     """The label of an opinion piece ("Tribune – …", "Opinion: …", "Éditorial : …") at the head of
     the title (the first line when the text has no title), or None. A column argues; the acts it
@@ -368,8 +375,7 @@ def opinion_piece(parse: Parse, title_end: int) -> str | None:
     Every such article of the training corpus and of the team's reports has no event; an "Analyse"
     of the news does report events and is not one."""
     labels = grammar_words(parse.lang).opinion_label
-    end = title_end if title_end > 0 else (parse.text.find("\n") if "\n" in parse.text else len(parse.text))
-    head = parse.text[:end].strip().lower()
+    head = _title_text(parse, title_end).strip()
     for label in sorted(labels, key=len, reverse=True):
         if re.match(rf"{re.escape(label)}\s*[:–—-]", head):
             return label
@@ -385,8 +391,7 @@ def visit_to_come(parse: Parse, title_end: int) -> str | None:
     """The words of a title announcing a visit to come ("X attendu à Madrid la semaine prochaine",
     "X expected in Nouakchott next week"; ``expected_visit`` of the grammar words), or None. The
     article previews the visit: the talks and agreements it tells are planned (guidelines §3)."""
-    end = title_end if title_end > 0 else (parse.text.find("\n") if "\n" in parse.text else len(parse.text))
-    head = " ".join(parse.text[:end].lower().split())
+    head = " ".join(_title_text(parse, title_end).split())
     for words in sorted(grammar_words(parse.lang).expected_visit, key=len, reverse=True):
         phrase = " ".join(words)
         if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", head):
