@@ -670,8 +670,9 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             skip(skipped, tok, f"trigger model: no event (p={score.none:.2f})")
             continue
         # a word the table lacks is proposed only if it was a gold trigger in the training corpus
+        # (never an auxiliary or a modal: "a pu rencontrer" is the meeting's, "va donner" the gift's)
         proposed = (score is not None and score.event != NONE and score.prob >= policy.propose
-                    and (bool(word_rows) or score.known))
+                    and (bool(word_rows) or score.known) and not said_by(tok, grammar_words(lang).auxiliary_verb))
         if proposed and score is not None:
             rows = [*rows, model_row(tok, score, lang=lang)]
         if not rows:

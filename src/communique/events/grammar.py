@@ -27,6 +27,7 @@ class GrammarWords:
     background_span: frozenset[tuple[str, ...]]  # words in order
     sport_word: frozenset[tuple[str, ...]]  # words in order
     opinion_label: frozenset[str]
+    auxiliary_verb: frozenset[str]
     expected_visit: frozenset[tuple[str, ...]]  # words in order
     condition_mark: frozenset[str]
     future_noun_modifier: frozenset[str]
