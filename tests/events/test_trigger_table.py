@@ -165,6 +165,8 @@ def test_those_words_are_absent_from_the_training_corpus() -> None:
     ("Morocco waived visa requirements for Chinese citizens on Monday.", "en", "CONCEDE", "MAR", "CHN"),
     ("The Malian junta banished a French journalist on Tuesday.", "en", "COERCE", "MLI", "FRA"),
     ("L'aviation tchadienne a anéanti lundi une colonne de rebelles près de Mao.", "fr", "ASSAULT", "TCD", "TCD"),
+    ("Le président ivoirien a vertement recadré lundi le Burkina Faso.", "fr", "ACCUSE", "CIV", "BFA"),
+    ("Le roi du Maroc a congratulé jeudi le nouveau président sénégalais.", "fr", "SUPPORT", "MAR", "SEN"),
 ])
 def test_synonyms_the_training_corpus_never_contains_are_typed_like_their_counterparts(
         code_with_rules, text, lang, event, actor, recipient) -> None:
@@ -180,7 +182,8 @@ def test_the_synonyms_are_absent_from_the_training_corpus() -> None:
     assert texts
     for stem in ("chide", "handcuff", "nationaliz", "snubb", "bankroll", "amass", "poison", "pardoned", "waive",
                  "banish", "désapprouv", "menott",
-                 "censurer", "censuré", "dénié", "subventionn", "amnisti", "anéant", "liquidé", "liquider"):
+                 "censurer", "censuré", "dénié", "subventionn", "amnisti", "anéant", "liquidé", "liquider",
+                 "recadr", "congratulé", "congratuler", "héliport", "pilonnage", "débray"):
         assert not re.search(rf"\b{stem}", texts), stem
 
 
