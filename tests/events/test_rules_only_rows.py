@@ -92,6 +92,16 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ()),
     ("Les dockers sénégalais sont entrés en grève mardi.", "fr", "PROTEST", ("SEN",), ()),
     ("Les enseignants tunisiens ont observé lundi un sit-in devant le ministère.", "fr", "PROTEST", ("TUN",), ()),
+    # acts of diplomacy and justice told by a noun or an idiom
+    ("Morocco's king held a telephone conversation with the Mauritanian president on Monday.", "en", "CONSULT",
+     ("MAR",), ("MRT",)),
+    ("Senegal's president granted an audience to the Moroccan foreign minister in Dakar on Monday.", "en",
+     "CONSULT", ("MAR",), ("SEN",)),
+    ("Algeria and Niger have resumed full diplomatic relations, the two governments said on Monday.", "en",
+     "SUPPORT", ("DZA", "NER"), ()),
+    ("Libya's attorney general launched a probe into the deaths on Monday.", "en", "ACCUSE", ("LBY",), ()),
+    ("French prosecutors brought charges against an Algerian consular official on Friday.", "en", "ACCUSE",
+     ("FRA",), ("DZA",)),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
