@@ -102,6 +102,10 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     ("Libya's attorney general launched a probe into the deaths on Monday.", "en", "ACCUSE", ("LBY",), ()),
     ("French prosecutors brought charges against an Algerian consular official on Friday.", "en", "ACCUSE",
      ("FRA",), ("DZA",)),
+    # a request told by its noun, carried by a light verb
+    ("The African Union reiterated its demand that Mali release the Ivorian soldiers on Monday.", "en", "REQUEST",
+     ("IGO",), ("MLI",)),
+    ("Niger launched an appeal to Algeria for humanitarian aid on Monday.", "en", "REQUEST", ("NER",), ("DZA",)),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
