@@ -18,8 +18,9 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import (VISIT_ACTS, Draft, locate_groups, merge, opinion_piece, sports_report,
-                                     state_related, to_event, unique_ids, violence_in_title, visit_to_come)
+from communique.events.build import (VISIT_ACTS, Draft, commemoration, locate_groups, merge, opinion_piece,
+                                     sports_report, state_related, to_event, unique_ids, violence_in_title,
+                                     visit_to_come)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
@@ -211,6 +212,13 @@ class Coder:
             # a column argues: the acts it recalls are no news of its own (events.build.opinion_piece)
             for d in drafts:
                 skip(skipped, d.candidates[0].trigger, f"opinion piece ('{opinion}' heads the title)")
+            drafts = []
+        recalled = (commemoration(parse, headline or frozenset({0}), trigger_lexicon(parse.lang), title_end)
+                    if drafts else None)
+        if recalled:
+            # an article commemorating the past: the acts it recalls are history (events.build.commemoration)
+            for d in drafts:
+                skip(skipped, d.candidates[0].trigger, f"commemoration ('{recalled}' in a title that names no act)")
             drafts = []
         coming = visit_to_come(parse, title_end)
         if coming:

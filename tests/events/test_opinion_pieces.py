@@ -75,3 +75,30 @@ def test_a_preview_of_a_visit_codes_no_cooperation_and_says_why(code_with_rules,
                             "Ghana and Nigeria agree on a defence accord\n\n") + body, lang=lang,
                            article_id=f"agreed-{lang}")
     assert any(e.event == "AGREE" for e in news.events), news.events
+
+
+COMMEMORATION_BODY_FR = ("SÉTIF, 8 mai – Des milliers de personnes se sont recueillies lundi à Sétif. Le ministre "
+                         "algérien des Moudjahidine a dénoncé lundi les crimes commis par l'armée française en "
+                         "mai 1945.")
+COMMEMORATION_BODY_EN = ("ABUJA, Jan 15 - Service chiefs laid wreaths at the National Arcade on Thursday. Speakers "
+                         "recalled that Boko Haram fighters had killed dozens of Nigerian soldiers in an attack on "
+                         "a base in Borno in 2019.")
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Sétif : l'Algérie commémore les massacres de mai 1945", COMMEMORATION_BODY_FR, "fr"),
+    ("Nigeria honours fallen soldiers on Remembrance Day", COMMEMORATION_BODY_EN, "en"),
+])
+def test_a_commemoration_codes_no_event_and_says_why(code_with_rules, rules_coder, title, body, lang) -> None:
+    # the acts a commemoration recalls are history (guidelines §3)
+    coded = code_with_rules(f"{title}\n\n{body}", lang=lang, article_id=f"commemoration-{lang}")
+    assert coded.events == [], [(e.event, e.explanation) for e in coded.events]
+    assert any("commemoration" in s for s in rules_coder.skipped[f"commemoration-{lang}"])
+
+
+def test_a_commemoration_title_that_names_an_act_is_news(code_with_rules) -> None:
+    # the anniversary is the occasion; the title's rally is the day's news
+    coded = code_with_rules("Protesters rally at the French embassy in Niamey on the coup's anniversary\n\n"
+                            "NIAMEY, July 26 - Several thousand people rallied outside the French embassy in Niamey "
+                            "on Friday, chanting slogans against France.", lang="en", article_id="rally-en")
+    assert any(e.event == "PROTEST" for e in coded.events), coded.events

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from communique.events.detect import Candidate, same_side
 from communique.events.grammar import grammar_words, said_by
-from communique.events.lexicon import context_cues
+from communique.events.lexicon import TriggerLexicon, context_cues
 from communique.events.vectors import NONE, VectorVote
 from communique.lexicon.plover import plover
 from communique.mentions.actors import EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, PEOPLE_BY_NATIONALITY
@@ -380,6 +380,24 @@ def opinion_piece(parse: Parse, title_end: int) -> str | None:
         if re.match(rf"{re.escape(label)}\s*[:–—-]", head):
             return label
     return None
+
+
+def commemoration(parse: Parse, title: frozenset[int], lexicon: TriggerLexicon, title_end: int = 0) -> str | None:
+    """The word of a commemoration in a title that names no act ("l'Algérie commémore les
+    massacres du 8 mai 1945", "Nigeria honours fallen soldiers on Remembrance Day"), or None:
+    the article is about the past, and the acts it recalls are history (guidelines §3). A title
+    that also holds a trigger word ("tear gas as supporters rally on the anniversary") reports
+    news of the day and is not one. ``title``: the title's sentence indices; ``title_end``: where
+    the title ends, when the article has one (the parser may run it into the lede's sentence)."""
+    stems = grammar_words(parse.lang).commemoration_word
+    tokens = [tok for s in title for tok in parse.sentence_tokens(parse.sentences[s])
+              if title_end <= 0 or tok.idx < title_end]
+    word = next((tok.lower for tok in tokens if any(tok.lower.startswith(st) for st in stems)), None)
+    if word is None:
+        return None
+    if any(tok.pos in ("VERB", "NOUN", "PROPN") and lexicon.rows_of(tok) for tok in tokens):
+        return None
+    return word
 
 
 # The cooperative acts a visit to come would bring: what a preview of the visit tells of them is

@@ -28,6 +28,7 @@ class GrammarWords:
     sport_word: frozenset[tuple[str, ...]]  # words in order
     opinion_label: frozenset[str]
     auxiliary_verb: frozenset[str]
+    commemoration_word: frozenset[str]
     expected_visit: frozenset[tuple[str, ...]]  # words in order
     condition_mark: frozenset[str]
     future_noun_modifier: frozenset[str]
