@@ -106,6 +106,9 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     ("The African Union reiterated its demand that Mali release the Ivorian soldiers on Monday.", "en", "REQUEST",
      ("IGO",), ("MLI",)),
     ("Niger launched an appeal to Algeria for humanitarian aid on Monday.", "en", "REQUEST", ("NER",), ("DZA",)),
+    # a protest lodged with a state is a diplomatic protest, not a demonstration
+    ("Algeria lodged a complaint against Morocco at the United Nations on Tuesday.", "en", "ACCUSE", ("DZA",),
+     ("MAR",)),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
