@@ -10,7 +10,7 @@ one by one or in batches. A stage that fails on one article rejects that article
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -198,35 +198,26 @@ class Coder:
         lede = lede_of(parse, title_end)
         headline = frozenset(range(lede)) if lede is not None else frozenset()
         drafts = merge(candidates, lang=parse.lang, headline=headline, lede=lede)
+        title = headline or frozenset({0})  # the first sentence of a text given without a title
         sport = sports_report(parse, lede)
         if sport:
             # a match report: its words of contest are no acts between states (events.build)
-            kept_drafts = [d for d in drafts if violence_in_title(d, parse, headline or frozenset({0}))]
-            for d in drafts:
-                if d not in kept_drafts:
-                    skip(skipped, d.candidates[0].trigger,
-                         f"sports report ({', '.join(repr(w) for w in sport)} in the title and lede)")
-            drafts = kept_drafts
+            drafts = _leave_out(drafts, lambda d: not violence_in_title(d, parse, title), skipped,
+                                f"sports report ({', '.join(repr(w) for w in sport)} in the title and lede)")
         opinion = opinion_piece(parse, title_end)
         if opinion:
             # a column argues: the acts it recalls are no news of its own (events.build.opinion_piece)
-            for d in drafts:
-                skip(skipped, d.candidates[0].trigger, f"opinion piece ('{opinion}' heads the title)")
-            drafts = []
-        recalled = (commemoration(parse, headline or frozenset({0}), trigger_lexicon(parse.lang), title_end)
-                    if drafts else None)
+            drafts = _leave_out(drafts, lambda d: True, skipped, f"opinion piece ('{opinion}' heads the title)")
+        recalled = commemoration(parse, title, trigger_lexicon(parse.lang), title_end) if drafts else None
         if recalled:
             # an article commemorating the past: the acts it recalls are history (events.build.commemoration)
-            for d in drafts:
-                skip(skipped, d.candidates[0].trigger, f"commemoration ('{recalled}' in a title that names no act)")
-            drafts = []
+            drafts = _leave_out(drafts, lambda d: True, skipped,
+                                f"commemoration ('{recalled}' in a title that names no act)")
         coming = visit_to_come(parse, title_end)
         if coming:
             # a preview of a visit: its talks and agreements are planned (events.build.visit_to_come)
-            for d in drafts:
-                if d.event in VISIT_ACTS:
-                    skip(skipped, d.candidates[0].trigger, f"a visit to come ('{coming}' in the title)")
-            drafts = [d for d in drafts if d.event not in VISIT_ACTS]
+            drafts = _leave_out(drafts, lambda d: d.event in VISIT_ACTS, skipped,
+                                f"a visit to come ('{coming}' in the title)")
         out: list[Event] = []
         published = _published(article)
         main_country = memory.main_country
@@ -342,6 +333,19 @@ class Coder:
 
         return place_for(parse, draft, index, context=memory.countries, lede=lede, setting=setting,
                          main_country=main_country)
+
+
+def _leave_out(drafts: list[Draft], gone: Callable[[Draft], bool], skipped: list[str] | None,
+               why: str) -> list[Draft]:
+    """The drafts ``gone`` does not take, each one it takes recorded as skipped with ``why``: the
+    article-level rules (a sports report, an opinion piece, a commemoration, a visit to come)."""
+    kept = []
+    for d in drafts:
+        if gone(d):
+            skip(skipped, d.candidates[0].trigger, why)
+        else:
+            kept.append(d)
+    return kept
 
 
 def title_end_of(article: Article) -> int:
