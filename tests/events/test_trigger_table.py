@@ -125,28 +125,8 @@ def test_a_commitment_is_one_to_act(code_with_rules, rules_coder) -> None:
     ("La marine russe a canonné dimanche des positions ukrainiennes près d'Odessa.", "fr", "ASSAULT", "RUS", "UKR"),
     ("Algeria's foreign minister on Tuesday berated Morocco over the border incident.", "en", "ACCUSE", "DZA", "MAR"),
     ("Le président ivoirien a vertement tancé jeudi le Burkina Faso.", "fr", "ACCUSE", "CIV", "BFA"),
-])
-def test_words_the_training_corpus_never_contains_are_coded_by_the_table(code_with_rules, text, lang, event,
-                                                                        actor, recipient) -> None:
-    # "indict", "decry", "pilonner", "extrader", "octroyer" occur nowhere in the training corpus:
-    # the trigger model cannot propose them, and their rows leave the retrained model unchanged
-    coded = code_with_rules(text, lang=lang)
-    assert has(events(coded), event, actors=(actor,), recipients=(recipient,)), coded.events
-
-
-def test_those_words_are_absent_from_the_training_corpus() -> None:
-    # what makes their rows safe to add: no training text holds them, so `communique train`
-    # rebuilds the same trigger model (tests/train/test_shipped_models.py) and the rows change
-    # nothing but their own words' coding
-    train = Path(__file__).resolve().parents[2] / "src" / "communique" / "data" / "train"
-    texts = " ".join(p.read_text(encoding="utf-8").lower() for p in sorted(train.glob("*.articles.jsonl")))
-    assert texts
-    for stem in ("indict", "decried", "decry", "pilonn", "extrad", "octroy", "bombarded", "lambast", "canonn",
-                 "berate", "tancé"):
-        assert not re.search(rf"\b{stem}", texts), stem  # a word beginning so ("deliberate" is no "berate")
-
-
-@pytest.mark.parametrize("text,lang,event,actor,recipient", [
+    # synonyms of words in the table, each row copied from its counterpart ("chide" as "criticize",
+    # "menotter" as "arrêter", "amnistier" as "libérer")
     ("Ghana's foreign minister chided Nigeria on Monday over the closure of the border.", "en", "ACCUSE", "GHA", "NGA"),
     ("Kenyan police handcuffed two Somali nationals at the airport in Nairobi on Friday.", "en", "COERCE", "KEN", "SOM"),
     ("Venezuela nationalized the assets of a Spanish oil company on Tuesday.", "en", "COERCE", "VEN", "ESP"),
@@ -168,23 +148,29 @@ def test_those_words_are_absent_from_the_training_corpus() -> None:
     ("Le président ivoirien a vertement recadré lundi le Burkina Faso.", "fr", "ACCUSE", "CIV", "BFA"),
     ("Le roi du Maroc a congratulé jeudi le nouveau président sénégalais.", "fr", "SUPPORT", "MAR", "SEN"),
 ])
-def test_synonyms_the_training_corpus_never_contains_are_typed_like_their_counterparts(
-        code_with_rules, text, lang, event, actor, recipient) -> None:
-    # a row copied from a word of the same meaning ("chide" as "criticize", "menotter" as
-    # "arrêter", "amnistier" as "libérer"): none of these words is in a training text
+def test_words_the_training_corpus_never_contains_are_coded_by_the_table(code_with_rules, text, lang, event,
+                                                                        actor, recipient) -> None:
+    # "indict", "decry", "pilonner", "extrader", "octroyer" occur nowhere in the training corpus:
+    # the trigger model cannot propose them, and their rows leave the retrained model unchanged
     coded = code_with_rules(text, lang=lang)
     assert has(events(coded), event, actors=(actor,), recipients=(recipient,)), coded.events
 
 
-def test_the_synonyms_are_absent_from_the_training_corpus() -> None:
+def test_those_words_are_absent_from_the_training_corpus() -> None:
+    # what makes their rows safe to add: no training text holds them, so `communique train`
+    # rebuilds the same trigger model (tests/train/test_shipped_models.py) and the rows change
+    # nothing but their own words' coding
     train = Path(__file__).resolve().parents[2] / "src" / "communique" / "data" / "train"
     texts = " ".join(p.read_text(encoding="utf-8").lower() for p in sorted(train.glob("*.articles.jsonl")))
     assert texts
-    for stem in ("chide", "handcuff", "nationaliz", "snubb", "bankroll", "amass", "poison", "pardoned", "waive",
-                 "banish", "désapprouv", "menott",
-                 "censurer", "censuré", "dénié", "subventionn", "amnisti", "anéant", "liquidé", "liquider",
-                 "recadr", "congratulé", "congratuler", "héliport", "pilonnage", "débray"):
-        assert not re.search(rf"\b{stem}", texts), stem
+    for stem in ("indict", "decried", "decry", "pilonn", "extrad", "octroy", "bombarded", "lambast", "canonn",
+                 "berate", "tancé",
+                 # the synonyms
+                 "chide", "handcuff", "nationaliz", "snubb", "bankroll", "amass", "poison", "pardoned", "waive",
+                 "banish", "désapprouv", "menott", "censurer", "censuré", "dénié", "subventionn", "amnisti",
+                 "anéant", "liquidé", "liquider", "recadr", "congratulé", "congratuler", "héliport", "pilonnage",
+                 "débray"):
+        assert not re.search(rf"\b{stem}", texts), stem  # a word beginning so ("deliberate" is no "berate")
 
 
 @pytest.mark.parametrize("text,event,parties", [
