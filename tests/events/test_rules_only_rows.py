@@ -109,6 +109,9 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     # a protest lodged with a state is a diplomatic protest, not a demonstration
     ("Algeria lodged a complaint against Morocco at the United Nations on Tuesday.", "en", "ACCUSE", ("DZA",),
      ("MAR",)),
+    # barring a state's officials from its territory is a sanction, as the training corpus codes it
+    ("Le Niger a interdit l'entrée de son territoire à trois responsables béninois.", "fr", "SANCTION", ("NER",),
+     ("BEN",)),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
@@ -121,3 +124,23 @@ def test_an_operation_of_one_state_is_no_cooperation(code_with_rules, rules_code
     coded = code_with_rules("Le Tchad a mené jeudi une opération militaire près du lac.", lang="fr")
     assert not events(coded), coded.events
     assert any("'opération'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
+
+
+def test_closing_airspace_stays_a_refusal_beside_the_entry_ban(code_with_rules) -> None:
+    coded = code_with_rules("Le Mali a interdit l'accès de son espace aérien aux avions militaires français.",
+                            lang="fr")
+    assert has(events(coded), "REJECT", actors=("MLI",), recipients=("FRA",)), coded.events
+    assert not has(events(coded), "SANCTION"), coded.events
+
+
+def test_a_joint_programme_adopted_is_an_agreement_a_programme_halted_a_concession(code_with_rules) -> None:
+    # "arrêter un programme commun d'activités" fixes it; "arrêter son programme nucléaire" ends it
+    adopted = code_with_rules("Au terme des travaux, la partie malienne et la partie nigérienne ont arrêté un "
+                              "programme commun d'activités pour l'année 2025.", lang="fr")
+    found = [e for e in events(adopted) if e[0] == "AGREE"]
+    assert found and {"MLI", "NER"} <= found[0][2] | found[0][3], adopted.events
+    assert any("fr/rules.tsv row" in e.explanation for e in adopted.events if e.event == "AGREE")
+    halted = code_with_rules("L'Iran a arrêté son programme d'essais de missiles balistiques, selon Washington.",
+                             lang="fr")
+    assert has(events(halted), "CONCEDE", actors=("IRN",)), halted.events
+    assert not has(events(halted), "AGREE"), halted.events

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.events.selection import SelectionPolicy, SentenceWords, TriggerForms, choose_sentences
+from communique.events.selection import SelectionPolicy, SentenceWords, TriggerForms, choose_sentences, english_forms
 
 FORMS = TriggerForms(forms=frozenset({"attaque"}), stems=frozenset({"bombard"}))
 
@@ -28,6 +28,13 @@ def test_forms_read_a_lookup_table() -> None:
     forms = TriggerForms(forms=frozenset(), stems=frozenset(), lemma_of={"pris": "prendre"}.get,
                          lemmas=frozenset({"prendre"}))
     assert forms.match("pris") and not forms.match("prise")
+
+
+def test_short_english_lemmas_list_their_regular_inflections() -> None:
+    assert {"bans", "banned", "banning"} <= english_forms("ban")
+    assert {"vows", "vowed", "vowing"} <= english_forms("vow")
+    assert {"sues", "sued", "suing"} <= english_forms("sue")
+    assert {"cuts", "cutting"} <= english_forms("cut")
 
 
 def test_a_trigger_with_a_party_is_chosen_and_one_without_is_not() -> None:

@@ -11,6 +11,7 @@ from communique.coder import Coder, CoderSettings
 from communique.export.writers import jsonl_line
 from communique.ingest import read_inputs
 from communique.lexicon.actors import actor_lexicon
+from communique.model import Article
 from communique.nlp.first_pass import PassCounts, parse_batch
 from communique.nlp.pipelines import parse_text
 
@@ -37,6 +38,17 @@ def test_examples_code_the_same_with_and_without_the_first_pass(coders) -> None:
     on, off = coders
     path = ROOT / "examples" / "articles.jsonl"
     assert _coded(on, path) == _coded(off, path)
+
+
+def test_a_short_english_trigger_inflected_chooses_its_sentence(coders) -> None:
+    # "sue" is too short for a stem: its inflections are listed, or "sued" chose no sentence
+    on, off = coders
+    article = Article(id="short-lemma", title="Weather news", lang="en", published="2024-03-12",
+                      text="It rained in the capital for three days. Markets were empty and schools closed. "
+                           "Mali sued Algeria on Monday.")
+    coded = [[(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in c.events]
+             for coder in (on, off) for c in coder.code_items([article])]
+    assert coded[0] == coded[1] == [("ACCUSE", ["MLI"], ["DZA"])]
 
 
 @pytest.mark.shared

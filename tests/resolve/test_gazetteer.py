@@ -255,3 +255,12 @@ def test_candidates_are_ranked(gaz: Gazetteer) -> None:
     assert [c.country_code for c in cands[:2]] == ["LBN", "LBY"]
     assert cands[0].source == "hand"
     assert any(c.source == "city" and c.country_code == "GRC" for c in cands)
+
+
+def test_a_small_town_abroad_needs_its_country_in_the_text(gaz: Gazetteer) -> None:
+    # "le marché de Noël" in a report on France is no town of Missouri (Noel, ~1,800 inhabitants)
+    assert gaz.resolve("Noël", context_countries=["FRA"]) is None
+    assert gaz.resolve("Noël").country_code == "USA"  # no country named: the namesake stands
+    # the Sahel towns of the hand table and big cities abroad are unaffected
+    assert gaz.resolve("Ménaka", context_countries=["FRA"]).country_code == "MLI"
+    assert gaz.resolve("Toulouse", context_countries=["MLI"]).country_code == "FRA"

@@ -122,3 +122,21 @@ def _has_name(words: Sequence[str]) -> bool:
 def _opens_with(words: Sequence[str], pronouns: frozenset[str]) -> bool:
     first = next((w for w in words if w[:1].isalpha()), "")
     return first.lower() in pronouns
+
+
+_VOWELS = "aeiou"
+
+
+def english_forms(lemma: str) -> set[str]:
+    """Regular inflections of a short English lemma, whose stem is too short to match on
+    ("ban": bans, banned, banning; "vow": vows, vowed; "cut": cuts, cutting; "sue": sued)."""
+    out = {lemma + "s", lemma + "ing", lemma + ("d" if lemma.endswith("e") else "ed")}
+    if lemma.endswith(("s", "x", "z", "sh", "ch")):
+        out.add(lemma + "es")
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    if len(lemma) >= 3 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
+        out.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})  # ban → banned, banning
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        out.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    return out

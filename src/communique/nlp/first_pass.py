@@ -22,7 +22,8 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from communique.events.selection import SelectionPolicy, SentenceWords, TriggerForms, choose_sentences
+from communique.events.selection import (SelectionPolicy, SentenceWords, TriggerForms, choose_sentences,
+                                         english_forms)
 from communique.parse import Parse, Sentence, Token
 
 # Lemmas whose weight for some act exceeds NONE's by this much in the trigger model count as
@@ -105,6 +106,8 @@ def trigger_forms(lang: str, *, margin: float = MODEL_LEMMA_MARGIN, stems: bool 
         stem = next((lemma[:-len(e)] for e in endings if lemma.endswith(e) and len(lemma) - len(e) >= 4), lemma)
         if len(stem) >= 4:
             stems_.add(stem)
+        elif lang == "en" and " " not in lemma:
+            forms.update(english_forms(lemma))
     return TriggerForms(forms=frozenset(forms), stems=frozenset(stems_), lemma_of=lemma_of,
                         lemmas=frozenset(lemmas))
 

@@ -18,6 +18,10 @@ The index is built once (a few seconds, parsing ~80 MB of JSON) and cached on di
 arrays and byte blobs (``$COMMUNIQUE_CACHE`` or ``~/.cache/communique``); later loads only
 unpickle those, which takes tens of milliseconds and a few tens of MB.
 
+Which cities are candidates: one below ``MIN_POPULATION`` only in a context country (a country
+the text names); when the text names some, one outside them below ``MIN_POPULATION_ABROAD`` is
+none either (a report on France whose "marché de Noël" is no town of Missouri).
+
 Ranking (``Gazetteer.candidates``): hand table (rows in a context country first), then country
 names, then cities ordered by: in a context country > capital > admin seat > population,
 where a match on an alternate name counts its population divided by ``ALT_NAME_DISCOUNT``
@@ -55,6 +59,9 @@ from communique.model import Place
 INDEX_FORMAT = 2
 CITIES_FILE = "cities500.json"  # every GeoNames place of ≥ 500 inhabitants (~235k)
 MIN_POPULATION = 1000           # below this a city is only a candidate in a context country
+# below this a city outside the context countries is no candidate when the text names some: a
+# French report on Paris whose "marché de Noël" is no town of Missouri (Noel, 1,800 inhabitants)
+MIN_POPULATION_ABROAD = 5000
 REGION_BEFORE_POPULATION = 100_000  # a city this big outside the context still beats a division
 MIN_KEY_LETTERS = 3
 ALT_NAME_DISCOUNT = 20          # population divisor for matches on an alternate name
@@ -688,6 +695,8 @@ class Gazetteer:
             p = self._pop[i]
             in_ctx = a3 in ctx if a3 else False
             if p < MIN_POPULATION and not in_ctx:
+                continue
+            if ctx and not in_ctx and p < MIN_POPULATION_ABROAD:
                 continue
             flags = self._flags[i]
             capital = bool(flags & _F_CAPITAL)
