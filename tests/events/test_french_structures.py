@@ -196,3 +196,31 @@ def test_an_object_hung_on_the_day_before_it_is_the_verbs() -> None:
     rows[6] = ("Tunis", "NOUN", "nmod", 4)
     parse = _parse_of([*rows, ("à", "ADP", "case", 6)])
     assert "obj" not in slots(parse, parse.tokens[3], lang="fr")
+
+
+def test_an_object_hung_on_a_phrase_before_it_is_the_verbs() -> None:
+    # "Le Mali a décidé dans la foulée la fermeture du poste": the parser hangs "fermeture" on
+    # "foulée", the noun of the phrase before it, as it hangs an object on the day
+    from communique.events.detect import slots
+
+    rows = [("Le", "DET", "det", 1), ("Mali", "PROPN", "nsubj", 3), ("a", "AUX", "aux:tense", 3),
+            ("décidé", "VERB", "ROOT", 3), ("dans", "ADP", "case", 6), ("la", "DET", "det", 6),
+            ("foulée", "NOUN", "obl:arg", 3), ("la", "DET", "det", 8), ("fermeture", "NOUN", "nmod", 6),
+            ("du", "ADP", "case", 10), ("poste", "NOUN", "nmod", 8)]
+    parse = _parse_of(rows)
+    assert [t.text for t in slots(parse, parse.tokens[3], lang="fr")["obj"]] == ["fermeture"]
+    # the "de" phrase of the phrase's noun is its own: no object ("dans le cadre du plan")
+    rows[7:] = [("du", "ADP", "case", 8), ("plan", "NOUN", "nmod", 6)]
+    parse = _parse_of(rows)
+    assert "obj" not in slots(parse, parse.tokens[3], lang="fr")
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement sénégalais a ordonné mardi la fermeture de sa frontière avec la Gambie.",
+    "Le gouvernement sénégalais a décidé dans la soirée la fermeture de sa frontière avec la Gambie.",
+])
+def test_an_event_noun_hung_on_the_day_keeps_its_light_verb(code_with_rules, rules_coder, text) -> None:
+    coded = code_with_rules(text, lang="fr")
+    got = events(coded)
+    assert has(got, "SANCTION", {"SEN"}, {"GMB"}) or has(got, "SANCTION", {"GMB"}, {"SEN"}), got
+    assert any("light verb" in e.explanation for e in coded.events)

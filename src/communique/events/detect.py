@@ -220,16 +220,24 @@ def _subject_on_auxiliary(parse: Parse, verb: Token) -> Token | None:
 
 def _object_under_time_word(parse: Parse, verb: Token, *, lang: str) -> Token | None:
     """"Les États-Unis ont remis vendredi quatre vedettes à la marine": the parser may hang the
-    object on the day that precedes it ("vendredi" obl:mod, "vedettes" its nmod), leaving the verb
-    with none. A noun right under a time word after the verb, with no preposition of its own, is
+    object on the day that precedes it ("vendredi" obl:mod, "vedettes" its nmod or obj), leaving
+    the verb with none; in French it does the same with a phrase of its own before the object ("a
+    décidé dans la foulée la fermeture du poste": "fermeture" under "foulée"). A noun under such a
+    word after the verb, with no preposition of its own (and, under a phrase, a determiner), is
     the verb's object."""
     times = time_words(lang)
     for child in parse.children(verb):
-        if child.i < verb.i or child.lower not in times or not child.dep.startswith(("obl", "nmod", "npadvmod")):
+        if child.i < verb.i or not child.dep.startswith(("obl", "nmod", "npadvmod")):
+            continue
+        day = child.lower in times
+        if not day and not (lang == "fr" and child.dep.startswith("obl")
+                            and any(c.dep == "case" for c in parse.children(child))):
             continue
         for grand in parse.children(child):
-            if (grand.i > child.i and grand.pos == "NOUN" and grand.dep.startswith(("nmod", "appos"))
-                    and not any(c.dep == "case" for c in parse.children(grand))):
+            # under a phrase of its own, the object shows its determiner ("la fermeture")
+            if (grand.i > child.i and grand.pos == "NOUN" and grand.dep.startswith(("nmod", "appos", "obj"))
+                    and not any(c.dep == "case" for c in parse.children(grand))
+                    and (day or any(c.dep == "det" for c in parse.children(grand)))):
                 return grand
     return None
 
@@ -491,6 +499,10 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
     head = parse.head(noun)
     if noun.dep in ("obj", "dobj") and head.lemma in grammar_words(lang).light_verb:
         return head, f"light verb '{head.text}'"
+    verb = parse.head(head)
+    if (head.i != noun.i and verb.i != head.i and verb.lemma in grammar_words(lang).light_verb
+            and _object_under_time_word(parse, verb, lang=lang) is noun):
+        return verb, f"light verb '{verb.text}' (object hung on '{head.text}')"
     if noun.dep.startswith("obl") or noun.dep in ("pobj",):
         case = _case(parse, noun)
         verb = head
