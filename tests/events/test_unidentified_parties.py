@@ -165,3 +165,20 @@ def test_a_title_topic_label_is_not_the_doer(code_text) -> None:
     attacks = [e for e in coded.events if e.event == "ASSAULT"]
     assert attacks, coded.events
     assert all(a.sector != "GOV" for e in attacks for a in e.actor), [e.actor for e in attacks]
+
+
+@pytest.mark.parametrize("text,bare,lang,state", [
+    ("Des manifestations hostiles à la junte ont eu lieu vendredi à Niamey.",
+     "Des manifestations hostiles à la junte ont eu lieu vendredi.", "fr", "NER"),
+    ("Angry demonstrations against the junta took place in Ouagadougou on Friday.",
+     "Angry demonstrations against the junta took place on Friday.", "en", "BFA"),
+])
+def test_a_protest_told_by_its_noun_is_aimed_at_the_state_where_it_takes_place(code_with_rules, rules_coder, text,
+                                                                                bare, lang, state) -> None:
+    # the place is the verb's phrase ("ont eu lieu à Niamey"), not the noun's
+    coded = code_with_rules(text, lang=lang)
+    assert has(events(coded), "PROTEST", {state}, {state}), coded.events
+    # the minimal pair: with no place, no state, and the protest is left out for want of a party
+    without = code_with_rules(bare, lang=lang)
+    assert not events(without), without.events
+    assert any("PROTEST: no party found" in r for r in skip_reasons(rules_coder, without))

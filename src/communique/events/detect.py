@@ -1027,6 +1027,11 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex, *, a
                 # "Malgré les critiques de l'Algérie, l'UA a voté…": the critics are no party of the vote
                 blocked |= {t.i for t in parse.subtree(c)}
     inside = [t.i for t in parse.subtree(cand.trigger) if t.i not in blocked and t.i != cand.trigger.i]
+    if cand.trigger.pos in ("NOUN", "PROPN") and cand.anchor.i != cand.trigger.i and cand.entry.event == "PROTEST":
+        # a protest told by its noun and a verb ("des manifestations ont eu lieu à Bamako"): the
+        # verb's phrases of place are the protest's, and it is aimed at the state it takes place in
+        inside += [t.i for c in parse.children(cand.anchor) if c.dep.startswith(("obl", "prep")) and c.i != cand.trigger.i
+                   for t in parse.subtree(c) if t.i not in blocked]
     # When the sentence splitter missed a full stop ("…l'essai. La Corée du Sud a annoncé…"), the
     # trigger's phrase runs into the next sentence: a state named past the stop is not in it.
     stops = [i for i in inside if _sentence_stop(parse, i)]
