@@ -109,6 +109,16 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     # a protest lodged with a state is a diplomatic protest, not a demonstration
     ("Algeria lodged a complaint against Morocco at the United Nations on Tuesday.", "en", "ACCUSE", ("DZA",),
      ("MAR",)),
+    # crowd control is an assault (PLOVER ASSAULT/crowd-control), as the training corpus codes it
+    ("Senegalese police fired tear gas at opposition supporters in Dakar on Friday.", "en", "ASSAULT", ("SEN",),
+     ()),
+    ("Guinean security forces used tear gas and water cannon against protesters in Conakry.", "en", "ASSAULT",
+     ("GIN",), ()),
+    ("Kenyan police dispersed the demonstrators with tear gas in Nairobi.", "en", "ASSAULT", ("KEN",), ()),
+    ("La police sénégalaise a dispersé les manifestants à coups de gaz lacrymogène à Dakar.", "fr", "ASSAULT",
+     ("SEN",), ()),
+    ("Les forces de sécurité guinéennes ont utilisé des gaz lacrymogènes contre les manifestants à Conakry.", "fr",
+     "ASSAULT", ("GIN",), ()),
     # barring a state's officials from its territory is a sanction, as the training corpus codes it
     ("Le Niger a interdit l'entrée de son territoire à trois responsables béninois.", "fr", "SANCTION", ("NER",),
      ("BEN",)),
