@@ -119,6 +119,15 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("SEN",), ()),
     ("Les forces de sécurité guinéennes ont utilisé des gaz lacrymogènes contre les manifestants à Conakry.", "fr",
      "ASSAULT", ("GIN",), ()),
+    # military training given to another state's forces is aid, as the training corpus codes it
+    ("Des instructeurs russes ont dispensé une formation de six semaines aux militaires burkinabè à Ouagadougou.",
+     "fr", "AID", ("RUS",), ("BFA",)),
+    ("Une formation de quatre semaines a été dispensée par des instructeurs américains aux garde-côtes tunisiens.",
+     "fr", "AID", ("USA",), ("TUN",)),
+    ("US instructors held a six-week training course for Beninese soldiers in Cotonou.", "en", "AID", ("USA",),
+     ("BEN",)),
+    ("The training of Nigerian special forces by British instructors began on Monday.", "en", "AID", ("GBR",),
+     ("NGA",)),
     # barring a state's officials from its territory is a sanction, as the training corpus codes it
     ("Le Niger a interdit l'entrée de son territoire à trois responsables béninois.", "fr", "SANCTION", ("NER",),
      ("BEN",)),
@@ -154,3 +163,4 @@ def test_a_joint_programme_adopted_is_an_agreement_a_programme_halted_a_concessi
                              lang="fr")
     assert has(events(halted), "CONCEDE", actors=("IRN",)), halted.events
     assert not has(events(halted), "AGREE"), halted.events
+
