@@ -102,3 +102,13 @@ def test_a_joint_act_toward_a_third_state_keeps_its_recipient(code_text) -> None
     text = "Niger and Chad signed a security agreement with Nigeria on Monday."
     records = _records(code_text(text, lang="en"), "SUPPORT")
     assert records and all(recipients == ["NGA"] for _, recipients in records), records
+
+
+def test_a_joint_act_completed_is_reported_by_its_verb(code_with_rules, rules_coder) -> None:
+    # "have completed a joint patrol", "concluded a joint exercise": the act done, like "conducted"
+    for text in ("Malian and Nigerien soldiers have completed a week-long joint patrol along the border.",
+                 "Senegal and Gambia concluded a joint naval exercise off Banjul on Friday."):
+        coded = code_with_rules(text, lang="en")
+        assert [codes for codes, _ in _records(coded, "COOPERATE")] in (
+            [["MLI", "NER"]], [["GMB", "SEN"]]), coded.events
+        assert any("light verb" in e.explanation for e in coded.events), coded.events
