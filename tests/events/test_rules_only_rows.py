@@ -119,6 +119,9 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("SEN",), ()),
     ("Les forces de sécurité guinéennes ont utilisé des gaz lacrymogènes contre les manifestants à Conakry.", "fr",
      "ASSAULT", ("GIN",), ()),
+    # calling on a person is a courtesy visit
+    ("India's High Commissioner called on the Sri Lankan president in Colombo on Monday.", "en", "CONSULT",
+     ("IND",), ("LKA",)),
     # military training given to another state's forces is aid, as the training corpus codes it
     ("Des instructeurs russes ont dispensé une formation de six semaines aux militaires burkinabè à Ouagadougou.",
      "fr", "AID", ("RUS",), ("BFA",)),
@@ -164,3 +167,14 @@ def test_a_joint_programme_adopted_is_an_agreement_a_programme_halted_a_concessi
     assert has(events(halted), "CONCEDE", actors=("IRN",)), halted.events
     assert not has(events(halted), "AGREE"), halted.events
 
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("The UN refugee agency called on Tunis on Wednesday to halt the expulsions.", "TUN"),
+    ("The African Union called on the Malian president to free the detainees.", "MLI"),
+])
+def test_calling_on_someone_to_act_stays_a_request(code_with_rules, text, recipient) -> None:
+    # the minimal pair of the visit: "call on X to do" (however the parser hangs the infinitive)
+    coded = code_with_rules(text, lang="en")
+    assert has(events(coded), "REQUEST", recipients=(recipient,)), coded.events
+    assert not has(events(coded), "CONSULT"), coded.events
