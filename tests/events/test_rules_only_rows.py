@@ -119,6 +119,11 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("SEN",), ()),
     ("Les forces de sécurité guinéennes ont utilisé des gaz lacrymogènes contre les manifestants à Conakry.", "fr",
      "ASSAULT", ("GIN",), ()),
+    # a promise of retaliation is a threat
+    ("The Houthis vowed to retaliate against the United States and Britain.", "en", "THREATEN", ("YEM",),
+     ("USA",)),
+    ("Moscow vowed a mirror response to Lithuania.", "en", "THREATEN", ("RUS",), ("LTU",)),
+    ("Le Hezbollah a promis de riposter contre Israël.", "fr", "THREATEN", ("LBN",), ("ISR",)),
     # calling on a person is a courtesy visit
     ("India's High Commissioner called on the Sri Lankan president in Colombo on Monday.", "en", "CONSULT",
      ("IND",), ("LKA",)),
@@ -178,3 +183,11 @@ def test_calling_on_someone_to_act_stays_a_request(code_with_rules, text, recipi
     coded = code_with_rules(text, lang="en")
     assert has(events(coded), "REQUEST", recipients=(recipient,)), coded.events
     assert not has(events(coded), "CONSULT"), coded.events
+
+
+def test_a_promise_of_help_stays_an_agreement(code_with_rules) -> None:
+    # the minimal pair of the threat: the same verbs with a friendly content
+    for text, lang in (("Japan pledged to provide further assistance to Myanmar.", "en"),
+                       ("Le Mali a promis une aide de dix millions de francs au Niger.", "fr")):
+        coded = code_with_rules(text, lang=lang)
+        assert [e.event for e in coded.events] == ["AGREE"], coded.events
