@@ -42,3 +42,15 @@ def test_the_bloc_is_the_international_body_named_last(code_text) -> None:
     text = ("Senegal suspended its fishing agreement with the European Union on Monday. A regional bloc urged Dakar "
             "on Tuesday to lift the suspension.")
     assert not any(actors == ["EUR"] for ev, actors, _ in parties(code_text(text, lang="en")) if ev == "REQUEST")
+
+
+def test_the_three_countries_are_the_three_states_named_last(code_text) -> None:
+    text = ("Burkina Faso, Mali and Niger left the bloc in January. On Monday, Senegal urged the three countries "
+            "to return.")
+    assert ("REQUEST", ["SEN"], ["BFA", "MLI", "NER"]) in parties(code_text(text, lang="en"))
+    text = ("Le Burkina Faso, le Mali et le Niger ont quitté l'organisation en janvier. Lundi, le Sénégal a "
+            "exhorté les trois pays à revenir.")
+    assert ("REQUEST", ["SEN"], ["BFA", "MLI", "NER"]) in parties(code_text(text, lang="fr"))
+    # with two states named before, "the three countries" names none of them
+    text = "Burkina Faso and Mali left the bloc in January. On Monday, Senegal urged the three countries to return."
+    assert ("REQUEST", ["SEN"], []) in parties(code_text(text, lang="en"))

@@ -48,3 +48,10 @@ def time_words(lang: str) -> frozenset[str]:
     """Lower-case words of ``data/<lang>/time_words.tsv`` that name a time on their own."""
     return frozenset(row["word"].lower() for row in read_tsv(data_path(lang, "time_words.tsv"))
                      if row.get("kind") in POINT_IN_TIME_KINDS)
+
+
+@lru_cache(maxsize=None)
+def number_words(lang: str) -> dict[str, int]:
+    """Number words of ``data/<lang>/time_words.tsv`` ("trois" → 3, "three" → 3)."""
+    return {row["word"].lower(): int(row["value"]) for row in read_tsv(data_path(lang, "time_words.tsv"))
+            if row.get("kind") == "number" and (row.get("value") or "").isdigit()}

@@ -4,7 +4,8 @@
 or only a head that needs a state, the phrase may refer back to a party of the article; the
 rules for that are here:
 
-- "les deux pays", "the two sides": the two countries named first (``pair_reference``);
+- "les deux pays", "the two sides": the two countries named first; "les trois pays", "the three
+  Member States": the three countries named last (``pair_reference``);
 - a pronoun or a demonstrative (``referred_party``): "cette dernière", "celui-ci", "the latter"
   → the last party named before of its gender and number (``_last_named``); "…s'est rendue à
   Nouakchott, où elle a…", "la France, qui a signé" → the subject of the governing clause or the
@@ -29,6 +30,7 @@ This module imports ``actors`` (its types and ``resolve_one``, which resolves an
 from __future__ import annotations
 
 from communique.lexicon.actors import ActorEntry
+from communique.lexicon.tables import number_words
 from communique.mentions.actors import (LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY, NON_STATE_CODES,
                                         STATE_NAMED_LAST, ArticleMemory, MentionIndex, Resolution, resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
@@ -42,7 +44,9 @@ _CLAUSE_LINKS = ("advcl", "xcomp", "conj")
 
 def pair_reference(tokens: list[Token], text: str, start: int, end: int, memory: ArticleMemory,
                    *, lang: str) -> list[Resolution]:
-    """"les deux pays" / "the two sides": the two countries met so far (none when fewer)."""
+    """"les deux pays" / "the two sides": the two countries met so far (none when fewer);
+    "les trois pays", "the three Member States": the three (four…) states named last before the
+    phrase's sentence (none when fewer)."""
     lowered = [t.lower for t in tokens]
     for words in mention_words(lang).pair_reference:
         if all(w in lowered for w in words) and len(memory.countries) >= 2:
@@ -50,6 +54,14 @@ def pair_reference(tokens: list[Token], text: str, start: int, end: int, memory:
                                       name=None, reason=f"'{text}' refers to the two countries "
                                       f"named before ({', '.join(memory.countries[:2])})"),
                                tokens[0].i, tokens[-1].i) for c in memory.countries[:2]]
+    count = next((n for w in lowered if (n := number_words(lang).get(w, 0)) >= 3), 0)
+    heads = {words[-1] for words in mention_words(lang).pair_reference}
+    if count and any(w in heads for w in lowered) and len(memory.before_sentence) >= count:
+        group = memory.before_sentence[-count:]  # the states named last before this sentence
+        return [Resolution(Entity(code=c, sector="GOV", entity_text=text, start=start, end=end,
+                                  name=None, reason=f"'{text}' refers to the {count} countries "
+                                  f"named last ({', '.join(group)})"),
+                           tokens[0].i, tokens[-1].i) for c in group]
     return []
 
 
