@@ -106,3 +106,18 @@ def test_the_accusation_itself_is_coded_and_the_same_killing_told_as_done_is_an_
     assert has(got, "ACCUSE", {"MAR"}, {"DZA"}), got
     got = events(code_text("Mardi, les forces algériennes ont tué deux bergers marocains près de Figuig.", lang="fr"))
     assert has(got, "ASSAULT", {"DZA"}, {"MAR"}), got
+
+
+@pytest.mark.parametrize("done,planned,lang", [
+    ("Chad announced on Thursday its decision to end its defence cooperation agreement with France.",
+     "Chad will announce next week its decision to end its defence cooperation agreement with France.", "en"),
+    ("Le Tchad a annoncé jeudi sa décision de mettre fin à l'accord de coopération de défense avec la France.",
+     "Le Tchad annoncera la semaine prochaine sa décision de mettre fin à l'accord de défense avec la France.",
+     "fr"),
+])
+def test_a_decision_announced_is_the_act_decided(code_with_rules, rules_coder, done, planned, lang) -> None:
+    # the decision's infinitive is done when the verb that makes the decision known is
+    coded = code_with_rules(done, lang=lang)
+    assert has(events(coded), "SANCTION", actors=("TCD",), recipients=("FRA",)), coded.events
+    later = code_with_rules(planned, lang=lang)
+    assert not events(later), later.events

@@ -375,8 +375,9 @@ def _document_content(parse: Parse, verb: Token, *, lang: str) -> tuple[Token, T
     if subj and not all(c.lower in grammar_words(lang).relative_subject for c in subj):
         return None  # "la résolution que la Russie a rejetée": its own subject acts
     adopter = next((a for a in parse.ancestors(doc) if a.pos in ("VERB", "AUX")), None)
-    if adopter is not None and adopter.lemma.lower() not in grammar_words(lang).adopting_verb:
-        adopter = None
+    if (adopter is not None and adopter.lemma.lower() not in grammar_words(lang).adopting_verb
+            and doc.lemma.lower() not in grammar_words(lang).decision_noun):
+        adopter = None  # (a decision announced, taken or confirmed is made: its verb adopts it)
     return doc, adopter
 
 

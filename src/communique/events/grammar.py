@@ -20,6 +20,7 @@ class GrammarWords:
     plan_verb: frozenset[str]
     completive_verb: frozenset[str]
     past_completive_verb: frozenset[str]
+    decision_noun: frozenset[str]
     claimed_act_verb: frozenset[str]
     announced_decision_verb: frozenset[str]
     modal_aux: frozenset[str]

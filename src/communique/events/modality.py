@@ -106,6 +106,11 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
             if (head.lemma in grammar_words(lang).announced_decision_verb and verb.dep == "xcomp"
                     and not any(c.dep == "obj" for c in parse.children(head))):
                 return verb_modality(parse, head, lang=lang)
+            if head.pos == "NOUN" and head.lemma.lower() in grammar_words(lang).decision_noun:
+                # "a annoncé sa décision de mettre fin à l'accord": decided, as the verb says
+                governor = parse.head(head)
+                if governor.i != head.i and governor.pos in ("VERB", "AUX"):
+                    return verb_modality(parse, governor, lang=lang)
             return f"infinitive under '{head.text}' (intention, not an act)"
     if (verb.dep == "advcl" and verb.feat("VerbForm") in ("Ger", "Part") and verb.feat("Tense") != "Past"
             and not any(c.dep.startswith(("nsubj", "aux", "mark")) for c in kids)):
