@@ -191,3 +191,16 @@ def test_a_promise_of_help_stays_an_agreement(code_with_rules) -> None:
                        ("Le Mali a promis une aide de dix millions de francs au Niger.", "fr")):
         coded = code_with_rules(text, lang=lang)
         assert [e.event for e in coded.events] == ["AGREE"], coded.events
+
+
+@pytest.mark.parametrize("text,lang", [
+    # a generic promise to deepen ties is no agreement, as "agreed to strengthen ties" is none
+    ("In their communiqué, the Ghanaian and Togolese ministers pledged to deepen intelligence sharing.", "en"),
+    # allegiance pledged to an armed group is no agreement between parties
+    ("The Nigerien militia has pledged allegiance to the Islamic State group.", "en"),
+    ("Les ministres malien et nigérien ont promis de renforcer leur coopération.", "fr"),
+])
+def test_a_promise_to_deepen_ties_or_of_allegiance_is_no_agreement(code_with_rules, rules_coder, text, lang) -> None:
+    coded = code_with_rules(text, lang=lang)
+    assert not has(events(coded), "AGREE"), coded.events
+    assert any("cue holds" in r for r in skip_reasons(rules_coder, coded)), coded.events
