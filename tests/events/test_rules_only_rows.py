@@ -124,6 +124,10 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("USA",)),
     ("Moscow vowed a mirror response to Lithuania.", "en", "THREATEN", ("RUS",), ("LTU",)),
     ("Le Hezbollah a promis de riposter contre Israël.", "fr", "THREATEN", ("LBN",), ("ISR",)),
+    # reopening a border is access given back (as opening it)
+    ("Niger reopened its border with Benin on Monday.", "en", "RETREAT", ("NER",), ("BEN",)),
+    ("La Tunisie a rouvert lundi le poste frontalier de Ras Jedir avec la Libye.", "fr", "RETREAT", ("TUN",),
+     ("LBY",)),
     # calling on a person is a courtesy visit
     ("India's High Commissioner called on the Sri Lankan president in Colombo on Monday.", "en", "CONSULT",
      ("IND",), ("LKA",)),
@@ -204,3 +208,12 @@ def test_a_promise_to_deepen_ties_or_of_allegiance_is_no_agreement(code_with_rul
     coded = code_with_rules(text, lang=lang)
     assert not has(events(coded), "AGREE"), coded.events
     assert any("cue holds" in r for r in skip_reasons(rules_coder, coded)), coded.events
+
+
+def test_a_reopening_announced_is_a_concession(code_with_rules) -> None:
+    # the stated intent of the row's act: announced, not done (reported.intent_trigger)
+    for text, lang in (("Niger said it would reopen its border with Benin.", "en"),
+                       ("Le Niger a annoncé qu'il rouvrirait sa frontière avec le Bénin.", "fr")):
+        coded = code_with_rules(text, lang=lang)
+        assert has(events(coded), "CONCEDE", actors=("NER",), recipients=("BEN",)), coded.events
+        assert not has(events(coded), "RETREAT"), coded.events
