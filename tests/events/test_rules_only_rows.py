@@ -177,7 +177,6 @@ def test_a_joint_programme_adopted_is_an_agreement_a_programme_halted_a_concessi
     assert not has(events(halted), "AGREE"), halted.events
 
 
-
 @pytest.mark.parametrize("text,recipient", [
     ("The UN refugee agency called on Tunis on Wednesday to halt the expulsions.", "TUN"),
     ("The African Union called on the Malian president to free the detainees.", "MLI"),
