@@ -55,8 +55,8 @@ def pair_reference(tokens: list[Token], text: str, start: int, end: int, memory:
                                       f"named before ({', '.join(memory.countries[:2])})"),
                                tokens[0].i, tokens[-1].i) for c in memory.countries[:2]]
     count = next((n for w in lowered if (n := number_words(lang).get(w, 0)) >= 3), 0)
-    heads = {words[-1] for words in mention_words(lang).pair_reference}
-    if count and any(w in heads for w in lowered) and len(memory.before_sentence) >= count:
+    if (count and len(memory.before_sentence) >= count
+            and any(words[-1] in lowered for words in mention_words(lang).pair_reference)):
         group = memory.before_sentence[-count:]  # the states named last before this sentence
         return [Resolution(Entity(code=c, sector="GOV", entity_text=text, start=start, end=end,
                                   name=None, reason=f"'{text}' refers to the {count} countries "

@@ -694,9 +694,7 @@ class Gazetteer:
             a3 = self._city_alpha3(i)
             p = self._pop[i]
             in_ctx = a3 in ctx if a3 else False
-            if p < MIN_POPULATION and not in_ctx:
-                continue
-            if ctx and not in_ctx and p < MIN_POPULATION_ABROAD:
+            if not in_ctx and p < (MIN_POPULATION_ABROAD if ctx else MIN_POPULATION):
                 continue
             flags = self._flags[i]
             capital = bool(flags & _F_CAPITAL)
