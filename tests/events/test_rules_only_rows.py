@@ -143,6 +143,40 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     # barring a state's officials from its territory is a sanction, as the training corpus codes it
     ("Le Niger a interdit l'entrée de son territoire à trois responsables béninois.", "fr", "SANCTION", ("NER",),
      ("BEN",)),
+    # equipment handed over or delivered is aid given (guidelines §4: donated equipment); framed
+    # by a contract, a delivery is cooperation
+    ("Spain on Monday handed over ten pickup trucks and two drones to the Senegalese gendarmerie.", "en", "AID",
+     ("ESP",), ("SEN",)),
+    ("The Italian embassy delivered night-vision goggles to the Nigerien army on Friday.", "en", "AID", ("ITA",),
+     ("NER",)),
+    ("Turkey delivered two patrol boats to Senegal on Wednesday under a contract signed last year.", "en",
+     "COOPERATE", ("TUR",), ("SEN",)),
+    # an ambassador presenting credentials pays a courtesy call (guidelines §4)
+    ("Le nouvel ambassadeur du Japon a présenté mardi ses lettres de créance au président nigérien.", "fr",
+     "CONSULT", ("JPN",), ("NER",)),
+    ("L'ambassadeur d'Italie a remis ses lettres de créance au chef de l'État mauritanien.", "fr", "CONSULT",
+     ("ITA",), ("MRT",)),
+    ("The new Japanese ambassador presented his credentials to the President of Niger on Tuesday.", "en",
+     "CONSULT", ("JPN",), ("NER",)),
+    # held by the police, or charged by an investigating judge
+    ("Un militant marocain a été placé en garde à vue mardi par la police algérienne à Oran.", "fr", "COERCE",
+     ("DZA",), ("MAR",)),
+    ("A Moroccan activist was placed in custody by Algerian police in Oran on Tuesday.", "en", "COERCE",
+     ("DZA",), ("MAR",)),
+    ("Le diplomate malien a été mis en examen par un juge français pour espionnage.", "fr", "ACCUSE", ("FRA",),
+     ("MLI",)),
+    # thanking a state for its help is praise, as the English training reports code it
+    ("Somalia's government thanked India on Sunday for the rescue of the crew.", "en", "SUPPORT", ("SOM",),
+     ("IND",)),
+    # a crowd gathered outside an embassy, or chanting, protests
+    ("Several hundred people gathered outside the French embassy in Niamey on Friday, chanting slogans.", "en",
+     "PROTEST", ("NER",), ("FRA",)),
+    # pleading with a state
+    ("The Senegalese envoy pleaded with Burkina Faso to reconsider its decision.", "en", "REQUEST", ("SEN",),
+     ("BFA",)),
+    # prosecutors taking up a case open an investigation
+    ("France's anti-terrorism prosecutors have taken over the investigation into the embassy attack.", "en",
+     "ACCUSE", ("FRA",), ()),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
@@ -216,3 +250,35 @@ def test_a_reopening_announced_is_a_concession(code_with_rules) -> None:
         coded = code_with_rules(text, lang=lang)
         assert has(events(coded), "CONCEDE", actors=("NER",), recipients=("BEN",)), coded.events
         assert not has(events(coded), "RETREAT"), coded.events
+
+
+def test_bases_and_people_handed_over_are_no_aid(code_with_rules) -> None:
+    # the minimal pairs of the delivery: a base handed over is a withdrawal, people handed over no gift
+    base = code_with_rules("France handed over the Gao base to the Malian army on Tuesday.", lang="en")
+    assert has(events(base), "RETREAT", actors=("FRA",), recipients=("MLI",)), base.events
+    assert not has(events(base), "AID"), base.events
+    people = code_with_rules("Niger handed over the two Beninese fishermen to Benin's consul on Monday.", lang="en")
+    assert not has(events(people), "AID"), people.events
+
+
+def test_a_speech_delivered_or_a_letter_presented_is_no_event(code_with_rules, rules_coder) -> None:
+    for text in ("The Malian president delivered a speech to the Ghanaian parliament on Monday.",
+                 "The minister presented a letter from the Moroccan king to the Malian president."):
+        coded = code_with_rules(text, lang="en")
+        assert not events(coded), coded.events
+        assert any("cue holds" in r for r in skip_reasons(rules_coder, coded)), coded.events
+
+
+def test_thanks_to_no_party_are_no_event(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("The Malian minister thanked the journalists for coming.", lang="en")
+    assert not events(coded), coded.events
+    assert any("'thanked'" in r and "needs a recipient" in r for r in skip_reasons(rules_coder, coded)), coded.events
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Family members gathered at the hospital in Niamey on Friday.", "en"),
+])
+def test_a_gathering_of_mourners_is_no_protest(code_with_rules, rules_coder, text, lang) -> None:
+    coded = code_with_rules(text, lang=lang)
+    assert not any(f"{lang}/rules.tsv row" in e.explanation for e in coded.events), coded.events
+    assert any("cue holds" in r for r in skip_reasons(rules_coder, coded)), coded.events

@@ -52,6 +52,19 @@ def test_unnamed_suspects_are_civilians_placed_where_arrested(code_text) -> None
     assert arrests and arrests[0][2] == ["MAR"] and arrests[0][3] == ["CVL"], events
 
 
+@pytest.mark.parametrize("text,lang,place", [
+    ("Au Maroc, deux adolescentes ont été interpellées lundi par la police.", "fr", "MAR"),
+    ("In Morocco, two teenagers were arrested by the police on Monday.", "en", "MAR"),
+    ("Au Sénégal, trois pêcheurs ont été interpellés dimanche par les gendarmes.", "fr", "SEN"),
+    ("In Senegal, three teenagers were detained by gendarmes on Sunday.", "en", "SEN"),
+])
+def test_unnamed_people_held_are_civilians_whatever_they_are_called(code_text, text, lang, place) -> None:
+    # the head of the phrase ("adolescentes", "fishermen") is a party of its own, as "suspects" is
+    events = parties_and_recipient_sectors(code_text(text, lang=lang))
+    arrests = [e for e in events if e[0] == "COERCE"]
+    assert arrests and arrests[0][2] == [place] and arrests[0][3] == ["CVL"], events
+
+
 def test_bare_subject_body_still_takes_the_state_named_last(code_text) -> None:
     events = parties(code_text("Au Mali, l'armée a attaqué un camp.", lang="fr"))
     assert any(e[0] == "ASSAULT" and e[1] == ["MLI"] for e in events), events

@@ -54,3 +54,17 @@ def test_the_three_countries_are_the_three_states_named_last(code_text) -> None:
     # with two states named before, "the three countries" names none of them
     text = "Burkina Faso and Mali left the bloc in January. On Monday, Senegal urged the three countries to return."
     assert ("REQUEST", ["SEN"], []) in parties(code_text(text, lang="en"))
+
+
+def test_the_three_member_states_may_be_named_earlier_in_their_own_sentence(code_text) -> None:
+    text = ("ECOWAS took note of the withdrawal of Burkina Faso, Mali and Niger and urged the three member states "
+            "to reconsider their decision.")
+    assert ("REQUEST", ["IGO"], ["BFA", "MLI", "NER"]) in parties(code_text(text, lang="en"))
+    text = ("La CEDEAO a pris acte du retrait du Burkina Faso, du Mali et du Niger et a exhorté les trois pays à "
+            "revenir sur leur décision.")
+    assert ("REQUEST", ["IGO"], ["BFA", "MLI", "NER"]) in parties(code_text(text, lang="fr"))
+    # the states named after the phrase are none of the three
+    text = ("ECOWAS urged the three member states to reconsider their decision to leave, Senegal, Ghana and Togo "
+            "said.")
+    coded = code_text(text, lang="en")
+    assert not any("refers to the 3 countries" in r.reason for e in coded.events for r in e.recipient), coded.events

@@ -461,6 +461,21 @@ LAST_STATE_NAMED = "refers to the last state named"
 PEOPLE_BY_NATIONALITY = "used as a noun"  # "les Algériens", "Palestinians": a people named by its nationality
 
 
+def _states_named_before(parse: Parse, index: MentionIndex, first: int) -> list[str]:
+    """The states the sentence of token ``first`` names before it, in text order, each once (at
+    its last mention), as ``ArticleMemory.seen`` keeps them."""
+    sent = parse.sentences[parse.tokens[first].sent]
+    named: list[str] = []
+    for m in index.within(sent.start, first - 1):
+        codes = [e.code for e in m.entries if e.kind in ("country", "org") and e.code] + list(m.codes)
+        for code in codes:
+            if code not in NON_STATE_CODES:
+                if code in named:
+                    named.remove(code)
+                named.append(code)
+    return named
+
+
 def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
                 *, lang: str) -> list[Resolution]:
     """Entities denoted by one phrase (no conjuncts): from the mentions in it, else from what it
@@ -474,7 +489,8 @@ def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMe
     start, end = _trim_text(parse, tokens)
     text = parse.text[start:end]
     # "les deux pays" / "the two sides": the two countries met so far.
-    pair = references.pair_reference(tokens, text, start, end, memory, lang=lang)
+    pair = references.pair_reference(tokens, text, start, end, memory, lang=lang,
+                                     named_here=lambda: _states_named_before(parse, index, tokens[0].i))
     if pair:
         return pair
     if not mentions:

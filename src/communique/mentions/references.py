@@ -29,6 +29,8 @@ This module imports ``actors`` (its types and ``resolve_one``, which resolves an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from communique.lexicon.actors import ActorEntry
 from communique.lexicon.tables import number_words
 from communique.mentions.actors import (LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY, NON_STATE_CODES,
@@ -43,10 +45,12 @@ _CLAUSE_LINKS = ("advcl", "xcomp", "conj")
 
 
 def pair_reference(tokens: list[Token], text: str, start: int, end: int, memory: ArticleMemory,
-                   *, lang: str) -> list[Resolution]:
+                   *, lang: str, named_here: Callable[[], list[str]] = list) -> list[Resolution]:
     """"les deux pays" / "the two sides": the two countries met so far (none when fewer);
     "les trois pays", "the three Member States": the three (four…) states named last before the
-    phrase's sentence (none when fewer)."""
+    phrase — in its own sentence when that names as many before it (``named_here()``: "… of
+    Burkina Faso, Mali and Niger and urges the three Member States"), else before the sentence
+    (whose subject, "Senegal urged the three countries", is no antecedent) — none when fewer."""
     lowered = [t.lower for t in tokens]
     for words in mention_words(lang).pair_reference:
         if all(w in lowered for w in words) and len(memory.countries) >= 2:
@@ -55,9 +59,12 @@ def pair_reference(tokens: list[Token], text: str, start: int, end: int, memory:
                                       f"named before ({', '.join(memory.countries[:2])})"),
                                tokens[0].i, tokens[-1].i) for c in memory.countries[:2]]
     count = next((n for w in lowered if (n := number_words(lang).get(w, 0)) >= 3), 0)
-    if (count and len(memory.before_sentence) >= count
-            and any(words[-1] in lowered for words in mention_words(lang).pair_reference)):
-        group = memory.before_sentence[-count:]  # the states named last before this sentence
+    if not count or not any(words[-1] in lowered for words in mention_words(lang).pair_reference):
+        return []
+    here = named_here()
+    before = here if len(here) >= count else memory.before_sentence
+    if len(before) >= count:
+        group = before[-count:]  # the states named last before the phrase
         return [Resolution(Entity(code=c, sector="GOV", entity_text=text, start=start, end=end,
                                   name=None, reason=f"'{text}' refers to the {count} countries "
                                   f"named last ({', '.join(group)})"),
