@@ -177,6 +177,13 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     # prosecutors taking up a case open an investigation
     ("France's anti-terrorism prosecutors have taken over the investigation into the embassy attack.", "en",
      "ACCUSE", ("FRA",), ()),
+    # forces opening a named exercise; a coordinated patrol is a joint one
+    ("The Moroccan and American navies opened African Lion 2025, the largest multinational exercise on the "
+     "continent, in Agadir on Monday.", "en", "COOPERATE", ("MAR", "USA"), ()),
+    ("The Senegalese and Gambian navies began their third coordinated patrol off Banjul on Tuesday.", "en",
+     "COOPERATE", ("SEN", "GMB"), ()),
+    ("Les marines sénégalaise et gambienne ont entamé mardi leur troisième patrouille coordonnée au large de "
+     "Banjul.", "fr", "COOPERATE", ("SEN", "GMB"), ()),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
@@ -282,3 +289,9 @@ def test_a_gathering_of_mourners_is_no_protest(code_with_rules, rules_coder, tex
     coded = code_with_rules(text, lang=lang)
     assert not any(f"{lang}/rules.tsv row" in e.explanation for e in coded.events), coded.events
     assert any("cue holds" in r for r in skip_reasons(rules_coder, coded)), coded.events
+
+
+def test_a_border_opened_before_an_exercise_is_no_exercise(code_with_rules) -> None:
+    coded = code_with_rules("Mali opened its border with Niger on Monday, a week before the exercise.", lang="en")
+    assert has(events(coded), "RETREAT", actors=("MLI",), recipients=("NER",)), coded.events
+    assert not has(events(coded), "COOPERATE"), coded.events
