@@ -282,13 +282,10 @@ def test_thanks_to_no_party_are_no_event(code_with_rules, rules_coder) -> None:
     assert any("'thanked'" in r and "needs a recipient" in r for r in skip_reasons(rules_coder, coded)), coded.events
 
 
-@pytest.mark.parametrize("text,lang", [
-    ("Family members gathered at the hospital in Niamey on Friday.", "en"),
-])
-def test_a_gathering_of_mourners_is_no_protest(code_with_rules, rules_coder, text, lang) -> None:
-    coded = code_with_rules(text, lang=lang)
-    assert not any(f"{lang}/rules.tsv row" in e.explanation for e in coded.events), coded.events
-    assert any("cue holds" in r for r in skip_reasons(rules_coder, coded)), coded.events
+def test_a_gathering_of_mourners_is_no_protest(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Family members gathered at the hospital in Niamey on Friday.", lang="en")
+    assert not events(coded), coded.events
+    assert any("'gathered'" in r and "cue holds" in r for r in skip_reasons(rules_coder, coded)), coded.events
 
 
 def test_a_border_opened_before_an_exercise_is_no_exercise(code_with_rules) -> None:
