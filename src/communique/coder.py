@@ -181,10 +181,7 @@ class Coder:
             memory.before_sentence = list(memory.recent)
             # States named in the sentence, for "les deux pays", "le pays", "son homologue".
             for m in index.within(sent.start, sent.end - 1):
-                for e in m.entries:
-                    if e.kind in ("country", "org") and e.code:
-                        memory.seen(e.code)
-                for code in m.codes:
+                for code in m.party_codes():
                     memory.seen(code)
             found = detect_sentence(parse, sent, lexicon=triggers, index=index, memory=memory,
                                     in_title=in_title, skipped=skipped, scores=scores,

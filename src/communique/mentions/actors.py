@@ -46,6 +46,11 @@ class Mention:
     def has(self, kind: str) -> ActorEntry | None:
         return next((e for e in self.entries if e.kind == kind), None)
 
+    def party_codes(self) -> list[str]:
+        """The codes of the countries and organisations it names (its entries', then its
+        compound's), in the order ``ArticleMemory.seen`` is told them."""
+        return [e.code for e in self.entries if e.kind in ("country", "org") and e.code] + list(self.codes)
+
 
 # A dateline: an all-capitals place opening a paragraph, then a comma, a parenthesis or a dash
 # ("BAMAKO (AFP) -", "PARIS, 5 juin -", "NOUAKCHOTT, 12 mars (Agence) –").
@@ -462,18 +467,14 @@ PEOPLE_BY_NATIONALITY = "used as a noun"  # "les Algériens", "Palestinians": a 
 
 
 def _states_named_before(parse: Parse, index: MentionIndex, first: int) -> list[str]:
-    """The states the sentence of token ``first`` names before it, in text order, each once (at
-    its last mention), as ``ArticleMemory.seen`` keeps them."""
+    """The states the sentence of token ``first`` names before it, each once at its last
+    mention, as ``ArticleMemory.seen`` keeps them (``recent``)."""
     sent = parse.sentences[parse.tokens[first].sent]
-    named: list[str] = []
+    here = ArticleMemory()
     for m in index.within(sent.start, first - 1):
-        codes = [e.code for e in m.entries if e.kind in ("country", "org") and e.code] + list(m.codes)
-        for code in codes:
-            if code not in NON_STATE_CODES:
-                if code in named:
-                    named.remove(code)
-                named.append(code)
-    return named
+        for code in m.party_codes():
+            here.seen(code)
+    return here.recent
 
 
 def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
