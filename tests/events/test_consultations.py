@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, has, skip_reasons, skipped
+from event_helpers import events, has, skip_reasons, skipped, types_and_parties
 
 
 def test_praise_after_the_meeting_is_boilerplate(code_text) -> None:
@@ -77,3 +77,40 @@ def test_a_state_where_the_object_is_does_not_count_as_the_objects_own() -> None
     subj = next(t for t in parse.tokens if t.lower == "ministre")
     states = _object_states(parse, subj, index)
     assert "LBN" not in states and "ITA" in states, states
+
+
+@pytest.mark.parametrize("text,visitor,host", [
+    # a pronoun received in the passive stands for the visitor named before
+    ("Le chef d'état-major tchadien est arrivé lundi à Niamey. Il a été reçu mardi par son homologue "
+     "nigérien.", "TCD", "NER"),
+    ("Une délégation malienne conduite par le ministre de la Réconciliation est arrivée mardi à Nouakchott. "
+     "Elle a été reçue dans la foulée par le Premier ministre mauritanien.", "MLI", "MRT"),
+])
+def test_a_visitor_received_in_the_passive(code_with_rules, text, visitor, host) -> None:
+    got = types_and_parties(code_with_rules(text, lang="fr"))
+    assert got == [("CONSULT", {visitor}, {host})], got
+
+
+def test_goods_received_in_the_passive_are_no_visit(code_with_rules, rules_coder) -> None:
+    # minimal pair of the above: what was received is no party
+    coded = code_with_rules("Le matériel a été reçu mardi par l'armée mauritanienne.", lang="fr")
+    assert not any(ev == "CONSULT" for ev, *_ in events(coded)), coded.events
+    assert skipped(skip_reasons(rules_coder, coded), "reçu", "CONSULT: needs an actor")
+
+
+@pytest.mark.parametrize("verb", ["terminé", "achevé", "conclu", "bouclé"])
+def test_a_visit_completed_is_a_visit(code_with_rules, verb) -> None:
+    got = events(code_with_rules(f"Le ministre togolais des Affaires étrangères a {verb} mardi une visite de "
+                                 f"deux jours à Bamako.", lang="fr"))
+    assert has(got, "CONSULT", {"TGO"}, {"MLI"}), got
+
+
+def test_the_body_names_the_visitor_the_headline_made_a_host(code_text) -> None:
+    # The headline's phrase puts a Togolese minister and Bamako together; the guess from it (Togo
+    # as the host) gives way to the body's clause, where the Togolese minister visits.
+    title = "Médiation : le chef de la diplomatie togolaise à Bamako"
+    coded = code_text(f"{title}\n\nLe ministre togolais des Affaires étrangères a terminé mardi une visite de "
+                      f"deux jours à Bamako, où il a été reçu par le président de la Transition malienne.",
+                      lang="fr", title=title)
+    got = types_and_parties(coded)
+    assert got == [("CONSULT", {"TGO"}, {"MLI"})], got

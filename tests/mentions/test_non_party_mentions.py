@@ -42,3 +42,17 @@ def test_a_time_zone_is_no_party(code_text) -> None:
                       "le commissariat d'Aix-les-Bains, selon la police.", lang="fr")
     assert [e.event for e in coded.events] == ["ASSAULT"], coded.events
     assert not any(r.entity_text == "Paris" for e in coded.events for r in e.recipient), coded.events
+
+
+@pytest.mark.parametrize("text,recipient", [
+    # what the authorities are accused of doing names no party of theirs
+    ("Le gouvernement burkinabè accuse les autorités ivoiriennes d'héberger des individus impliqués "
+     "dans la tentative de coup d'État.", [("CIV", "GOV")]),
+    # minimal pair: the same accusation with no clause after the accused
+    ("Le gouvernement burkinabè accuse les autorités ivoiriennes de complicité.", [("CIV", "GOV")]),
+])
+def test_a_clause_after_the_party_is_not_the_party(code_text, text, recipient) -> None:
+    coded = code_text(text, lang="fr")
+    assert coded.rejected is None, coded.rejected
+    found = [(e.event, [(r.code, r.sector) for r in e.recipient]) for e in coded.events]
+    assert found == [("ACCUSE", recipient)], found

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from communique.events.detect import Candidate, same_side
+from communique.events.detect import FALLBACK_RECIPIENT, Candidate, same_side
 from communique.events.grammar import grammar_words, said_by
 from communique.events.lexicon import TriggerLexicon, context_cues
 from communique.events.vectors import NONE, VectorVote
@@ -138,7 +138,15 @@ def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = 
             target.sentences.append(cand.sentence)
         for res in cand.actors:
             if target.event == "CONSULT" and res.entity.code in {e.code for e in target.recipients}:
-                continue
+                guessed = [e for e in target.recipients if e.code == res.entity.code
+                           and e.reason.startswith(FALLBACK_RECIPIENT)]
+                if not guessed or cand.fallback_actor or not cand.recipients or any(e.code for e in target.actors):
+                    continue
+                # "Médiation : la cheffe de la diplomatie sénégalaise à Ouagadougou" guessed the
+                # Senegalese host from the headline's phrase; the body's clause says she visited
+                target.recipients = [e for e in target.recipients if not any(e is g for g in guessed)]
+                target.notes.append(f"'{res.entity.entity_text}' ({res.entity.code}) is the visitor in "
+                                    f"'{cand.trigger.text}', not the host guessed from the headline")
             _add_entity(target.actors, res.entity)
         for res in cand.recipients:
             if any(same_side(res.entity, e) for e in target.actors):
