@@ -114,3 +114,15 @@ def test_the_body_names_the_visitor_the_headline_made_a_host(code_text) -> None:
                       lang="fr", title=title)
     got = types_and_parties(coded)
     assert got == [("CONSULT", {"TGO"}, {"MLI"})], got
+
+
+@pytest.mark.parametrize("text,parties", [
+    # "des entretiens", like "des pourparlers", is one round of talks, not an aggregate of many
+    ("Le ministre sénégalais des Affaires étrangères a eu mardi à Nouakchott des entretiens avec son homologue "
+     "mauritanien.", {"SEN", "MRT"}),
+    ("Les entretiens entre le ministre sénégalais et son homologue mauritanien se sont tenus mardi à "
+     "Nouakchott.", {"SEN", "MRT"}),
+])
+def test_talks_told_in_the_plural_are_one_meeting(code_with_rules, text, parties) -> None:
+    got = types_and_parties(code_with_rules(text, lang="fr"))
+    assert [(ev, a | r) for ev, a, r in got] == [("CONSULT", parties)], got

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from communique.parse import Parse, Sentence, Token
-from event_helpers import events, has, skip_reasons, skipped
+from event_helpers import events, events_and_explanations, has, skip_reasons, skipped
 
 
 def _parse_of(rows: list[tuple[str, str, str, int]]) -> Parse:
@@ -226,3 +226,25 @@ def test_an_event_noun_hung_on_the_day_keeps_its_light_verb(code_with_rules, rul
     got = events(coded)
     assert has(got, "SANCTION", {"SEN"}, {"GMB"}) or has(got, "SANCTION", {"GMB"}, {"SEN"}), got
     assert any("light verb" in e.explanation for e in coded.events)
+
+
+@pytest.mark.parametrize("text,event,actor,recipient", [
+    # an event noun begun or resumed is told as done, as one launched ("a lancé des frappes")
+    ("La coalition menée par les États-Unis a débuté des frappes aériennes contre l'État islamique en Syrie.",
+     "ASSAULT", "USA", "SYR"),
+    ("L'armée irakienne a repris l'offensive contre les djihadistes de l'État islamique à Mossoul.",
+     "ASSAULT", "IRQ", None),
+    ("Le Mali et le Niger ont commencé des négociations à Niamey.", "CONSULT", "MLI", None),
+])
+def test_an_event_noun_begun_or_resumed(code_with_rules, text, event, actor, recipient) -> None:
+    got = events_and_explanations(code_with_rules(text, lang="fr"))
+    assert has(got, event, {actor}, {recipient} if recipient else ()), got
+    # a rule of the grammar words, not the trigger model's reading of the verb ("support verb")
+    assert any("light verb" in why for *_, why in got), got
+
+
+def test_a_noun_begun_in_the_future_is_no_event(code_with_rules) -> None:
+    # minimal pair of the above: the light verb's own tense decides
+    got = events(code_with_rules("La coalition débutera la semaine prochaine des frappes aériennes contre "
+                                 "l'État islamique en Syrie.", lang="fr"))
+    assert not any(ev == "ASSAULT" for ev, *_ in got), got
