@@ -44,6 +44,20 @@ def test_the_bloc_is_the_international_body_named_last(code_text) -> None:
     assert not any(actors == ["EUR"] for ev, actors, _ in parties(code_text(text, lang="en")) if ev == "REQUEST")
 
 
+
+def test_a_bodys_own_text_names_it_by_a_capitalised_head(code_text) -> None:
+    # "The Authority" of an ECOWAS communiqué, "la Conférence" of its French text: the body named before,
+    # however far back
+    text = ("ECOWAS heads of state met in Abuja on Sunday for their ordinary summit. They reviewed the situation "
+            "in the region. The Authority urges the Republic of Guinea to release the detained ministers.")
+    assert ("REQUEST", ["IGO"], ["GIN"]) in parties(code_text(text, lang="en"))
+    text = ("Les chefs d'État de la CEDEAO se sont réunis dimanche à Abuja. Ils ont examiné la situation de la "
+            "région. La Conférence exhorte la République de Guinée à libérer les ministres détenus.")
+    assert ("REQUEST", ["IGO"], ["GIN"]) in parties(code_text(text, lang="fr"))
+    # minimal pair: a lower-case "the authority" is a common noun, and no body is named before
+    text = "The port authority urged the Republic of Guinea to release the detained ministers."
+    assert not any(actors == ["IGO"] for ev, actors, _ in parties(code_text(text, lang="en")))
+
 def test_the_three_countries_are_the_three_states_named_last(code_text) -> None:
     text = ("Burkina Faso, Mali and Niger left the bloc in January. On Monday, Senegal urged the three countries "
             "to return.")

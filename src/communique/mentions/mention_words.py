@@ -46,13 +46,14 @@ class MentionWords:
     counterpart_head: frozenset[str] = frozenset()
     body_head: frozenset[str] = frozenset()
     body_determiner: frozenset[str] = frozenset()  # "le bloc", "this organisation": one named before
+    body_title: frozenset[str] = frozenset()  # "the Authority", "la Communauté": capitalised, in a body's own text
     neighbour_word: frozenset[str] = frozenset()
     additive: frozenset[frozenset[str]] = frozenset()  # words all between two subjects, any order
     list_glue: frozenset[str] = frozenset()
 
 
 _SETS = {"pronoun", "first_person", "relative", "antecedent_relative", "country_head", "counterpart_head",
-         "body_head", "body_determiner", "neighbour_word", "list_glue"}
+         "body_head", "body_determiner", "body_title", "neighbour_word", "list_glue"}
 _PHRASES = {"pair_reference", "additive"}
 _GENDERED = {"personal", "latter", "determiner"}
 

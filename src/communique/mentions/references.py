@@ -81,7 +81,8 @@ def referred_party(parse: Parse, arg: Token, index: MentionIndex, memory: Articl
         found = _last_named(parse, arg, index, memory, latter, lang=lang)
         if found:
             return found
-    if arg.pos in ("NOUN", "PROPN") and arg.text[:1].islower() and arg.lower in any_language().body_head:
+    if arg.pos in ("NOUN", "PROPN") and (arg.text[:1].islower() and arg.lower in any_language().body_head
+                                         or arg.text[:1].isupper() and arg.lower in any_language().body_title):
         return _last_body(parse, arg, index, memory, lang=lang)
     if arg.pos != "PRON":
         return []
@@ -286,10 +287,12 @@ BODY_CODES = frozenset({"IGO", "EUR", "UNO"})
 
 def _last_body(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory, *, lang: str) -> list[Resolution]:
     """"The EU … the bloc urged", "la CEDEAO … l'organisation a exigé": a bare head naming an
-    international body stands for the last one named before, in its sentence or the three before."""
+    international body stands for the last one named before, in its sentence or the three before.
+    A capitalised one ("The Authority takes note…" in an ECOWAS communiqué) is how the body's own
+    text names it: the last body named anywhere before."""
     if not any(c.dep == "det" and c.lower in any_language().body_determiner for c in parse.children(arg)):
         return []  # "a regional bloc", "une organisation": not one named before
-    first = parse.sentences[max(arg.sent - 3, 0)].start
+    first = parse.sentences[max(arg.sent - 3, 0)].start if arg.text[:1].islower() else 0
     for m in reversed(index.within(first, arg.i - 1)):
         if id(m) in index.in_dateline or not any(e.kind == "org" and e.code in BODY_CODES for e in m.entries):
             continue
