@@ -137,3 +137,21 @@ def test_a_participle_describing_the_party_backed_is_a_standing_position(code_wi
 ])
 def test_backing_and_a_signed_agreement_told_as_acts_are_coded(code_with_rules, text, lang) -> None:
     assert any(t == "SUPPORT" for t, *_ in events(code_with_rules(text, lang=lang)))
+
+
+@pytest.mark.parametrize("text,lang,event,actor", [
+    # the agent of a light verb's participle describing the event noun is its author
+    ("Des frappes menées par l'armée française ont visé mardi des positions jihadistes au Mali.", "fr",
+     "ASSAULT", "FRA"),
+    ("Airstrikes carried out by the French army hit jihadist positions in Mali on Tuesday.", "en", "ASSAULT",
+     "FRA"),
+    ("Les soldats burkinabè ont achevé mercredi une formation dispensée par des instructeurs russes.", "fr",
+     "AID", "RUS"),
+    # minimal pair: a participle describing the person arrested names no author of the arrest
+    ("La police allemande a procédé jeudi à l'arrestation du militant catalan visé par un mandat de la "
+     "justice espagnole.", "fr", "COERCE", "DEU"),
+])
+def test_the_agent_of_a_participle_carrying_out_the_event_is_its_author(code_with_rules, text, lang, event,
+                                                                         actor) -> None:
+    got = [row for row in events(code_with_rules(text, lang=lang)) if row[0] == event]
+    assert [a for _, _, a, _ in got] == [{actor}], got

@@ -149,6 +149,18 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             add("poss", child)  # "the Kenyan-Somali talks", "US airstrikes"
         elif dep == "amod" and pred.pos == "NOUN":
             add("poss", child)  # "la visite présidentielle marocaine" gives the visitor's country
+    if pred.pos == "NOUN" and "subj" not in out:
+        # "des frappes menées par l'armée française", "strikes carried out by the French army": the
+        # agent of a light verb's participle describing the event noun is the event's author (not
+        # of any participle: "l'arrestation de X, visé par un mandat de la justice espagnole")
+        for child in parse.children(pred):
+            if (child.dep in ("acl", "amod") and child.pos == "VERB" and child.feat("VerbForm") == "Part"
+                    and child.lemma in grammar_words(lang).light_verb):
+                for grand in parse.children(child):
+                    if grand.dep == "obl:agent":
+                        out.setdefault("subj", []).append(grand)
+                    elif grand.dep == "agent":
+                        out.setdefault("subj", []).extend(c for c in parse.children(grand) if c.dep == "pobj")
     if passive and "subj" not in out:
         # The parser sometimes hangs "par le ministère" on a dependent ("convoqué lundi par…").
         for child in parse.children(pred):
