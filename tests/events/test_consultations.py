@@ -126,3 +126,14 @@ def test_the_body_names_the_visitor_the_headline_made_a_host(code_text) -> None:
 def test_talks_told_in_the_plural_are_one_meeting(code_with_rules, text, parties) -> None:
     got = types_and_parties(code_with_rules(text, lang="fr"))
     assert [(ev, a | r) for ev, a, r in got] == [("CONSULT", parties)], got
+
+
+def test_a_host_whose_state_is_not_given_is_one_of_the_meetings_parties(code_with_rules) -> None:
+    # the Mauritanian general's service names no state; the two states that met are the record's
+    # authors, with no recipient of no state beside them
+    coded = code_with_rules("Les chefs des services de renseignement mauritanien et malien se sont réunis mardi à "
+                            "Nouakchott. Le général Ahmed Ould Baba, directeur de la Sûreté extérieure, a reçu à "
+                            "cette occasion son homologue malien, le général Moussa Coulibaly.", lang="fr")
+    got = types_and_parties(coded)
+    assert got == [("CONSULT", {"MRT", "MLI"}, set())], got
+    assert "one of its authors" in coded.events[0].explanation, coded.events[0].explanation

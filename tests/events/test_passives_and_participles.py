@@ -155,3 +155,14 @@ def test_the_agent_of_a_participle_carrying_out_the_event_is_its_author(code_wit
                                                                          actor) -> None:
     got = [row for row in events(code_with_rules(text, lang=lang)) if row[0] == event]
     assert [a for _, _, a, _ in got] == [{actor}], got
+
+
+def test_a_participle_describing_the_thing_agreed_is_no_agreement(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Le contingent kényan a remis samedi la base à l'armée somalienne, conformément au "
+                            "calendrier convenu avec Mogadiscio.", lang="fr")
+    assert not of_type(events(coded), "AGREE"), coded.events
+    assert skipped(skip_reasons(rules_coder, coded), "convenu", "AGREE: participle describing the thing agreed")
+    # minimal pair: with a time of its own, the participle tells the agreement
+    coded = code_with_rules("Le cessez-le-feu convenu mardi entre le Mali et la Mauritanie est entré en vigueur.",
+                            lang="fr")
+    assert of_type(events(coded), "AGREE"), coded.events

@@ -171,11 +171,13 @@ def _joint_act(draft: Draft) -> Draft:
     """"The two sides signed…", "les armées marocaine et espagnole ont mené un exercice avec les
     unités marocaines": an act several states do together is reciprocal; a recipient that is
     one of its own authors (its state named again in the clause, or a fallback in the trigger's
-    phrase) would only pair that state with itself. Such a record keeps its authors, no recipient."""
+    phrase) would only pair that state with itself, and one whose state the text does not give
+    ("le général X a reçu son homologue malien" after "les services mauritanien et malien se sont
+    réunis") is one of them too. Such a record keeps its authors, no recipient."""
     codes = {e.code for e in draft.actors} - {None}
-    if draft.event in _JOINT and len(codes) >= 2 and draft.recipients and {e.code for e in draft.recipients} <= codes:
-        named = ", ".join(f"'{e.entity_text}' ({e.code})" for e in draft.recipients)
-        draft.notes.append(f"joint act of {', '.join(sorted(codes))}: no recipient ({named} is one of its authors)")
+    if draft.event in _JOINT and len(codes) >= 2 and draft.recipients and {e.code for e in draft.recipients} <= codes | {None}:
+        named = ", ".join(f"'{e.entity_text}' ({e.code or 'no state'})" for e in draft.recipients)
+        draft.notes.append(f"joint act of {', '.join(sorted(codes))}: no recipient ({named}: one of its authors)")
         draft.recipients = []
     return draft
 

@@ -811,6 +811,14 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             # support ("l'accord signé à Abou Dhabi" describes the thing signed: the signing is told).
             skip(skipped, tok, "SUPPORT: participle describing the party backed (a standing position)")
             continue
+        if (trig.event == "AGREE" and tok.pos in ("VERB", "AUX") and tok.feat("VerbForm") == "Part"
+                and tok.dep in ("acl", "amod") and tok.feat("Tense") != "Pres"
+                and not any(t.lower in time_words(lang) for t in parse.subtree(tok))):
+            # "under the timetable agreed with Baghdad", "le calendrier convenu avec Mogadiscio": a
+            # participle describing the thing agreed names an agreement made before, not one told
+            # (with a time of its own, "le cessez-le-feu convenu mardi", it is told)
+            skip(skipped, tok, "AGREE: participle describing the thing agreed (an agreement made before)")
+            continue
         if document is not None and trig.event == "REJECT" and not any(
                 t.lemma.lower().startswith(grammar_words(lang).refused_thing) for h in arg_slots.get("obj", [])
                 for t in parse.subtree(h)):
