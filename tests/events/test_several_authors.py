@@ -1,7 +1,8 @@
 """Who does an act: a list of subjects gives one record per author of a one-sided act and one record
 for an act the parties do together; an act ordered or announced (a light verb over an event noun) is
 the orderer's act, and the order is no second event; acts of one type but another kind told
-apart are two records, measures listed in one sentence one package. Sentences written for these
+apart are two records, measures listed in one sentence one package; a party of no state beside one
+of a state is left out of its side. Sentences written for these
 tests (the cases taken from the dev set are in tests/events/test_dev_regressions.py)."""
 
 from __future__ import annotations
@@ -112,3 +113,32 @@ def test_a_joint_act_completed_is_reported_by_its_verb(code_with_rules, rules_co
         assert [codes for codes, _ in _records(coded, "COOPERATE")] in (
             [["MLI", "NER"]], [["GMB", "SEN"]]), coded.events
         assert any("light verb" in e.explanation for e in coded.events), coded.events
+
+
+def _party(code, sector, text):
+    from communique.model import Entity
+
+    return Entity(code=code, sector=sector, entity_text=text, start=0, end=len(text), reason="test")
+
+
+def test_a_party_of_no_state_beside_one_of_a_state_is_left_out() -> None:
+    from communique.events.build import Draft, _stateless_beside_a_state
+
+    draft = Draft(event="CONSULT", mode="visit",
+                  actors=[_party("GIN", "GOV", "son homologue guinéen"), _party(None, "MIL", "le général")],
+                  recipients=[_party("SLE", "GOV", "le ministre sierra-léonais")])
+    out = _stateless_beside_a_state(draft)
+    assert [(e.code, e.sector) for e in out.actors] == [("GIN", "GOV")]
+    assert [(e.code, e.sector) for e in out.recipients] == [("SLE", "GOV")]
+    assert any("'le général': no state given" in note for note in out.notes), out.notes
+
+
+def test_a_side_of_no_state_at_all_keeps_its_parties() -> None:
+    # minimal pair: with no state on the side, the party of no state is all the record knows of it
+    from communique.events.build import Draft, _stateless_beside_a_state
+
+    draft = Draft(event="ASSAULT", mode=None, actors=[_party(None, "UNK", "des hommes armés")],
+                  recipients=[_party("MLI", "MIL", "un poste de l'armée malienne")])
+    out = _stateless_beside_a_state(draft)
+    assert [(e.code, e.sector) for e in out.actors] == [(None, "UNK")]
+    assert not out.notes

@@ -152,8 +152,26 @@ def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = 
             if any(same_side(res.entity, e) for e in target.actors):
                 continue  # the actor itself or its own civilians
             _add_entity(target.recipients, res.entity)
-    kept = [_joint_act(d) for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
+    kept = [_stateless_beside_a_state(_joint_act(d)) for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
     return [part for d in kept for part in _one_per_author(d)]
+
+
+def _stateless_beside_a_state(draft: Draft) -> Draft:
+    """"Le ministre guinéen de la Défense et le chef d'état-major général", "sailors of the Nigerian
+    Navy and a visiting team": beside a party whose state the text gives, a party of no state
+    would have the record say that someone of no known state acted, or was acted on; it is left
+    out of that side (its people stay in the record's people), and the explanation says so.
+    Giving it the state beside it was measured and is wrong too often ("ses alliés occidentaux"
+    beside Turkey)."""
+    for side in ("actors", "recipients"):
+        parties = getattr(draft, side)
+        codes = list(dict.fromkeys(e.code for e in parties if e.code))
+        if codes and not all(e.code for e in parties):
+            gone = ", ".join(f"'{e.entity_text}'" for e in parties if not e.code)
+            draft.notes.append(f"{gone}: no state given, beside {', '.join(codes)} among the "
+                               f"{side}; left out")
+            setattr(draft, side, [e for e in parties if e.code])
+    return draft
 
 
 # Acts that two parties can do together with no third party: "X et Y se sont rencontrés",
