@@ -3,6 +3,8 @@ subject of the sentence before (guidelines §6). Sentences written for these tes
 
 from __future__ import annotations
 
+import pytest
+
 from mention_helpers import parties
 
 
@@ -57,6 +59,14 @@ def test_a_bodys_own_text_names_it_by_a_capitalised_head(code_text) -> None:
     # minimal pair: a lower-case "the authority" is a common noun, and no body is named before
     text = "The port authority urged the Republic of Guinea to release the detained ministers."
     assert not any(actors == ["IGO"] for ev, actors, _ in parties(code_text(text, lang="en")))
+
+
+@pytest.mark.parametrize("pair", ["les deux généraux", "les deux homologues", "les deux responsables"])
+def test_the_two_generals_are_the_two_states_named_last(code_text, pair) -> None:
+    text = (f"Le chef d'état-major marocain a reçu mardi à Rabat son homologue sierra-léonais. À l'issue de leurs "
+            f"entretiens, {pair} ont signé une feuille de route de coopération militaire.")
+    assert ("SUPPORT", ["MAR", "SLE"], []) in parties(code_text(text, lang="fr"))
+
 
 def test_the_three_countries_are_the_three_states_named_last(code_text) -> None:
     text = ("Burkina Faso, Mali and Niger left the bloc in January. On Monday, Senegal urged the three countries "
