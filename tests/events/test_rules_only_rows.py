@@ -151,6 +151,9 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("NER",)),
     ("Turkey delivered two patrol boats to Senegal on Wednesday under a contract signed last year.", "en",
      "COOPERATE", ("TUR",), ("SEN",)),
+    # hostages or prisoners handed over are released (PLOVER RETREAT/release)
+    ("Trois otages israéliens ont été remis samedi par la branche armée du Hamas à des équipes de la "
+     "Croix-Rouge à Deir el-Balah.", "fr", "RETREAT", ("PSE",), ("ISR",)),
     # an ambassador presenting credentials pays a courtesy call (guidelines §4)
     ("Le nouvel ambassadeur du Japon a présenté mardi ses lettres de créance au président nigérien.", "fr",
      "CONSULT", ("JPN",), ("NER",)),
@@ -292,3 +295,10 @@ def test_a_border_opened_before_an_exercise_is_no_exercise(code_with_rules) -> N
     coded = code_with_rules("Mali opened its border with Niger on Monday, a week before the exercise.", lang="en")
     assert has(events(coded), "RETREAT", actors=("MLI",), recipients=("NER",)), coded.events
     assert not has(events(coded), "COOPERATE"), coded.events
+
+
+def test_military_trucks_handed_over_are_no_release(code_with_rules, rules_coder) -> None:
+    # minimal pair of the hostages handed over: "militaires" qualifies the trucks, no one is released
+    coded = code_with_rules("Le général vietnamien a remis mardi à la partie lao quarante camions militaires.",
+                            lang="fr")
+    assert not any(ev == "RETREAT" for ev, *_ in events(coded)), coded.events
