@@ -151,6 +151,11 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("NER",)),
     ("Turkey delivered two patrol boats to Senegal on Wednesday under a contract signed last year.", "en",
      "COOPERATE", ("TUR",), ("SEN",)),
+    # an offer declined, a refusal or a flat no opposed to a demand: a rejection
+    ("Le Burkina Faso a opposé une fin de non-recevoir à la demande de la CEDEAO.", "fr", "REJECT", ("BFA",),
+     ("IGO",)),
+    ("Le gouvernement malien a décliné mardi l'invitation du président sénégalais.", "fr", "REJECT", ("MLI",),
+     ("SEN",)),
     # hostages or prisoners handed over are released (PLOVER RETREAT/release)
     ("Trois otages israéliens ont été remis samedi par la branche armée du Hamas à des équipes de la "
      "Croix-Rouge à Deir el-Balah.", "fr", "RETREAT", ("PSE",), ("ISR",)),
@@ -302,3 +307,9 @@ def test_military_trucks_handed_over_are_no_release(code_with_rules, rules_coder
     coded = code_with_rules("Le général vietnamien a remis mardi à la partie lao quarante camions militaires.",
                             lang="fr")
     assert not any(ev == "RETREAT" for ev, *_ in events(coded)), coded.events
+
+
+def test_declining_ones_identity_is_no_rejection(code_with_rules, rules_coder) -> None:
+    # minimal pair of the offer declined: "décliner son identité" gives one's name
+    coded = code_with_rules("Le militant malien a décliné son identité aux policiers sénégalais.", lang="fr")
+    assert not any(ev == "REJECT" for ev, *_ in events(coded)), coded.events
