@@ -166,3 +166,19 @@ def test_a_participle_describing_the_thing_agreed_is_no_agreement(code_with_rule
     coded = code_with_rules("Le cessez-le-feu convenu mardi entre le Mali et la Mauritanie est entré en vigueur.",
                             lang="fr")
     assert of_type(events(coded), "AGREE"), coded.events
+
+
+def test_a_french_act_with_no_actor_at_all_is_no_event(code_with_rules, rules_coder) -> None:
+    # the record's actor is required (guidelines §2); nothing names who delivered
+    coded = code_with_rules("Des armes ont été livrées mardi à l'armée malienne.", lang="fr")
+    assert events(coded) == [], coded.events
+    assert skipped(skip_reasons(rules_coder, coded), "livrées", "COOPERATE: no actor found (nor implied)")
+    # minimal pair: the deliverer named
+    coded = code_with_rules("La Russie a livré mardi des armes à l'armée malienne.", lang="fr")
+    assert has(events(coded), "COOPERATE", {"RUS"}, {"MLI"}), coded.events
+
+
+def test_an_english_act_with_no_actor_keeps_its_recipient(code_with_rules) -> None:
+    # the English dev set (PLOVER's gold) codes such records: they stay, with no actor
+    got = events(code_with_rules("Weapons were delivered to the Malian army on Tuesday.", lang="en"))
+    assert got == [("COOPERATE", None, set(), {"MLI"})], got
