@@ -140,7 +140,8 @@ def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = 
             if target.event == "CONSULT" and res.entity.code in {e.code for e in target.recipients}:
                 guessed = [e for e in target.recipients if e.code == res.entity.code
                            and e.reason.startswith(FALLBACK_RECIPIENT)]
-                if not guessed or cand.fallback_actor or not cand.recipients or any(e.code for e in target.actors):
+                if (not guessed or cand.fallback_actor or not cand.recipients
+                        or any(e.code for e in target.actors)):
                     continue
                 # "Médiation : la cheffe de la diplomatie sénégalaise à Ouagadougou" guessed the
                 # Senegalese host from the headline's phrase; the body's clause says she visited
@@ -152,7 +153,8 @@ def merge(candidates: list[Candidate], *, lang: str, headline: frozenset[int] = 
             if any(same_side(res.entity, e) for e in target.actors):
                 continue  # the actor itself or its own civilians
             _add_entity(target.recipients, res.entity)
-    kept = [_stateless_beside_a_state(_joint_act(d)) for d in drafts if not _meeting_boilerplate(d, drafts, lang=lang)]
+    kept = [_stateless_beside_a_state(_joint_act(d)) for d in drafts
+            if not _meeting_boilerplate(d, drafts, lang=lang)]
     return [part for d in kept for part in _one_per_author(d)]
 
 
@@ -193,7 +195,8 @@ def _joint_act(draft: Draft) -> Draft:
     ("le général X a reçu son homologue malien" after "les services mauritanien et malien se sont
     réunis") is one of them too. Such a record keeps its authors, no recipient."""
     codes = {e.code for e in draft.actors} - {None}
-    if draft.event in _JOINT and len(codes) >= 2 and draft.recipients and {e.code for e in draft.recipients} <= codes | {None}:
+    if (draft.event in _JOINT and len(codes) >= 2 and draft.recipients
+            and {e.code for e in draft.recipients} <= codes | {None}):
         named = ", ".join(f"'{e.entity_text}' ({e.code or 'no state'})" for e in draft.recipients)
         draft.notes.append(f"joint act of {', '.join(sorted(codes))}: no recipient ({named}: one of its authors)")
         draft.recipients = []
