@@ -168,7 +168,7 @@ def test_a_participle_describing_the_thing_agreed_is_no_agreement(code_with_rule
     assert of_type(events(coded), "AGREE"), coded.events
 
 
-def test_a_french_act_with_no_actor_at_all_is_no_event(code_with_rules, rules_coder) -> None:
+def test_an_act_with_no_actor_at_all_is_no_event(code_with_rules, rules_coder) -> None:
     # the record's actor is required (guidelines §2); nothing names who delivered
     coded = code_with_rules("Des armes ont été livrées mardi à l'armée malienne.", lang="fr")
     assert events(coded) == [], coded.events
@@ -178,7 +178,11 @@ def test_a_french_act_with_no_actor_at_all_is_no_event(code_with_rules, rules_co
     assert has(events(coded), "COOPERATE", {"RUS"}, {"MLI"}), coded.events
 
 
-def test_an_english_act_with_no_actor_keeps_its_recipient(code_with_rules) -> None:
-    # the English dev set (PLOVER's gold) codes such records: they stay, with no actor
-    got = events(code_with_rules("Weapons were delivered to the Malian army on Tuesday.", lang="en"))
-    assert got == [("COOPERATE", None, set(), {"MLI"})], got
+def test_an_english_agreement_with_no_actor_keeps_its_recipient(code_with_rules, rules_coder) -> None:
+    # the English dev set (PLOVER's gold) codes agreements whose author the sentence leaves unnamed
+    got = events(code_with_rules("Further assistance was promised to the Malian army on Tuesday.", lang="en"))
+    assert got == [("AGREE", None, set(), {"MLI"})], got
+    # minimal pair: any other act with no actor is left out, in English too
+    coded = code_with_rules("Weapons were delivered to the Malian army on Tuesday.", lang="en")
+    assert events(coded) == [], coded.events
+    assert skipped(skip_reasons(rules_coder, coded), "delivered", "COOPERATE: no actor found (nor implied)")

@@ -36,7 +36,8 @@ def test_office_holder_out_of_office_is_not_coded_by_the_table(code_text) -> Non
     # Published after the end of the term: the table says nothing about the person.
     text = "Obama criticised the new tariffs on steel imports from China."
     coded = code_text(text, lang="en", published="2019-05-02")
-    assert [e.event for e in coded.events] == ["ACCUSE"], coded.events
+    # (a former office-holder of no state known is no actor: the record, which needs one, is left out)
+    assert not any(a.code == "USA" for e in coded.events for a in e.actor), coded.events
     assert all("leaders.tsv" not in a.reason for e in coded.events for a in e.actor)
     # during the term, the table names him
     coded = code_text(text, lang="en", published="2014-05-02")

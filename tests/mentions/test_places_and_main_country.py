@@ -96,3 +96,22 @@ def test_a_regions_people_is_coded_by_its_state(code_text, text, lang, word, cod
     actors = [a for e in coded.events for a in e.actor if word in a.entity_text]
     assert actors and actors[0].code == code, coded.events
     assert word in actors[0].reason, actors[0].reason
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les dirigeants ouest-africains ont imposé dimanche des sanctions à la Guinée après le report de "
+     "l'élection par sa junte.", "fr"),
+    ("West African leaders on Sunday imposed sanctions on Guinea after its military government postponed "
+     "the election.", "en"),
+])
+def test_west_african_leaders_acting_together_are_the_bloc(code_text, text, lang) -> None:
+    # the region's leaders imposing sanctions act as the bloc's summit (organisations.tsv), so the
+    # record keeps an actor
+    got = [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in code_text(text, lang=lang).events]
+    assert ("SANCTION", ["IGO"], ["GIN"]) in got, got
+
+
+def test_a_west_african_diplomat_is_no_bloc(code_text) -> None:
+    # minimal pair: one West African country's diplomat is not the bloc
+    coded = code_text("Un diplomate ouest-africain a dénoncé mardi l'expulsion de l'ambassadeur français.", lang="fr")
+    assert not any(a.code == "IGO" for e in coded.events for a in e.actor), coded.events
