@@ -1,5 +1,5 @@
-"""Web fixtures: a small store coded from examples/articles.jsonl plus one hostile article and
-one whose id holds "/", "%", "?" and "#"."""
+"""Web fixtures: a small store coded from examples/articles.jsonl plus one hostile article, one
+whose id holds "/", "%", "?" and "#", and one whose actor the party model supplies."""
 
 from __future__ import annotations
 
@@ -37,6 +37,13 @@ AWKWARD = {
              "president to discuss border security."),
 }
 
+# A party the clause leaves unnamed and the party model supplies ("implied actor"): the pages
+# flag such a guess (the bundled examples name all their parties).
+GUESSED = {
+    "id": "web-guessed", "lang": "en", "published": "2025-06-12", "title": "",
+    "text": "Chad expelled two French diplomats on Monday. On Tuesday, Paris was accused of interference.",
+}
+
 
 def build_store(folder: Path, coder: object) -> Path:
     from communique.store import open_store
@@ -44,7 +51,7 @@ def build_store(folder: Path, coder: object) -> Path:
 
     hostile = folder / "hostile.jsonl"
     hostile.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n"
-                               for record in (HOSTILE, AWKWARD)), encoding="utf-8")
+                               for record in (HOSTILE, AWKWARD, GUESSED)), encoding="utf-8")
     db = folder / "web.db"
     with open_store(db) as store:
         ingest([str(EXAMPLES), str(hostile)], store=store, coder=coder, vectors=False)
