@@ -113,5 +113,7 @@ def test_west_african_leaders_acting_together_are_the_bloc(code_text, text, lang
 
 def test_a_west_african_diplomat_is_no_bloc(code_text) -> None:
     # minimal pair: one West African country's diplomat is not the bloc
-    coded = code_text("Un diplomate ouest-africain a dénoncé mardi l'expulsion de l'ambassadeur français.", lang="fr")
+    coded = code_text("Un diplomate ouest-africain a dénoncé mardi l'expulsion de l'ambassadeur français par le "
+                      "Mali.", lang="fr")
+    assert [e.event for e in coded.events] == ["ACCUSE"], coded.events
     assert not any(a.code == "IGO" for e in coded.events for a in e.actor), coded.events
