@@ -22,6 +22,7 @@ from communique.events.build import (VISIT_ACTS, Draft, commemoration, locate_gr
                                      sports_report, state_related, to_event, unique_ids, violence_in_title,
                                      visit_to_come)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
+from communique.events.grammar import grammar_words
 from communique.events.triggers_model import TriggerScore, trigger_model
 from communique.events.parties import PartyPolicy, imply_parties, party_model
 from communique.events.selection import SelectionPolicy
@@ -180,9 +181,7 @@ class Coder:
             in_title = sent.char_start < title_end
             memory.before_sentence = list(memory.recent)
             # States named in the sentence, for "les deux pays", "le pays", "son homologue".
-            for m in index.within(sent.start, sent.end - 1):
-                for code in m.party_codes():
-                    memory.seen(code)
+            memory.see_parties(index.within(sent.start, sent.end - 1))
             found = detect_sentence(parse, sent, lexicon=triggers, index=index, memory=memory,
                                     in_title=in_title, skipped=skipped, scores=scores,
                                     policy=self.settings.policy)
@@ -250,7 +249,8 @@ class Coder:
                 # the side the clause left unnamed, when the article makes one likely
                 imply_parties(draft, parse, index, parties, policy=self.settings.party_policy,
                               title_end=title_end)
-            if not draft.actors and draft.event not in ACTORLESS_TYPES.get(lang, ()) and draft.mode != "release":
+            if (not draft.actors and draft.event not in grammar_words(lang).actorless_event
+                    and draft.mode != "release"):
                 # the record's actor is required (guidelines §2: recipient may be null, the actor
                 # not); an act whose doer neither the text, nor the unnamed-author rules, nor the
                 # party model give is only half told (a release with no releaser named is the
@@ -350,13 +350,6 @@ def _leave_out(drafts: list[Draft], gone: Callable[[Draft], bool], skipped: list
         else:
             kept.append(d)
     return kept
-
-
-# Event types whose records may have no actor, by language (guidelines §2 wants one). As measured
-# (docs/accuracy.md): the English dev set (PLOVER's gold sentences) codes agreements whose author
-# the sentence leaves unnamed ("committed to…"), and leaving them out cost it 0.770 -> 0.764;
-# the French sets code none.
-ACTORLESS_TYPES: dict[str, frozenset[str]] = {"fr": frozenset(), "en": frozenset({"AGREE"})}
 
 
 def title_end_of(article: Article) -> int:

@@ -69,6 +69,7 @@ class GrammarWords:
     statement_plural: frozenset[str]
     etre_verb: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
+    actorless_event: frozenset[str]  # event types (PLOVER, as written)
 
 
 @functools.cache

@@ -116,6 +116,12 @@ class ArticleMemory:
             self.recent.remove(code)
         self.recent.append(code)
 
+    def see_parties(self, mentions: list[Mention]) -> None:
+        """Each state these mentions name, in order (``Mention.party_codes``), told to ``seen``."""
+        for m in mentions:
+            for code in m.party_codes():
+                self.seen(code)
+
     def note(self, entity: Entity, head: str | None) -> None:
         if head and entity.code:
             self.by_head[head] = entity
@@ -474,9 +480,7 @@ def _states_named_before(parse: Parse, index: MentionIndex, first: int) -> list[
     mention, as ``ArticleMemory.seen`` keeps them (``recent``)."""
     sent = parse.sentences[parse.tokens[first].sent]
     here = ArticleMemory()
-    for m in index.within(sent.start, first - 1):
-        for code in m.party_codes():
-            here.seen(code)
+    here.see_parties(index.within(sent.start, first - 1))
     return here.recent
 
 
