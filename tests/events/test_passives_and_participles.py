@@ -186,3 +186,12 @@ def test_an_english_agreement_with_no_actor_keeps_its_recipient(code_with_rules,
     coded = code_with_rules("Weapons were delivered to the Malian army on Tuesday.", lang="en")
     assert events(coded) == [], coded.events
     assert skipped(skip_reasons(rules_coder, coded), "delivered", "COOPERATE: no actor found (nor implied)")
+
+
+def test_the_content_clause_of_a_demand_names_who_is_asked(code_text) -> None:
+    # the parser hangs "that Chad reopen…" on the light verb, not on the noun "demand"
+    text = "The World Health Organization (WHO) reiterated its demand today that Chad reopen the clinics in the east."
+    coded = code_text(text, lang="en")
+    asked = [r.code for e in coded.events if e.event == "REQUEST" for r in e.recipient]
+    assert asked == ["TCD"], coded.events
+    assert any("fallback 'Chad'" in e.explanation for e in coded.events), coded.events

@@ -92,3 +92,33 @@ def test_the_three_member_states_may_be_named_earlier_in_their_own_sentence(code
             "said.")
     coded = code_text(text, lang="en")
     assert not any("refers to the 3 countries" in r.reason for e in coded.events for r in e.recipient), coded.events
+
+
+def test_a_bare_government_opening_a_clause_continues_the_earlier_subjects_state(code_text) -> None:
+    # the state named last is where the ambassador serves; the government is the one that recalls him
+    text = ("Le Togo rappelle son ambassadeur au Ghana. C'est officiel. Le gouvernement a décidé mardi de rappeler "
+            "son ambassadeur à Accra pour consultations.")
+    coded = code_text(text, lang="fr")
+    got = parties(coded)
+    # one recall, the Togolese government's (the body's mention merges with the headline's)
+    assert [(ev, actors) for ev, actors, _ in got if ev == "SANCTION"] == [("SANCTION", ["TGO"])], got
+    # minimal pair: a state named earlier in the clause's own sentence keeps the state-named-last rule
+    text = ("Le Togo rappelle son ambassadeur au Ghana. Au Ghana, le gouvernement a convoqué mardi le chargé "
+            "d'affaires togolais.")
+    coded = code_text(text, lang="fr")
+    assert coded.events and not any("earlier sentence's subject" in e.explanation for e in coded.events), coded.events
+    # the same in English, for a bare body as object: the troops are those of the subject before
+    text = ("The Ghanaian army took delivery of two patrol boats bought from Togo. A Togolese delegation was "
+            "received at the naval base by the army chief. The defence minister praised the troops for their work.")
+    coded = code_text(text, lang="en")
+    assert not any(e.event == "SUPPORT" and [r.code for r in e.recipient] == ["TGO"] for e in coded.events), \
+        coded.events
+
+
+def test_an_infinitive_clause_after_a_party_is_not_part_of_it(code_text) -> None:
+    # the quoted infinitive parses as a clause of "autorités"; its "individus" are not the accused
+    text = ("Le Burkina Faso a rappelé mardi son ambassadeur à Abidjan. Le texte accuse les autorités ivoiriennes "
+            "d'« héberger et de laisser agir en toute impunité » des individus armés.")
+    coded = code_text(text, lang="fr")
+    accused = [(r.code, r.sector) for e in coded.events if e.event == "ACCUSE" for r in e.recipient]
+    assert accused == [("CIV", "GOV")], coded.events

@@ -1053,6 +1053,14 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex, *, a
         # verb's phrases of place are the protest's, and it is aimed at the state it takes place in
         inside += [t.i for c in parse.children(cand.anchor) if c.dep.startswith(("obl", "prep")) and c.i != cand.trigger.i
                    for t in parse.subtree(c) if t.i not in blocked]
+    if (cand.trigger.pos in ("NOUN", "PROPN") and cand.anchor.i != cand.trigger.i
+            and cand.entry.event in ("REQUEST", "ACCUSE")):
+        # "reiterated its demand today that Israel ease…": the content clause of a demand or a
+        # charge, which the parser hangs on the light verb, is still the noun's phrase (its
+        # subject is who is asked or accused)
+        inside += [t.i for c in parse.children(cand.anchor) if c.dep == "ccomp" and c.i > cand.trigger.i
+                   and any(k.dep == "mark" for k in parse.children(c))
+                   for t in parse.subtree(c) if t.i not in blocked]
     # When the sentence splitter missed a full stop ("…l'essai. La Corée du Sud a annoncé…"), the
     # trigger's phrase runs into the next sentence: a state named past the stop is not in it.
     stops = [i for i in inside if _sentence_stop(parse, i)]

@@ -311,8 +311,8 @@ def _phrase_tokens(parse: Parse, arg: Token) -> list[Token]:
                 continue
             if child.dep in ("conj", "cc") and tok.i == arg.i:
                 continue  # conjuncts of the phrase itself are parties of their own
-            if child.dep == "acl" and child.pos == "VERB" and any(
-                    c.dep == "mark" for c in parse.children(child)):
+            if child.dep == "acl" and child.pos == "VERB" and (
+                    child.feat("VerbForm") == "Inf" or any(c.dep == "mark" for c in parse.children(child))):
                 continue  # "accuse les autorités d'héberger des individus": what they did names no party of theirs
             if child.dep == "appos" and child.i > arg.i and child.ent_type != "PER":
                 continue

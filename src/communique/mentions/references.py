@@ -140,6 +140,14 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # to the state named last before it. As an object it is not the subject's own state:
         # "le président américain … en dénonçant le régime" denounces another state's regime.
         last_state = _not_the_subjects(parse, arg, first, index, memory, last_state)
+    if (code is None and last_state and arg.dep in ("nsubj", "obj", "dobj")
+            and _first_state_in_sentence(parse, index, first) is None):
+        # "Le Burkina rappelle son ambassadeur en Côte d'Ivoire. … Le gouvernement a décidé…": a
+        # bare body opening a clause continues the subject of the sentences before, not the
+        # state they named last in a place or an object
+        earlier = _earlier_subject_state(parse, index, first)
+        if earlier is not None and earlier != last_state and earlier not in _subject_states(parse, arg, index):
+            return earlier, f"bare '{head.form}': the state of an earlier sentence's subject ({earlier})", sector
     if code is None and last_state and arg.dep == "nsubj":
         # "Le Premier ministre a reçu l'ambassadeur des Émirats": a bare office that acts on a
         # party of another state is not of that state; the article's own, else the state before
@@ -156,6 +164,34 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # (one office; "des pays arabes", "West African leaders" may be any states)
         code, reason = memory.main_country, f"bare '{head.form}': {MAIN_COUNTRY} ({memory.main_country})"
     return code, reason, sector
+
+
+def _first_state_in_sentence(parse: Parse, index: MentionIndex, tok: Token) -> str | None:
+    """The first state named in the token's sentence before it (None when none)."""
+    sent = parse.sentences[tok.sent]
+    for m in index.within(sent.start, tok.i - 1):
+        entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code
+                      and e.code not in NON_STATE_CODES), None)
+        if entry is not None:
+            return entry.code
+    return None
+
+
+def _earlier_subject_state(parse: Parse, index: MentionIndex, tok: Token, *, back: int = 2) -> str | None:
+    """The state the subject of the main clause of one of the ``back`` sentences before names
+    (the nearest such sentence; None when their subjects name none)."""
+    for s in range(tok.sent - 1, max(-1, tok.sent - 1 - back), -1):
+        sent = parse.sentences[s]
+        root = next((t for t in parse.tokens[sent.start:sent.end] if t.head == t.i), None)
+        subj = next((c for c in parse.children(root) if c.dep == "nsubj"), None) if root is not None else None
+        if subj is None:
+            continue
+        ids = {t.i for t in parse.subtree(subj)}
+        codes = [e.code for m in index.in_tokens(ids) for e in m.entries
+                 if e.kind in ("country", "org") and e.code and e.code not in NON_STATE_CODES]
+        if codes:
+            return codes[0]
+    return None
 
 
 def _not_the_subjects(parse: Parse, arg: Token, first: Token, index: MentionIndex, memory: ArticleMemory,
