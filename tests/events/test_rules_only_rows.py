@@ -171,6 +171,8 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("DZA",), ("MAR",)),
     ("A Moroccan activist was placed in custody by Algerian police in Oran on Tuesday.", "en", "COERCE",
      ("DZA",), ("MAR",)),
+    ("Two Ghanaian traders were taken into custody by the Ivorian gendarmerie at the Noé border post.", "en",
+     "COERCE", ("CIV",), ("GHA",)),
     ("Le diplomate malien a été mis en examen par un juge français pour espionnage.", "fr", "ACCUSE", ("FRA",),
      ("MLI",)),
     # thanking a state for its help is praise, as the English training reports code it

@@ -122,3 +122,12 @@ def test_an_infinitive_clause_after_a_party_is_not_part_of_it(code_text) -> None
     coded = code_text(text, lang="fr")
     accused = [(r.code, r.sector) for e in coded.events if e.event == "ACCUSE" for r in e.recipient]
     assert accused == [("CIV", "GOV")], coded.events
+
+
+def test_a_gerund_clause_after_a_party_is_not_part_of_it(code_text) -> None:
+    # "of spreading … by the army": the army is in what they are accused of, not who they are
+    text = ("Colonel Abdoulaye Maiga accused the two French broadcasters of spreading false reports of abuses by "
+            "the army in central Mali.")
+    coded = code_text(text, lang="en")
+    accused = [(r.code, r.sector) for e in coded.events if e.event == "ACCUSE" for r in e.recipient]
+    assert accused and all(sector != "MIL" for _, sector in accused), coded.events

@@ -314,6 +314,8 @@ def _phrase_tokens(parse: Parse, arg: Token) -> list[Token]:
             if child.dep == "acl" and child.pos == "VERB" and (
                     child.feat("VerbForm") == "Inf" or any(c.dep == "mark" for c in parse.children(child))):
                 continue  # "accuse les autorités d'héberger des individus": what they did names no party of theirs
+            if child.dep == "prep" and any(c.dep == "pcomp" and c.pos == "VERB" for c in parse.children(child)):
+                continue  # the same in English: "accused the broadcasters of spreading … by the army"
             if child.dep == "appos" and child.i > arg.i and child.ent_type != "PER":
                 continue
             stack.append(child.i)
