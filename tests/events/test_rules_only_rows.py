@@ -173,6 +173,14 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("DZA",), ("MAR",)),
     ("Two Ghanaian traders were taken into custody by the Ivorian gendarmerie at the Noé border post.", "en",
      "COERCE", ("CIV",), ("GHA",)),
+    # aid or troops dispatched or conveyed, a base handed back, a warning of what would follow
+    ("Le Maroc a dépêché lundi une équipe médicale de trente personnes au Niger.", "fr", "AID", ("MAR",), ("NER",)),
+    ("L'Algérie a acheminé jeudi quarante tonnes de vivres vers le Mali.", "fr", "AID", ("DZA",), ("MLI",)),
+    ("Japan dispatched a medical team to Myanmar on Sunday after the earthquake.", "en", "AID", ("JPN",), ("MMR",)),
+    ("L'armée française a rétrocédé vendredi le camp de Port-Bouët à l'armée ivoirienne.", "fr", "RETREAT",
+     ("FRA",), ("CIV",)),
+    ("Le Bénin a prévenu lundi le Niger que toute incursion armée aurait des conséquences.", "fr", "THREATEN",
+     ("BEN",), ("NER",)),
     ("Le diplomate malien a été mis en examen par un juge français pour espionnage.", "fr", "ACCUSE", ("FRA",),
      ("MLI",)),
     # thanking a state for its help is praise, as the English training reports code it
@@ -315,3 +323,11 @@ def test_declining_ones_identity_is_no_rejection(code_with_rules, rules_coder) -
     # minimal pair of the offer declined: "décliner son identité" gives one's name
     coded = code_with_rules("Le militant malien a décliné son identité aux policiers sénégalais.", lang="fr")
     assert not any(ev == "REJECT" for ev, *_ in events(coded)), coded.events
+
+
+def test_forestalling_an_attack_is_no_warning(code_with_rules, rules_coder) -> None:
+    # "prévenir une attaque" is to forestall it; only "prévenir (X) que…" warns (the row above)
+    coded = code_with_rules("L'armée ivoirienne a prévenu lundi une attaque contre la base burkinabè de Djibo.",
+                            lang="fr")
+    assert not any(e.event == "THREATEN" for e in coded.events), coded.events
+    assert any("'prévenu'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
