@@ -74,10 +74,14 @@ def test_the_main_clause_after_a_concession_is_coded(code_text) -> None:
     assert has(got, "SUPPORT", {"TGO"}, {"CHN"}), got
 
 
-def test_a_general_stance_is_no_rejection_opposing_a_named_act_is(code_text) -> None:
+def test_a_stance_is_no_rejection_a_veto_opposed_is(code_text) -> None:
+    # "s'opposer à" states a position (the training corpus codes none of its three); opposing a
+    # veto or a refusal to a named act is a rejection (fr/rules.tsv)
     got = events(code_text("Le parlement béninois s'oppose à toute intervention au Niger.", lang="fr"))
     assert not any(ev in ("AGREE", "REJECT") for ev, *_ in got), got
     got = events(code_text("Le parlement béninois s'oppose à l'intervention du Nigeria au Niger.", lang="fr"))
+    assert not any(ev in ("AGREE", "REJECT") for ev, *_ in got), got
+    got = events(code_text("Le parlement béninois a opposé son veto à l'intervention du Nigeria au Niger.", lang="fr"))
     assert has(got, "REJECT", {"BEN"}, {"NGA"}), got
 
 

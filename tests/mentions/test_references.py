@@ -131,3 +131,13 @@ def test_a_gerund_clause_after_a_party_is_not_part_of_it(code_text) -> None:
     coded = code_text(text, lang="en")
     accused = [(r.code, r.sector) for e in coded.events if e.event == "ACCUSE" for r in e.recipient]
     assert accused and all(sector != "MIL" for _, sector in accused), coded.events
+
+
+def test_both_countries_as_a_place_inside_a_phrase_are_not_its_parties(code_text) -> None:
+    text = ("Ghana and Togo signed a border agreement on Monday. Rights groups in both countries accused Burkina "
+            "Faso of harbouring smugglers on Tuesday. The leaders of both countries condemned the smuggling on "
+            "Wednesday.")
+    coded = code_text(text, lang="en")
+    # "the leaders of both countries" are the two states'; the rights groups in them are not
+    assert any("refers to the two countries" in e.explanation for e in coded.events), coded.events
+    assert not any("'Rights groups in both countries' refers" in e.explanation for e in coded.events), coded.events

@@ -245,11 +245,12 @@ def _coded_once(title: str, body: str, policy: PartyPolicy, keep) -> Event:
 
 def test_a_bare_body_gets_the_likelier_state_than_the_one_named_last() -> None:
     """"The ministers signed … with Togo in Accra": the rules give the bare "ministers" the state
-    named last before them (Burkina Faso, named only for a request it made); the model, weighing
-    it against the article's states as the actor of the signing, gives Ghana."""
+    named last before them (Burkina Faso, whose envoy only attended the talks, and the subject of
+    the sentence before); the model, weighing it against the article's states as the actor of the
+    signing, gives Ghana."""
     title = "Ghana and Togo sign border pact"
-    body = ("Ghanaian and Togolese defence officials met on Monday. The talks also covered a request for help from "
-            "Burkina Faso. The ministers signed a border security agreement with Togo in Accra on Tuesday.")
+    body = ("Ghanaian and Togolese defence officials met on Monday. An envoy from Burkina Faso also attended the "
+            "talks. The ministers signed a border security agreement with Togo in Accra on Tuesday.")
 
     def signing(policy: PartyPolicy) -> Event:
         return _coded_once(title, body, policy, lambda e: e.event == "SUPPORT")

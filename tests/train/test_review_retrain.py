@@ -3,7 +3,7 @@
 `communique train --extra` learns from them: a retrained coder codes a held example as the
 reviewers coded its like.
 
-The tiny corpus of test_triggers_model.py: a verb ("a dépêché") that the rules do not know."""
+The tiny corpus of test_triggers_model.py: a verb ("a diligenté") that the rules do not know."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_reviews_become_gold_that_scores_and_retrains(tmp_path: Path, shared: Pa
     assert main(["export", "--db", str(db), "--reviewed", "--format", "gold", "-o", str(gold)]) == 0
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(TINY)
-    assert all([e["type"] for e in r["events"]] == ["AID"] and r["events"][0]["trigger"] == "a dépêché"
+    assert all([e["type"] for e in r["events"]] == ["AID"] and r["events"][0]["trigger"] == "a diligenté"
                for r in rows)
 
     # The scorer of ../shared reads it, against the machine's own coding (which missed them).

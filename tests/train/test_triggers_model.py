@@ -96,16 +96,16 @@ def test_a_trigger_is_found_inside_its_evidence() -> None:
     assert text[start:end] == "a expulsé" and start > text.index("un autre") - 20
 
 
-# -- retraining through spaCy: a tiny corpus teaches a verb the trigger table does not know ------
+# -- retraining through spaCy: a tiny corpus teaches a verb the trigger tables do not know ------
 TINY = [
-    ("Le Niger dépêche des médecins au Tchad", "Le Niger a dépêché lundi une équipe de médecins au Tchad.", "a dépêché"),
-    ("Le Mali dépêche des ingénieurs au Burkina", "Le Mali a dépêché mardi des ingénieurs au Burkina Faso.", "a dépêché"),
-    ("Le Sénégal dépêche une équipe en Gambie", "Le Sénégal a dépêché jeudi une équipe sanitaire en Gambie.", "a dépêché"),
-    ("La Tunisie dépêche des secouristes en Libye", "La Tunisie a dépêché vendredi des secouristes en Libye.", "a dépêché"),
-    ("Le Maroc dépêche des techniciens en Mauritanie", "Le Maroc a dépêché samedi des techniciens en Mauritanie.", "a dépêché"),
-    ("L'Algérie dépêche des pompiers en Tunisie", "L'Algérie a dépêché dimanche des pompiers en Tunisie.", "a dépêché"),
+    ("Le Niger diligente des médecins au Tchad", "Le Niger a diligenté lundi une équipe de médecins au Tchad.", "a diligenté"),
+    ("Le Mali diligente des ingénieurs au Burkina", "Le Mali a diligenté mardi des ingénieurs au Burkina Faso.", "a diligenté"),
+    ("Le Sénégal diligente une équipe en Gambie", "Le Sénégal a diligenté jeudi une équipe sanitaire en Gambie.", "a diligenté"),
+    ("La Tunisie diligente des secouristes en Libye", "La Tunisie a diligenté vendredi des secouristes en Libye.", "a diligenté"),
+    ("Le Maroc diligente des techniciens en Mauritanie", "Le Maroc a diligenté samedi des techniciens en Mauritanie.", "a diligenté"),
+    ("L'Algérie diligente des pompiers en Tunisie", "L'Algérie a diligenté dimanche des pompiers en Tunisie.", "a diligenté"),
 ]
-HELD = "Le Tchad a dépêché mercredi une équipe de vétérinaires au Cameroun."
+HELD = "Le Tchad a diligenté mercredi une équipe de vétérinaires au Cameroun."
 
 
 @pytest.mark.models

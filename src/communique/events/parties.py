@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
 from communique.events.detect import FALLBACK_RECIPIENT
-from communique.mentions.actors import (EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, STATE_NAMED_LAST, Mention,
+from communique.mentions.actors import (EARLIER_SUBJECT, EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, STATE_NAMED_LAST, Mention,
                                         MentionIndex)
 from communique.parse import Parse, Token
 
@@ -396,8 +396,8 @@ def _weigh_default_state(draft: Draft, parse: Parse, index: MentionIndex, model:
 
 # how the rules' reasons say a state was given by default (see ``_weigh_default_state``); a
 # group acting keeps the state of where it acts (guidelines §6): only a target's is weighed
-_DEFAULT_STATES = {"actor": (STATE_NAMED_LAST, MAIN_COUNTRY, LAST_STATE_NAMED),
-                   "recipient": (STATE_NAMED_LAST, MAIN_COUNTRY, LAST_STATE_NAMED, EVENT_PLACE)}
+_DEFAULT_STATES = {"actor": (STATE_NAMED_LAST, MAIN_COUNTRY, LAST_STATE_NAMED, EARLIER_SUBJECT),
+                   "recipient": (STATE_NAMED_LAST, MAIN_COUNTRY, LAST_STATE_NAMED, EVENT_PLACE, EARLIER_SUBJECT)}
 
 
 def _default_state_change(draft: Draft, parse: Parse, index: MentionIndex, model: PartyModel, *,

@@ -469,6 +469,7 @@ PLACE_IN_PHRASE = "(place in the phrase)"  # a party's state known only from whe
 MAIN_COUNTRY = "the article's main country"
 # a bare state body's state taken from the text before it ("l'armée", "the Foreign Ministry")
 STATE_NAMED_LAST = "the state named last"
+EARLIER_SUBJECT = "the state of an earlier sentence's subject"
 # the state an unnamed group, crowd or target gets from where the act takes place (guidelines
 # §6), and the state "ce pays", "the country" get, the last one named: defaults too (the party
 # model weighs a target's place state and "ce pays", not a group's acting where it is)
@@ -486,6 +487,13 @@ def _states_named_before(parse: Parse, index: MentionIndex, first: int) -> list[
     return here.recent
 
 
+def _locative(parse: Parse, tok: Token) -> bool:
+    """A phrase of place hanging on a noun: "in both countries", "dans les deux pays"."""
+    if tok.dep == "prep":
+        return tok.lower in LOCATIVE_CASES
+    return any(c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(tok))
+
+
 def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
                 *, lang: str) -> list[Resolution]:
     """Entities denoted by one phrase (no conjuncts): from the mentions in it, else from what it
@@ -499,7 +507,9 @@ def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMe
     start, end = _trim_text(parse, tokens)
     text = parse.text[start:end]
     # "les deux pays" / "the two sides": the two countries met so far.
-    pair = references.pair_reference(tokens, text, start, end, memory, lang=lang,
+    # (not "rights groups in both countries": a phrase of place inside it names where, not who)
+    where = {t.i for c in parse.children(arg) if c.i != arg.i and _locative(parse, c) for t in parse.subtree(c)}
+    pair = references.pair_reference([t for t in tokens if t.i not in where], text, start, end, memory, lang=lang,
                                      named_here=lambda: _states_named_before(parse, index, tokens[0].i))
     if pair:
         return pair

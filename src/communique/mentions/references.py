@@ -33,8 +33,8 @@ from collections.abc import Callable
 
 from communique.lexicon.actors import ActorEntry
 from communique.lexicon.tables import number_words
-from communique.mentions.actors import (LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY, NON_STATE_CODES,
-                                        STATE_NAMED_LAST, ArticleMemory, MentionIndex, Resolution, resolve_one)
+from communique.mentions.actors import (EARLIER_SUBJECT, LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY,
+                                        NON_STATE_CODES, STATE_NAMED_LAST, ArticleMemory, MentionIndex, Resolution, resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
 from communique.model import Entity
 from communique.parse import Parse, Token
@@ -147,7 +147,7 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # state they named last in a place or an object
         earlier = _earlier_subject_state(parse, index, first)
         if earlier is not None and earlier != last_state and earlier not in _subject_states(parse, arg, index):
-            return earlier, f"bare '{head.form}': the state of an earlier sentence's subject ({earlier})", sector
+            return earlier, f"bare '{head.form}': {EARLIER_SUBJECT} ({earlier})", sector
     if code is None and last_state and arg.dep == "nsubj":
         # "Le Premier ministre a reçu l'ambassadeur des Émirats": a bare office that acts on a
         # party of another state is not of that state; the article's own, else the state before
