@@ -141,3 +141,10 @@ def test_both_countries_as_a_place_inside_a_phrase_are_not_its_parties(code_text
     # "the leaders of both countries" are the two states'; the rights groups in them are not
     assert any("refers to the two countries" in e.explanation for e in coded.events), coded.events
     assert not any("'Rights groups in both countries' refers" in e.explanation for e in coded.events), coded.events
+
+
+def test_burkina_alone_names_the_state(code_text) -> None:
+    got = parties(code_text("Le Burkina a rappelé mardi son ambassadeur en Côte d'Ivoire.", lang="fr"))
+    assert ("SANCTION", ["BFA"], ["CIV"]) in got, got
+    got = parties(code_text("Burkina recalled its ambassador to Ivory Coast on Tuesday.", lang="en"))
+    assert ("SANCTION", ["BFA"], ["CIV"]) in got, got
