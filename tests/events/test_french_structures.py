@@ -248,3 +248,19 @@ def test_a_noun_begun_in_the_future_is_no_event(code_with_rules) -> None:
     got = events(code_with_rules("La coalition débutera la semaine prochaine des frappes aériennes contre "
                                  "l'État islamique en Syrie.", lang="fr"))
     assert not any(ev == "ASSAULT" for ev, *_ in got), got
+
+
+def test_a_protest_framing_the_clause_needs_an_author_of_its_own(code_with_rules, rules_coder) -> None:
+    # the police act in the clause; the protest that frames it is theirs only if the text says whose
+    named = code_with_rules("La police nigérienne a interpellé vendredi quarante personnes lors d'une manifestation "
+                            "d'étudiants maliens devant l'ambassade.", lang="fr")
+    assert has(events(named), "PROTEST", actors=("MLI",)), named.events
+    bare = code_with_rules("La police nigérienne a interpellé vendredi quarante personnes lors d'une manifestation "
+                           "devant l'ambassade de France.", lang="fr")
+    assert has(events(bare), "COERCE", actors=("NER",)), bare.events
+    assert not any(e.event == "PROTEST" for e in bare.events), bare.events
+    assert skipped(skip_reasons(rules_coder, bare), "manifestation", "framing the clause, with no author of its own")
+    # the same in English: "during protests", the clause's subject is no protester
+    coded = code_with_rules("Nigerien police arrested forty people in Niamey on Friday during protests against the "
+                            "French embassy.", lang="en")
+    assert has(events(coded), "COERCE", actors=("NER",)) and not any(e.event == "PROTEST" for e in coded.events)

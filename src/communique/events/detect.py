@@ -784,6 +784,12 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             if len(anchor_subj) < len(anchor_slots.get("subj", [])):
                 # Its compound modifiers may still name the author ("US Predator attacks have killed").
                 anchor_subj += [c for c in parse.children(tok) if c.dep == "compound"]
+            if anchor_subj and via.startswith("frames the clause") and all(
+                    r.event in ("ASSAULT", "PROTEST") for r in rows):
+                # "Police arrested forty people during the protests", "Turkish authorities raided
+                # homes after the attack": the clause's subject acts in the clause, not in the
+                # attack or the protest that frames it
+                anchor_subj = []
             if anchor_subj:
                 arg_slots.setdefault("subj", anchor_subj)
             for slot, heads in anchor_slots.items():
@@ -866,6 +872,11 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         cand = _roles(parse, tok, anchor, trig, arg_slots, index, memory, via=via)
         if cand is None:
             skip(skipped, tok, f"{trig.event}: no party found")
+            continue
+        if via.startswith("frames the clause") and trig.event in ("ASSAULT", "PROTEST") and not cand.actors:
+            # "during the protests", "lors de l'attaque" with no author of its own: the frame of
+            # the clause's act, told as such (or coded where the article tells it)
+            skip(skipped, tok, f"{trig.event} framing the clause, with no author of its own")
             continue
         if cand.fallback_actor and not cand.recipients:
             # The parse found no subject and the clause names nobody acted upon: the nearest
