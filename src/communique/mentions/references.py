@@ -18,7 +18,9 @@ rules for that are here:
   that had that head before; a bare state body ("l'armée") → the state named last, apart from
   the states of its own clause's subject when it is an object, and apart from the states its
   clause's object names as its own when it is the subject ("Le Premier ministre a reçu
-  l'ambassadeur des Émirats": then the article's main country).
+  l'ambassadeur des Émirats": then the article's main country); but with no state named before
+  it in its own sentence, the state of the main-clause subject of one of the two sentences before
+  ("Le Togo rappelle son ambassadeur au Ghana. … Le gouvernement a décidé…": Togo's).
 
 The words these rules read (pronouns, "dernière", "deux pays", "homologue"…) are in
 ``data/<lang>/mention_words.tsv`` (``communique.mentions.mention_words``).
