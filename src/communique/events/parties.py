@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from communique.errors import ModelError
 from communique.evaluate.scoring import party_code
 from communique.events.detect import FALLBACK_RECIPIENT
-from communique.mentions.actors import (EARLIER_SUBJECT, EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY, STATE_NAMED_LAST, Mention,
-                                        MentionIndex)
+from communique.mentions.actors import (EARLIER_SUBJECT, EVENT_PLACE, LAST_STATE_NAMED, MAIN_COUNTRY,
+                                        STATE_NAMED_LAST, Mention, MentionIndex)
 from communique.parse import Parse, Token
 
 # PLOVER sectors of a state's own agents, and the codes of parties that have none of them

@@ -36,7 +36,8 @@ from collections.abc import Callable
 from communique.lexicon.actors import ActorEntry
 from communique.lexicon.tables import number_words
 from communique.mentions.actors import (EARLIER_SUBJECT, LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY,
-                                        NON_STATE_CODES, STATE_NAMED_LAST, ArticleMemory, MentionIndex, Resolution, resolve_one)
+                                        NON_STATE_CODES, STATE_NAMED_LAST, ArticleMemory, MentionIndex, Resolution,
+                                        resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
 from communique.model import Entity
 from communique.parse import Parse, Token
