@@ -555,6 +555,9 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
 
 
 STATEMENT_TYPES = {"ACCUSE", "REJECT"}
+# An attack or a protest that frames a clause ("during the protests", "lors de l'attaque") is
+# not the clause subject's, and with no author of its own it is no record (detect_sentence).
+FRAMES_NEED_AUTHOR = frozenset({"ASSAULT", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -785,7 +788,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                 # Its compound modifiers may still name the author ("US Predator attacks have killed").
                 anchor_subj += [c for c in parse.children(tok) if c.dep == "compound"]
             if anchor_subj and via.startswith("frames the clause") and all(
-                    r.event in ("ASSAULT", "PROTEST") for r in rows):
+                    r.event in FRAMES_NEED_AUTHOR for r in rows):
                 # "Police arrested forty people during the protests", "Turkish authorities raided
                 # homes after the attack": the clause's subject acts in the clause, not in the
                 # attack or the protest that frames it
@@ -873,7 +876,7 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if cand is None:
             skip(skipped, tok, f"{trig.event}: no party found")
             continue
-        if via.startswith("frames the clause") and trig.event in ("ASSAULT", "PROTEST") and not cand.actors:
+        if via.startswith("frames the clause") and trig.event in FRAMES_NEED_AUTHOR and not cand.actors:
             # "during the protests", "lors de l'attaque" with no author of its own: the frame of
             # the clause's act, told as such (or coded where the article tells it)
             skip(skipped, tok, f"{trig.event} framing the clause, with no author of its own")

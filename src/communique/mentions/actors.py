@@ -487,11 +487,11 @@ def _states_named_before(parse: Parse, index: MentionIndex, first: int) -> list[
     return here.recent
 
 
-def _locative(parse: Parse, tok: Token) -> bool:
-    """A phrase of place hanging on a noun: "in both countries", "dans les deux pays"."""
-    if tok.dep == "prep":
-        return tok.lower in LOCATIVE_CASES
-    return any(c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(tok))
+def place_phrase(parse: Parse, tok: Token) -> bool:
+    """A phrase of place: an English locative preposition, or a phrase with a locative case or
+    preposition of its own ("in both countries", "dans les deux pays", "au Liban")."""
+    return (tok.lower in LOCATIVE_CASES and tok.dep == "prep") or any(
+        c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(tok))
 
 
 def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMemory,
@@ -508,7 +508,7 @@ def resolve_one(parse: Parse, arg: Token, index: MentionIndex, memory: ArticleMe
     text = parse.text[start:end]
     # "les deux pays" / "the two sides": the two countries met so far.
     # (not "rights groups in both countries": a phrase of place inside it names where, not who)
-    where = {t.i for c in parse.children(arg) if c.i != arg.i and _locative(parse, c) for t in parse.subtree(c)}
+    where = {t.i for c in parse.children(arg) if c.i != arg.i and place_phrase(parse, c) for t in parse.subtree(c)}
     pair = references.pair_reference([t for t in tokens if t.i not in where], text, start, end, memory, lang=lang,
                                      named_here=lambda: _states_named_before(parse, index, tokens[0].i))
     if pair:

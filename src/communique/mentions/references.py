@@ -35,9 +35,9 @@ from collections.abc import Callable
 
 from communique.lexicon.actors import ActorEntry
 from communique.lexicon.tables import number_words
-from communique.mentions.actors import (EARLIER_SUBJECT, LAST_STATE_NAMED, LOCATIVE_CASES, MAIN_COUNTRY,
-                                        NON_STATE_CODES, STATE_NAMED_LAST, ArticleMemory, MentionIndex, Resolution,
-                                        resolve_one)
+from communique.mentions.actors import (EARLIER_SUBJECT, LAST_STATE_NAMED, MAIN_COUNTRY, NON_STATE_CODES,
+                                        STATE_NAMED_LAST, ArticleMemory, Mention, MentionIndex, Resolution,
+                                        place_phrase, resolve_one)
 from communique.mentions.mention_words import GenderNumber, any_language, mention_words
 from communique.model import Entity
 from communique.parse import Parse, Token
@@ -144,7 +144,7 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
         # "le président américain … en dénonçant le régime" denounces another state's regime.
         last_state = _not_the_subjects(parse, arg, first, index, memory, last_state)
     if (code is None and last_state and arg.dep in ("nsubj", "obj", "dobj")
-            and _first_state_in_sentence(parse, index, first) is None):
+            and not _state_codes(index.within(parse.sentences[first.sent].start, first.i - 1))):
         # "Le Burkina rappelle son ambassadeur en Côte d'Ivoire. … Le gouvernement a décidé…": a
         # bare body opening a clause continues the subject of the sentences before, not the
         # state they named last in a place or an object
@@ -169,15 +169,11 @@ def state_of_head(parse: Parse, arg: Token, first: Token, head: ActorEntry, sect
     return code, reason, sector
 
 
-def _first_state_in_sentence(parse: Parse, index: MentionIndex, tok: Token) -> str | None:
-    """The first state named in the token's sentence before it (None when none)."""
-    sent = parse.sentences[tok.sent]
-    for m in index.within(sent.start, tok.i - 1):
-        entry = next((e for e in m.entries if e.kind in ("country", "org") and e.code
-                      and e.code not in NON_STATE_CODES), None)
-        if entry is not None:
-            return entry.code
-    return None
+def _state_codes(mentions: list[Mention]) -> list[str]:
+    """The states (and state bodies) these mentions name, in order; international bodies,
+    NGOs and the like are none."""
+    return [e.code for m in mentions for e in m.entries
+            if e.kind in ("country", "org") and e.code and e.code not in NON_STATE_CODES]
 
 
 def _earlier_subject_state(parse: Parse, index: MentionIndex, tok: Token, *, back: int = 2) -> str | None:
@@ -189,9 +185,7 @@ def _earlier_subject_state(parse: Parse, index: MentionIndex, tok: Token, *, bac
         subj = next((c for c in parse.children(root) if c.dep == "nsubj"), None) if root is not None else None
         if subj is None:
             continue
-        ids = {t.i for t in parse.subtree(subj)}
-        codes = [e.code for m in index.in_tokens(ids) for e in m.entries
-                 if e.kind in ("country", "org") and e.code and e.code not in NON_STATE_CODES]
+        codes = _state_codes(index.in_tokens({t.i for t in parse.subtree(subj)}))
         if codes:
             return codes[0]
     return None
@@ -234,8 +228,7 @@ def _object_states(parse: Parse, subj: Token, index: MentionIndex) -> frozenset[
     stack = [c for c in parse.children(verb) if c.dep in ("obj", "dobj", "iobj", "dative")]
     while stack:
         tok = stack.pop()
-        if (tok.lower in LOCATIVE_CASES and tok.dep == "prep") or any(
-                c.dep in ("case", "prep") and c.lower in LOCATIVE_CASES for c in parse.children(tok)):
+        if place_phrase(parse, tok):
             continue
         ids.add(tok.i)
         stack.extend(parse.children(tok))
