@@ -344,3 +344,21 @@ def test_forestalling_an_attack_is_no_warning(code_with_rules, rules_coder) -> N
                             lang="fr")
     assert not any(e.event == "THREATEN" for e in coded.events), coded.events
     assert any("'prévenu'" in r and "no trigger row's cue holds" in r for r in skip_reasons(rules_coder, coded))
+
+
+def test_a_town_seized_is_an_attack_and_goods_seized_a_seizure(code_with_rules, rules_coder) -> None:
+    # capturing territory is no arrest (issue 13); drugs, ships and power seized stay COERCE/seize
+    town = code_with_rules("Malian troops seized the town of Anefis from the rebels on Sunday.", lang="en")
+    assert has(events(town), "ASSAULT", actors=("MLI",)), town.events
+    assert not has(events(town), "COERCE"), town.events
+    goods = code_with_rules("Nigerien customs officers seized two tonnes of cannabis near Niamey on Sunday.", lang="en")
+    assert any(ev == "COERCE" and mode == "seize" for ev, mode, *_ in events(goods)), goods.events
+    assert not has(events(goods), "ASSAULT"), goods.events
+
+
+def test_a_town_taken_in_french_is_an_attack_and_a_file_taken_up_is_none(code_with_rules, rules_coder) -> None:
+    taken = code_with_rules("L'armée malienne s'est emparée dimanche du camp de Ber, au nord de Tombouctou.", lang="fr")
+    assert has(events(taken), "ASSAULT", actors=("MLI",)), taken.events
+    file = code_with_rules("Le gouvernement malien s'est emparé du dossier de la frontière.", lang="fr")
+    assert not events(file), file.events
+    assert any("'emparé'" in r and "cue holds" in r for r in skip_reasons(rules_coder, file)), file.events

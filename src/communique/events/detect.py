@@ -498,6 +498,8 @@ def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict
                     hit = index.has_person(toks)
                 elif w == "@actor":
                     hit = index.has_actor(toks)
+                elif w == "@place":
+                    hit = index.has_place(toks)
                 else:
                     hit = w in whole or any(x.startswith(w) for x in words)
                 if hit:

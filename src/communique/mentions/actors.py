@@ -231,6 +231,9 @@ def _compounds(parse: Parse, lexicon: ActorLexicon, starts: list[int]) -> list[M
     return out
 
 
+_NAME_DEPS = frozenset({"flat", "flat:name", "compound", "appos"})
+
+
 class MentionIndex:
     """Mentions of one article with lookups by token."""
 
@@ -272,6 +275,20 @@ class MentionIndex:
             return True
         idx = {t.i for t in tokens}
         return any(e.kind in ("title", "person") for m in self.in_tokens(idx) for e in m.entries)
+
+    def has_place(self, tokens: list[Token]) -> bool:
+        """A place named among the tokens ("Palmyra", "la ville de Djibo"), outside any mention
+        of a party: a location the recogniser found, or a name heading the phrase that names no
+        party nor person ("seized Djibo": the small English recogniser calls many towns of the
+        Sahel organisations or peoples)."""
+        idx = {t.i for t in tokens}
+        parties = {i for m in self.in_tokens(idx) for i in range(m.first, m.last + 1)}
+        roots = {t.i for t in tokens if t.head not in idx or t.head == t.i}
+        # the phrase's head and the words of its name, not a place inside it ("the tanker X in
+        # the Strait of Hormuz" is a ship)
+        heads = [t for t in tokens if t.i in roots or (t.head in roots and t.dep in _NAME_DEPS)]
+        return any(t.i not in parties and t.ent_type != "PER" and (
+            t.ent_type in ("LOC", "GPE", "FAC") or t.pos == "PROPN") for t in heads)
 
     def has_actor(self, tokens: list[Token]) -> bool:
         idx = {t.i for t in tokens}
