@@ -362,3 +362,31 @@ def test_a_town_taken_in_french_is_an_attack_and_a_file_taken_up_is_none(code_wi
     file = code_with_rules("Le gouvernement malien s'est emparé du dossier de la frontière.", lang="fr")
     assert not events(file), file.events
     assert any("'emparé'" in r and "cue holds" in r for r in skip_reasons(rules_coder, file)), file.events
+
+
+def test_insisting_that_a_state_must_act_is_a_demand(code_with_rules, rules_coder) -> None:
+    demand = code_with_rules("The Senegalese minister insisted that Bamako must release the fishermen.", lang="en")
+    assert has(events(demand), "REQUEST", actors=("SEN",), recipients=("MLI",)), demand.events
+    claim = code_with_rules("The Senegalese minister insisted that the Malian vote was fair.", lang="en")
+    assert not events(claim), claim.events
+    assert any("'insisted'" in r and "cue holds" in r for r in skip_reasons(rules_coder, claim)), claim.events
+    demande = code_with_rules("Le ministre sénégalais a insisté pour que des enquêteurs sénégalais soient associés "
+                              "à l'enquête malienne.", lang="fr")
+    assert has(events(demande), "REQUEST", actors=("SEN",)), demande.events
+    remark = code_with_rules("Le ministre sénégalais a insisté sur la coopération avec le Mali.", lang="fr")
+    assert not has(events(remark), "REQUEST"), remark.events
+
+
+def test_ordering_a_foreign_envoy_to_leave_is_an_expulsion(code_with_rules, rules_coder) -> None:
+    out = code_with_rules("Niger ordered the French ambassador to leave the country within 48 hours.", lang="en")
+    assert has(events(out), "SANCTION", actors=("NER",), recipients=("FRA",)), out.events
+    assert not has(events(out), "REQUEST"), out.events
+    # an order to do something else stays a demand
+    stop = code_with_rules("Mali ordered France to stop its military operations.", lang="en")
+    assert has(events(stop), "REQUEST", actors=("MLI",), recipients=("FRA",)), stop.events
+    assert not has(events(stop), "SANCTION"), stop.events
+    for text in ("Le Niger a ordonné à l'ambassadeur de France de quitter le territoire sous 48 heures.",
+                 "Le gouvernement nigérien a sommé l'ambassadeur de France de quitter le pays."):
+        dehors = code_with_rules(text, lang="fr")
+        assert has(events(dehors), "SANCTION", actors=("NER",), recipients=("FRA",)), dehors.events
+        assert not has(events(dehors), "REQUEST"), dehors.events
