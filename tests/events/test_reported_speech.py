@@ -94,3 +94,16 @@ def test_the_journalists_conditional_stays_uncoded(code_with_rules, rules_coder)
     assert events(coded) == [], coded.events
     reasons = skip_reasons(rules_coder, coded)
     assert skipped(reasons, "retirerait", "conditional"), reasons
+
+
+def test_an_intention_announced_is_a_stated_intent_and_no_intention_none(code_with_rules, rules_coder) -> None:
+    # "announced its intention to cut ties": a threat to the relations (as "is prepared to")
+    said = code_with_rules("Burkina Faso announced its intention to cut diplomatic ties with Côte d'Ivoire.",
+                           lang="en")
+    assert any(ev == "THREATEN" and mode == "relations" and "BFA" in a and "CIV" in r
+               for ev, mode, a, r, *_ in events(said)), said.events
+    for text in ("Mali has no intention to cut ties with Algeria.",
+                 "Mali does not have the intention to cut ties with Algeria."):
+        none = code_with_rules(text, lang="en")
+        assert not events(none), none.events
+        assert skipped(skip_reasons(rules_coder, none), "cut", "intention, not an act"), none.events

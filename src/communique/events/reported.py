@@ -65,6 +65,9 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         return "intent"
     if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in grammar_words(lang).willing
                                                   or head.lower in grammar_words(lang).willing):
+        if head.pos == "NOUN" and (_negated(parse, parse.head(head)) or any(
+                c.lower in ("no", "aucun", "aucune") for c in parse.children(head))):
+            return None  # "has no intention to", "does not have the intention to": no intent stated
         return "willing"
     return None
 
@@ -152,3 +155,8 @@ def intent_trigger(trig: Trigger, reading: str) -> Trigger | None:
         # "X will withdraw" announces it (CONCEDE)
         return replace(trig, event="CONCEDE", mode=None, note=f"announced {trig.event}")
     return replace(trig, event="AGREE", mode=None, note=f"promised {trig.event}")
+
+
+def _negated(parse: Parse, tok: Token) -> bool:
+    return any(c.dep in ("advmod", "neg") and c.lower in ("not", "n't", "never", "ne", "pas", "jamais", "no")
+               for c in parse.children(tok))
