@@ -390,3 +390,33 @@ def test_ordering_a_foreign_envoy_to_leave_is_an_expulsion(code_with_rules, rule
         dehors = code_with_rules(text, lang="fr")
         assert has(events(dehors), "SANCTION", actors=("NER",), recipients=("FRA",)), dehors.events
         assert not has(events(dehors), "REQUEST"), dehors.events
+
+
+def test_foreign_nationals_evacuated_are_aid_and_ones_own_no_event(code_with_rules, rules_coder) -> None:
+    for text, lang in (("L'armée algérienne a évacué jeudi 27 ressortissants mauritaniens de Tripoli.", "fr"),
+                       ("Algeria evacuated 27 Mauritanian nationals from Tripoli on Thursday.", "en"),
+                       ("L'Algérie a procédé à l'évacuation de 27 ressortissants mauritaniens.", "fr")):
+        coded = code_with_rules(text, lang=lang)
+        assert has(events(coded), "AID", actors=("DZA",), recipients=("MRT",)), coded.events
+    for text, lang in (("Le Niger a évacué ses ressortissants du Soudan.", "fr"),
+                       ("Niger evacuated its citizens from Sudan.", "en")):
+        own = code_with_rules(text, lang=lang)
+        assert not events(own), own.events
+        assert any("cue holds" in r for r in skip_reasons(rules_coder, own)), own.events
+
+
+def test_a_state_welcoming_anothers_decision_praises_it(code_with_rules, rules_coder) -> None:
+    praise = code_with_rules("Ghana welcomed Togo's decision to lift the curfew in the north.", lang="en")
+    assert has(events(praise), "SUPPORT", actors=("GHA",), recipients=("TGO",)), praise.events
+    # a deal welcomed by no state party is no praise between states
+    crowd = code_with_rules("Rights groups cautiously welcomed the deal.", lang="en")
+    assert not events(crowd), crowd.events
+    assert any("'welcomed'" in r and "cue holds" in r for r in skip_reasons(rules_coder, crowd)), crowd.events
+
+
+def test_ties_upgraded_are_support(code_with_rules) -> None:
+    up = code_with_rules("Senegal upgraded its ties with Mauritania to a strategic partnership.", lang="en")
+    assert has(events(up), "SUPPORT", actors=("SEN",), recipients=("MRT",)), up.events
+    haut = code_with_rules("Le Sénégal a rehaussé ses relations avec la Mauritanie au rang de partenariat stratégique.",
+                           lang="fr")
+    assert has(events(haut), "SUPPORT", actors=("SEN",)), haut.events
