@@ -47,3 +47,16 @@ def test_author_in_a_compound_of_the_attack_noun(code_text) -> None:
     got = events_and_objects(code_text("Recent Kenyan drone strikes have killed six militants in Somalia.",
                                        lang="en"))
     assert any(ev == "ASSAULT" and "KEN" in a for ev, _, a, _, _ in got), got
+
+
+def test_what_a_state_orders_its_own_agents_to_do_is_its_act(code_with_rules, rules_coder) -> None:
+    own = code_with_rules("The Nigerian president instructed his ministers to send relief supplies to Niger.",
+                          lang="en")
+    assert has(events(own), "AID", actors=("NGA",), recipients=("NER",)), own.events
+    assert not has(events(own), "REQUEST"), own.events
+    army = code_with_rules("The Chadian president ordered the army to withdraw from the Nigerien border.", lang="en")
+    assert has(events(army), "RETREAT", actors=("TCD",)), army.events
+    assert not has(events(army), "REQUEST"), army.events
+    other = code_with_rules("Mali ordered France to stop its military operations.", lang="en")
+    assert has(events(other), "REQUEST", actors=("MLI",), recipients=("FRA",)), other.events
+    assert skipped(skip_reasons(rules_coder, other), "stop", "intention, not an act"), other.events

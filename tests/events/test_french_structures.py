@@ -264,3 +264,18 @@ def test_a_protest_framing_the_clause_needs_an_author_of_its_own(code_with_rules
     coded = code_with_rules("Nigerien police arrested forty people in Niamey on Friday during protests against the "
                             "French embassy.", lang="en")
     assert has(events(coded), "COERCE", actors=("NER",)) and not any(e.event == "PROTEST" for e in coded.events)
+
+
+def test_what_a_state_orders_its_own_agents_to_do_is_its_act(code_with_rules, rules_coder) -> None:
+    # "a leader instructing his own ministers to send relief is AID, not REQUEST" (issue 13)
+    own = code_with_rules("Le président nigérian a ordonné à ses ministres d'envoyer des secours au Niger.",
+                          lang="fr")
+    assert has(events(own), "AID", actors=("NGA",), recipients=("NER",)), own.events
+    assert not has(events(own), "REQUEST"), own.events
+    army = code_with_rules("Le président tchadien a ordonné à l'armée de se retirer de la frontière nigérienne.",
+                           lang="fr")
+    assert has(events(army), "RETREAT", actors=("TCD",)), army.events
+    # an order to another state is a demand, and what it is told to do is not done
+    other = code_with_rules("Le Mali a ordonné à la France de cesser ses opérations militaires.", lang="fr")
+    assert has(events(other), "REQUEST", actors=("MLI",), recipients=("FRA",)), other.events
+    assert skipped(skip_reasons(rules_coder, other), "cesser", "intention, not an act"), other.events

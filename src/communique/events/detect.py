@@ -765,14 +765,22 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             if why:
                 skip(skipped, tok, f"participle of the cut-off '{stray.text}' ({why})")
                 continue
+        ordered_by: Token | None = None
         if anchor.pos in ("VERB", "AUX"):
             why = verb_modality(parse, anchor, lang=lang)
+            order = _order_to_own_agents(parse, anchor, index, lang=lang) if why else None
+            if order is not None and not verb_modality(parse, order, lang=lang):
+                # "The government ordered two navy frigates to patrol", "a ordonné à ses ministres
+                # d'envoyer des secours": the state does what it orders its own agents to do
+                why, ordered_by, via = None, order, f"{via}; ordered by '{order.text}' to its own agents"
             if why:
                 reading = stated_intent(parse, anchor, lang=lang)
                 if reading is None:
                     skip(skipped, tok, why)
                     continue
         arg_slots = slots(parse, tok, lang=lang)
+        if ordered_by is not None:
+            arg_slots["subj"] = slots(parse, ordered_by, lang=lang).get("subj", [])
         if document is not None:
             # The adopters act: "Le Conseil a adopté une résolution exigeant…" (the relative
             # pronoun or the document itself is no party).
@@ -814,6 +822,10 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
             trig = model_row(tok, replace(score, event=score.top_event, prob=score.top_prob), lang=lang)
         if trig is None:
             skip(skipped, tok, "no trigger row's cue holds")
+            continue
+        if (trig.event == "REQUEST" and said_by(tok, grammar_words(lang).order_verb)
+                and _own_agents_addressed(parse, tok, index, lang=lang) is not None):
+            skip(skipped, tok, "an order to the speaker's own agents (the act ordered is coded)")
             continue
         if (trig.event == "SUPPORT" and ("obj", "recipient") in trig.roles and tok.pos in ("VERB", "AUX")
                 and tok.feat("VerbForm") == "Part" and tok.dep in ("acl", "amod") and tok.feat("Tense") != "Pres"):
@@ -909,6 +921,48 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         out.append(cand)
     _drop_restatements(parse, out, skipped)
     return out
+
+
+def _own_agents_addressed(parse: Parse, order: Token, index: MentionIndex, *, lang: str) -> Token | None:
+    """The addressee of an order verb ("ordered the army", "a ordonné à ses ministres", "a chargé
+    le ministre de") when it names no state, organisation or person of its own: the speaker's own
+    agents (an order to "the French ambassador" or "Israel" is a demand to another party)."""
+    kids = list(parse.children(order))
+    if lang == "en":
+        heads = [c for c in kids if c.dep in ("dobj", "obj")]
+    else:
+        # "ordonner à X de…" (its object is the thing ordered: "ordonne un cessez-le-feu"), "charger X de…"
+        heads = [c for c in kids if c.dep == "iobj" or (c.dep.startswith("obl") and _case(parse, c) == "à")]
+        if order.lemma == "charger":
+            heads += [c for c in kids if c.dep == "obj"]
+    if not heads:
+        return None
+    head = heads[0]
+    words = _phrase_without_clauses(parse, head)  # not the infinitive hung on it
+    if any(t.pos == "PROPN" or t.ent_type in ("PER", "PERSON") for t in words):
+        return None
+    idx = {t.i for t in words}
+    if any(e.code for m in index.in_tokens(idx) for e in m.entries if e.kind in ("country", "org")):
+        return None
+    return head
+
+
+def _order_to_own_agents(parse: Parse, verb: Token, index: MentionIndex, *, lang: str) -> Token | None:
+    """The order verb an infinitive hangs on ("ordered two frigates to patrol", "a ordonné à
+    l'armée de se retirer") when it addresses the speaker's own agents (``_own_agents_addressed``)."""
+    if not (verb.feat("VerbForm") == "Inf" or (lang == "en" and verb.dep == "xcomp")):
+        return None
+    head = parse.head(verb)
+    if head.i == verb.i and lang == "fr":
+        return None
+    if lang == "fr" and not said_by(head, grammar_words(lang).order_verb):
+        # "a ordonné à l'armée de se retirer": the parser may hang the infinitive on the addressee
+        governor = parse.head(head)
+        if head.pos == "NOUN" and said_by(governor, grammar_words(lang).order_verb):
+            head = governor
+    if not said_by(head, grammar_words(lang).order_verb) or head.pos not in ("VERB", "AUX"):
+        return None
+    return head if _own_agents_addressed(parse, head, index, lang=lang) is not None else None
 
 
 def _drop_restatements(parse: Parse, out: list[Candidate], skipped: list[str] | None) -> None:
