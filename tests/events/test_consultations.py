@@ -137,3 +137,18 @@ def test_a_host_whose_state_is_not_given_is_one_of_the_meetings_parties(code_wit
     got = types_and_parties(coded)
     assert got == [("CONSULT", {"MRT", "MLI"}, set())], got
     assert "one of its authors" in coded.events[0].explanation, coded.events[0].explanation
+
+
+def test_talks_hosted_between_others_are_their_meeting(code_with_rules, rules_coder) -> None:
+    # guidelines §4: a meeting hosted in a third country is the parties' meeting, not a visit to the host
+    talks = code_with_rules("Egypt hosted talks between Sudan and Ethiopia in Cairo on Monday.", lang="en")
+    assert has(events(talks), "CONSULT", actors=("SDN", "ETH")), talks.events
+    assert not any("EGY" in a | r for ev, _, a, r, *_ in events(talks)), talks.events
+    reunion = code_with_rules("Le Maroc a abrité lundi une réunion entre la Libye et l'Égypte.", lang="fr")
+    assert has(events(reunion), "CONSULT", actors=("LBY", "EGY")), reunion.events
+    assert not any("MAR" in a | r for ev, _, a, r, *_ in events(reunion)), reunion.events
+    # a host receiving a visitor is still visited; a summit only offered is no meeting
+    visit = code_with_rules("The Malian president hosted his Senegalese counterpart in Bamako.", lang="en")
+    assert has(events(visit), "CONSULT", actors=("SEN",), recipients=("MLI",)), visit.events
+    offer = code_with_rules("Mali turned down an Algerian offer to host a summit in July.", lang="en")
+    assert not has(events(offer), "CONSULT"), offer.events

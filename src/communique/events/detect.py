@@ -514,6 +514,9 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
     head = parse.head(noun)
     if noun.dep in ("obj", "dobj") and head.lemma in grammar_words(lang).light_verb:
         return head, f"light verb '{head.text}'"
+    if noun.dep in ("obj", "dobj") and head.lemma in grammar_words(lang).host_verb and _between_others(parse, noun, head):
+        # "Egypt hosted talks between Sudan and Ethiopia": the talks are told, between the two
+        return head, f"hosted by '{head.text}'"
     verb = parse.head(head)
     if (head.i != noun.i and verb.i != head.i and verb.lemma in grammar_words(lang).light_verb
             and _object_under_time_word(parse, verb, lang=lang) is noun):
@@ -582,6 +585,13 @@ def model_row(tok: Token, score: TriggerScore, *, lang: str) -> Trigger:
     roles = (DEFAULT_NOUN_ROLES if pos == "NOUN" else DEFAULT_VERB_ROLES)[lang]
     return Trigger(lemma=tok.lemma.lower(), pos=pos, event=score.event, mode=score.mode, context=(),
                    roles=parse_roles(roles), cues=(), needs=frozenset(), note=score.describe(), row=0)
+
+
+def _between_others(parse: Parse, noun: Token, verb: Token) -> bool:
+    """A meeting noun naming its parties with "between"/"entre" ("des pourparlers entre le Mali et…";
+    the French parser often hangs the phrase on the verb)."""
+    return any((c.dep == "prep" and c.lower == "between") or _case(parse, c) == "entre"
+               for c in (*parse.children(noun), *parse.children(verb)))
 
 
 def _model_anchor(parse: Parse, noun: Token) -> tuple[Token, str] | None:

@@ -65,6 +65,7 @@ class GrammarWords:
     unrealised_content_verb: frozenset[str]
     attack_word: frozenset[str]
     order_verb: frozenset[str]
+    host_verb: frozenset[str]
     contest_word: frozenset[str]
     allegation_verb: frozenset[str]
     statement_plural: frozenset[str]
