@@ -18,7 +18,7 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import (VISIT_ACTS, Draft, commemoration, locate_groups, merge, opinion_piece,
+from communique.events.build import (TWO_SIDED, VISIT_ACTS, Draft, commemoration, locate_groups, merge, opinion_piece,
                                      sports_report, state_related, to_event, unique_ids, violence_in_title,
                                      visit_to_come)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
@@ -249,6 +249,11 @@ class Coder:
                 # the side the clause left unnamed, when the article makes one likely
                 imply_parties(draft, parse, index, parties, policy=self.settings.party_policy,
                               title_end=title_end)
+            if draft.event in TWO_SIDED and not draft.recipients and len(draft.actors) == 1:
+                # "Trump a signé un décret": a signature, a joint act or aid with one party and no
+                # other, even implied, is no act between parties (events.build.TWO_SIDED)
+                skip(skipped, draft.candidates[0].trigger, f"{draft.event}: one party and no other (a two-sided act)")
+                continue
             if (not draft.actors and draft.event not in grammar_words(lang).actorless_event
                     and draft.mode != "release"):
                 # the record's actor is required (guidelines §2: recipient may be null, the actor

@@ -152,3 +152,16 @@ def test_talks_hosted_between_others_are_their_meeting(code_with_rules, rules_co
     assert has(events(visit), "CONSULT", actors=("SEN",), recipients=("MLI",)), visit.events
     offer = code_with_rules("Mali turned down an Algerian offer to host a summit in July.", lang="en")
     assert not has(events(offer), "CONSULT"), offer.events
+
+
+def test_a_joint_act_with_one_party_and_no_other_is_none(code_with_rules, rules_coder) -> None:
+    # "an exercise by one state" (issue 13): a joint exercise, a signature or aid needs another party
+    for text, lang in (("The Nigerien army conducted a military exercise alone near Agadez.", "en"),
+                       ("L'armée nigérienne a mené seule un exercice militaire à Agadez.", "fr")):
+        alone = code_with_rules(text, lang=lang)
+        assert not events(alone), alone.events
+        assert any("one party and no other" in r for r in skip_reasons(rules_coder, alone)), alone.events
+    # the minimal pair: the same exercise with a partner
+    pair = code_with_rules("The Nigerien army conducted a joint military exercise with Chadian troops near Agadez.",
+                           lang="en")
+    assert has(events(pair), "COOPERATE", actors=("NER",), recipients=("TCD",)), pair.events

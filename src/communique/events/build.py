@@ -185,6 +185,10 @@ _RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT", "ASSAULT"})
 # A joint strike has a target that may be of one of the strikers' states (Congolese and Ugandan
 # forces against rebels in Congo); the other reciprocal acts have none among their own authors.
 _JOINT = _RECIPROCAL - {"ASSAULT"}
+# Acts done with or to another party by their nature: a record of one of them naming a single party
+# and no other, even after the party model, is no act between parties (coder.Coder.events). Not
+# AGREE: a promise to one's own people is one ("promised to democratize Serbia", PLOVER's gold).
+TWO_SIDED = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
 
 def _joint_act(draft: Draft) -> Draft:
