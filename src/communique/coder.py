@@ -18,9 +18,9 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import (TWO_SIDED, VISIT_ACTS, Draft, commemoration, locate_groups, merge, opinion_piece,
-                                     sports_report, state_related, to_event, unique_ids, violence_in_title,
-                                     visit_to_come)
+from communique.events.build import (TWO_SIDED, VISIT_ACTS, Draft, commemoration, drop_own_state_recipient,
+                                     locate_groups, merge, opinion_piece, sports_report, state_related, to_event,
+                                     unique_ids, violence_in_title, visit_to_come)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
 from communique.events.grammar import grammar_words
 from communique.events.triggers_model import TriggerScore, trigger_model
@@ -246,6 +246,8 @@ class Coder:
             if not state_related(draft):
                 continue  # a newspaper, a company, a union or a party among themselves (guidelines §3)
             if parties is not None:
+                # a joint act or a meeting between a state and itself: the other side is sought below
+                drop_own_state_recipient(draft)
                 # the side the clause left unnamed, when the article makes one likely
                 imply_parties(draft, parse, index, parties, policy=self.settings.party_policy,
                               title_end=title_end)

@@ -142,3 +142,20 @@ def test_a_side_of_no_state_at_all_keeps_its_parties() -> None:
     out = _stateless_beside_a_state(draft)
     assert [(e.code, e.sector) for e in out.actors] == [(None, "UNK")]
     assert not out.notes
+
+
+def test_a_joint_act_between_a_state_and_itself_loses_its_recipient() -> None:
+    # "US Navy ships held a joint drill with the Navy": the other side is left to the party model
+    from communique.events.build import Draft, drop_own_state_recipient
+
+    drill = Draft(event="COOPERATE", mode=None, actors=[_party("USA", "MIL", "US Navy ships")],
+                  recipients=[_party("USA", "MIL", "the Navy")])
+    assert drop_own_state_recipient(drill)
+    assert drill.recipients == [] and [e.code for e in drill.actors] == ["USA"]
+    assert any("'the Navy' of the actor's own state dropped" in note for note in drill.notes), drill.notes
+    # other states, other kinds of act, an actor with no state: left as they are
+    for event, actor, recipient in (("COOPERATE", "USA", "NGA"), ("ASSAULT", "SYR", "SYR"), ("CONSULT", None, None)):
+        draft = Draft(event=event, mode=None, actors=[_party(actor, "GOV", "a")],
+                      recipients=[_party(recipient, "GOV", "b")])
+        assert not drop_own_state_recipient(draft)
+        assert [e.code for e in draft.recipients] == [recipient]

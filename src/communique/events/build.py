@@ -191,6 +191,19 @@ _JOINT = _RECIPROCAL - {"ASSAULT"}
 TWO_SIDED = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
 
+def drop_own_state_recipient(draft: Draft) -> bool:
+    """"US Navy ships held a joint drill with the Navy": a joint act, a signature, aid or a meeting
+    between a state and itself has a side wrongly resolved (the training corpus has no such
+    cooperation and three such meetings in 135). The recipient is dropped, with a note, so that the
+    party model seeks the other side among the article's states (``parties.imply_parties``)."""
+    if (draft.event not in TWO_SIDED | {"CONSULT"} or len(draft.actors) != 1 or len(draft.recipients) != 1
+            or draft.actors[0].code is None or draft.actors[0].code != draft.recipients[0].code):
+        return False
+    draft.notes.append(f"recipient '{draft.recipients[0].entity_text}' of the actor's own state dropped")
+    draft.recipients = []
+    return True
+
+
 def _joint_act(draft: Draft) -> Draft:
     """"The two sides signed…", "les armées marocaine et espagnole ont mené un exercice avec les
     unités marocaines": an act several states do together is reciprocal; a recipient that is
