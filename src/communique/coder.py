@@ -237,14 +237,21 @@ class Coder:
                           main_why="where the article is set" if set_in else MAIN_COUNTRY,
                           parse=parse, title=headline)
             if draft.event == "ASSAULT" and not draft.actors:
-                continue  # deaths or injuries with no author and no word of violence: no attack
+                # deaths or injuries with no author and no word of violence: no attack
+                skip(skipped, draft.candidates[0].trigger, "ASSAULT: deaths or injuries with no author and no word "
+                                                           "of violence (no attack)")
+                continue
             if where is not None:
                 # after locate_groups: a crowd's country comes from the rules' place, which looks
                 # for where the article is set
                 place = learned_place(parse, draft, found, where, policy=self.settings.place_policy,
                                       rules=place, title_end=title_end)
             if not state_related(draft):
-                continue  # a newspaper, a company, a union or a party among themselves (guidelines §3)
+                # a newspaper, a company, a union or a party among themselves (guidelines §3), or
+                # people no state was found for
+                skip(skipped, draft.candidates[0].trigger, f"{draft.event}: no state among its parties (private "
+                                                           "parties among themselves, or no state found)")
+                continue
             if parties is not None:
                 # a joint act or a meeting between a state and itself: the other side is sought below
                 drop_own_state_recipient(draft)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events, events_and_actor_sectors, events_and_objects, has, skip_reasons
+from event_helpers import events, events_and_actor_sectors, events_and_objects, has, skip_reasons, skipped
 
 
 @pytest.mark.parametrize("text,recipient,place_country", [
@@ -182,3 +182,14 @@ def test_a_protest_told_by_its_noun_is_aimed_at_the_state_where_it_takes_place(c
     without = code_with_rules(bare, lang=lang)
     assert not events(without), without.events
     assert any("PROTEST: no party found" in r for r in skip_reasons(rules_coder, without))
+
+
+def test_an_act_with_no_state_found_says_so(code_with_rules, rules_coder) -> None:
+    # "l'Hérault" is no place the gazetteer knows: the suspects and the police get no state, and
+    # the record is left out with a reason a user can read (it used to vanish silently)
+    lost = code_with_rules("Trois suspects ont été arrêtés dans l'Hérault mardi.", lang="fr")
+    assert not lost.events, lost.events
+    assert skipped(skip_reasons(rules_coder, lost), "arrêtés", "no state among its parties"), lost.events
+    # the minimal pair: a town the gazetteer places in France
+    found = code_with_rules("Trois suspects ont été arrêtés à Montpellier mardi.", lang="fr")
+    assert has(events(found), "COERCE", actors=("FRA",), recipients=("FRA",)), found.events
