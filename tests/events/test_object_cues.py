@@ -12,6 +12,7 @@ from communique.events.lexicon import trigger_lexicon
 from communique.mentions.actors import MentionIndex
 from communique.parse import Parse
 
+from event_helpers import events, has
 from parse_helpers import hand_parse
 
 
@@ -96,3 +97,31 @@ def test_a_deployment_told_with_its_date_first_is_coded(code_text) -> None:
     coded = code_text(text, lang="fr", title=title)
     assert [e.event for e in coded.events] == ["MOBILIZE"], coded.events
     assert [(a.code, a.sector) for a in coded.events[0].actor] == [("TCD", "MIL")]
+
+
+
+def test_signing_the_minutes_is_part_of_the_meeting_not_an_agreement() -> None:
+    # guidelines §3: signing the procès-verbal is part of the CONSULT. The row's exclusion, not only
+    # its object list, says so, so that the trigger model may not read the signing as SUPPORT either
+    # ("Les délégués ont signé le procès-verbal ." by hand)
+    words = [("Les", "le", "DET", "det", 1), ("délégués", "délégué", "NOUN", "nsubj", 3),
+             ("ont", "avoir", "AUX", "aux:tense", 3), ("signé", "signer", "VERB", "root", 3),
+             ("le", "le", "DET", "det", 5), ("procès-verbal", "procès-verbal", "NOUN", "obj", 3),
+             (".", ".", "PUNCT", "punct", 3)]
+    parse = _parse(words)
+    row = next(r for r in trigger_lexicon("fr").candidates("signer", "VERB") if r.event == "SUPPORT")
+    tok = parse.tokens[3]
+    assert not cue_holds(parse, row, tok, slots(parse, tok, lang="fr"), parse.tokens, MentionIndex(parse, []),
+                         negated_only=True)
+    # an accord signed passes the exclusion and the object list
+    words[5] = ("accord", "accord", "NOUN", "obj", 3)
+    accord = _parse(words)
+    assert _holds(accord, row, 3)
+
+
+def test_a_ship_leaving_port_is_no_withdrawal(code_with_rules, rules_coder) -> None:
+    # the trigger model read this departure as a withdrawal; the row's exclusion of ships holds for it too
+    ship = code_with_rules("Le patrouilleur espagnol a quitté jeudi le port de Nouakchott.", lang="fr")
+    assert not has(events(ship), "RETREAT"), ship.events
+    troops = code_with_rules("Les derniers soldats français ont quitté la base de Niamey dimanche.", lang="fr")
+    assert has(events(troops), "RETREAT", actors=("FRA",), recipients=("NER",)), troops.events
