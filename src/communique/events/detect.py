@@ -514,7 +514,8 @@ def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tup
     head = parse.head(noun)
     if noun.dep in ("obj", "dobj") and head.lemma in grammar_words(lang).light_verb:
         return head, f"light verb '{head.text}'"
-    if noun.dep in ("obj", "dobj") and head.lemma in grammar_words(lang).host_verb and _between_others(parse, noun, head):
+    if (noun.dep in ("obj", "dobj") and head.lemma in grammar_words(lang).host_verb
+            and _between_others(parse, noun, head)):
         # "Egypt hosted talks between Sudan and Ethiopia": the talks are told, between the two
         return head, f"hosted by '{head.text}'"
     verb = parse.head(head)

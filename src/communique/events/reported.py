@@ -30,7 +30,7 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
     plan or a hypothesis.
     """
     kids = list(parse.children(verb))
-    if any(c.dep in ("advmod", "neg") and c.lower in ("not", "n't", "never", "ne", "pas", "jamais") for c in kids):
+    if _negated(parse, verb):
         # "Syria says it will not accept any more refugees": a party announcing it will not do a
         # cooperative act refuses it (REJECT); other negated acts are not coded
         return "refusal" if _announced_future(parse, verb, kids, lang=lang) else None
@@ -158,5 +158,6 @@ def intent_trigger(trig: Trigger, reading: str) -> Trigger | None:
 
 
 def _negated(parse: Parse, tok: Token) -> bool:
-    return any(c.dep in ("advmod", "neg") and c.lower in ("not", "n't", "never", "ne", "pas", "jamais", "no")
+    """A word negated by one of its own dependents ("will not accept", "n'a pas l'intention")."""
+    return any(c.dep in ("advmod", "neg") and c.lower in ("not", "n't", "never", "ne", "pas", "jamais")
                for c in parse.children(tok))
