@@ -964,8 +964,8 @@ def _order_to_own_agents(parse: Parse, verb: Token, index: MentionIndex, *, lang
     if not (verb.feat("VerbForm") == "Inf" or (lang == "en" and verb.dep == "xcomp")):
         return None
     head = parse.head(verb)
-    if head.i == verb.i and lang == "fr":
-        return None
+    if head.i == verb.i:
+        return None  # a root is ordered by nobody (an infinitive order verb is not its own order)
     if lang == "fr" and not said_by(head, grammar_words(lang).order_verb):
         # "a ordonné à l'armée de se retirer": the parser may hang the infinitive on the addressee
         governor = parse.head(head)
