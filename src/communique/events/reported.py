@@ -26,9 +26,25 @@ def stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
 
     Returns "intent" (or "willing" for an offer: "is ready to") or "demand" when the not-yet-done
     act is announced by a party (coded as AGREE / THREATEN / CONCEDE, or REQUEST for a demand),
-    "ultimatum" for an act announced unless something happens, None when it is the journalist's
+    "ultimatum" for an act announced unless something happens, "conditional" for an offer bound
+    to a condition ("stands ready to help if asked"), None when it is the journalist's
     plan or a hypothesis.
     """
+    reading = _stated_intent(parse, verb, lang=lang)
+    # An offer of readiness bound to a condition ("stands ready to support the authorities if
+    # requested", on the act or on the word of willingness) promises nothing yet. A conditional
+    # intent is still one (PLOVER codes "said they would meet the mediator if he gave them a veto"
+    # AGREE).
+    if reading == "willing" and any(
+            c.dep == "advcl" and any(m.dep == "mark" and m.lower in grammar_words(lang).condition_mark
+                                     and m.lower != "unless" for m in parse.children(c))
+            for b in (verb, parse.head(verb)) for c in parse.children(b)):
+        return "conditional"
+    return reading
+
+
+def _stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
+    """``stated_intent`` before a condition clause is read."""
     kids = list(parse.children(verb))
     if _negated(parse, verb):
         # "Syria says it will not accept any more refugees": a party announcing it will not do a
@@ -143,6 +159,12 @@ def intent_trigger(trig: Trigger, reading: str) -> Trigger | None:
         if trig.event not in REFUSABLE:
             return None
         return replace(trig, event="REJECT", mode=None, note=f"refused {trig.event}")
+    if reading == "conditional":
+        # "stands ready to support the authorities if requested": a hypothetical offer, no promise;
+        # "will strike if attacked" still threatens
+        if trig.event not in THREAT_MODES:
+            return None
+        return replace(trig, event="THREATEN", mode=THREAT_MODES[trig.event], note=f"announced {trig.event}")
     if reading == "ultimatum":  # "will withdraw its force unless…": a threat, whatever the act
         return replace(trig, event="THREATEN", mode=None, note=f"ultimatum: {trig.event}")
     if reading == "demand":
