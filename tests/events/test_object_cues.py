@@ -125,3 +125,48 @@ def test_a_ship_leaving_port_is_no_withdrawal(code_with_rules, rules_coder) -> N
     assert not has(events(ship), "RETREAT"), ship.events
     troops = code_with_rules("Les derniers soldats français ont quitté la base de Niamey dimanche.", lang="fr")
     assert has(events(troops), "RETREAT", actors=("FRA",), recipients=("NER",)), troops.events
+
+
+def test_an_exclusion_of_the_object_holds_only_when_every_conjunct_is_excluded() -> None:
+    # "Les délégués ont signé le procès-verbal et un accord ." by hand: an instrument was signed too
+    words = [("Les", "le", "DET", "det", 1), ("délégués", "délégué", "NOUN", "nsubj", 3),
+             ("ont", "avoir", "AUX", "aux:tense", 3), ("signé", "signer", "VERB", "root", 3),
+             ("le", "le", "DET", "det", 5), ("procès-verbal", "procès-verbal", "NOUN", "obj", 3),
+             ("et", "et", "CCONJ", "cc", 8), ("un", "un", "DET", "det", 8), ("accord", "accord", "NOUN", "conj", 5),
+             (".", ".", "PUNCT", "punct", 3)]
+    row = next(r for r in trigger_lexicon("fr").candidates("signer", "VERB") if r.event == "SUPPORT")
+    assert _holds(_parse(words), row, 3)
+    # the minutes alone stay excluded, however long their phrase
+    words[8] = ("ordre", "ordre", "NOUN", "nmod", 5)
+    assert not _holds(_parse(words), row, 3)
+
+
+def test_a_second_object_hung_on_the_verb_with_its_conjunction_is_an_object() -> None:
+    # "Les délégués ont signé un procès-verbal ainsi qu'un protocole ." with the protocol parsed as
+    # a modifier of the verb (fr_core_news_md does so)
+    words = [("Les", "le", "DET", "det", 1), ("délégués", "délégué", "NOUN", "nsubj", 3),
+             ("ont", "avoir", "AUX", "aux:tense", 3), ("signé", "signer", "VERB", "root", 3),
+             ("un", "un", "DET", "det", 5), ("procès-verbal", "procès-verbal", "NOUN", "obj", 3),
+             ("ainsi", "ainsi", "ADV", "cc", 9), ("qu'", "que", "SCONJ", "fixed", 6), ("un", "un", "DET", "det", 9),
+             ("protocole", "protocole", "NOUN", "obl:mod", 3), (".", ".", "PUNCT", "punct", 3)]
+    parse = _parse(words)
+    assert [t.text for t in slots(parse, parse.tokens[3], lang="fr")["obj"]] == ["procès-verbal", "protocole"]
+    row = next(r for r in trigger_lexicon("fr").candidates("signer", "VERB") if r.event == "SUPPORT")
+    assert _holds(parse, row, 3)
+
+
+def test_a_day_parsed_as_the_object_leaves_the_words_hung_on_it() -> None:
+    # "Le Maroc a fait don lundi de vingt ambulances ." as fr_core_news_md parses it: the gift
+    # ("don") hangs on the day, which the parser took for the object
+    words = [("Le", "le", "DET", "det", 1), ("Maroc", "Maroc", "PROPN", "nsubj", 3),
+             ("a", "avoir", "AUX", "aux:tense", 3), ("fait", "faire", "VERB", "root", 3),
+             ("don", "don", "NOUN", "det", 5), ("lundi", "lundi", "NOUN", "obj", 3),
+             ("de", "de", "ADP", "case", 8), ("vingt", "vingt", "NUM", "nummod", 8),
+             ("ambulances", "ambulance", "NOUN", "nmod", 5), (".", ".", "PUNCT", "punct", 3)]
+    parse = _parse(words)
+    assert [t.text for t in slots(parse, parse.tokens[3], lang="fr")["obj"]] == ["don", "ambulances"]
+    # a bare day is no object at all
+    bare = _parse([("Le", "le", "DET", "det", 1), ("ministre", "ministre", "NOUN", "nsubj", 3),
+                   ("a", "avoir", "AUX", "aux:tense", 3), ("reçu", "recevoir", "VERB", "root", 3),
+                   ("mercredi", "mercredi", "NOUN", "obj", 3), (".", ".", "PUNCT", "punct", 3)])
+    assert "obj" not in slots(bare, bare.tokens[3], lang="fr")

@@ -121,3 +121,22 @@ def test_a_leaders_name_matches_only_with_its_capitals() -> None:
     found = [m.text for m in find_mentions(parse, actor_lexicon("fr"))
              if any(e.source == "leaders.tsv" for e in m.entries)]
     assert found == ["Bush"]
+
+
+@pytest.mark.parametrize("subject,sector", [
+    ("Le président de la CGT", "LAB"),                  # a union's president is the union's
+    ("Le président du Rassemblement national", "PTY"),  # a party's, the party's
+])
+def test_the_president_of_a_body_that_is_not_the_state_takes_its_sector(code_with_rules, subject, sector) -> None:
+    coded = code_with_rules(f"{subject} a accusé l'Algérie de mentir sur ses chiffres.", lang="fr")
+    actors = {(a.code, a.sector) for e in coded.events for a in e.actor}
+    assert ("FRA", sector) in actors, _parties(coded)
+
+
+def test_a_unions_refusal_is_among_private_parties(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Le président de la CGT a refusé lundi de signer l'accord salarial.", lang="fr")
+    assert not coded.events, coded.events
+    assert any("'refusé'" in r and "no state among its parties" in r for r in rules_coder.skipped.get(coded.article.id, []))
+    # the head of the state refusing is the state's
+    state = code_with_rules("Le président français a refusé lundi de signer l'accord avec l'Algérie.", lang="fr")
+    assert any(e.event == "REJECT" for e in state.events), state.events

@@ -141,6 +141,11 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             case = _case(parse, child)
             if case:
                 add(case, child)
+            elif (child.pos == "NOUN" and any(c.dep == "cc" for c in parse.children(child))
+                  and any(c.dep in ("obj", "dobj") and c.i < child.i for c in parse.children(pred))):
+                # "ont signé un procès-verbal ainsi qu'un mémorandum": a second object the parser
+                # hung on the verb with its conjunction
+                add("obj", child)
         elif dep == "prep":
             for c in parse.children(child):
                 if c.dep == "pobj":
@@ -179,11 +184,16 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             shared += [c for c in parse.children(first) if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN")]
             if shared:
                 out["obj"] = shared
-    if pred.pos == "VERB" and out.get("obj") and all(
-            t.lower in time_words(lang) and not any(parse.children(t)) for t in out["obj"]):
-        # "a reçu mercredi à Rabat le ministre…": a bare day the parser took for the object is none
-        # ("a fait don lundi de…" hangs the object's words on the day: it stays)
-        del out["obj"]
+    if pred.pos == "VERB" and out.get("obj") and all(t.lower in time_words(lang) for t in out["obj"]):
+        # "a reçu mercredi à Rabat le ministre…": a day the parser took for the object is none; the
+        # words it hung on the day stay the object ("a fait don lundi de vingt ambulances": "don")
+        times = time_words(lang)
+        hung = [c for t in out["obj"] for c in parse.children(t)
+                if c.lower not in times and c.pos in ("NOUN", "PROPN")]
+        if hung:
+            out["obj"] = hung
+        else:
+            del out["obj"]
     if pred.pos == "VERB" and "obj" not in out:
         swallowed = _object_under_time_word(parse, pred, lang=lang)
         if swallowed is not None:
@@ -496,22 +506,43 @@ def _cues_hold(parse: Parse, cues: tuple[Cue, ...], pred: Token, arg_slots: dict
                 toks = [t for s, heads in arg_slots.items() if s not in ("subj", "poss")
                         for a in heads for t in parse.subtree(a)]
                 toks += [c for c in parse.children(pred) if c.dep in ("amod", "compound")]
-            words, whole = _cue_words(toks)
-            hit = False
-            for w in cue.words:
-                if w == "@person":
-                    hit = index.has_person(toks)
-                elif w == "@actor":
-                    hit = index.has_actor(toks)
-                elif w == "@place":
-                    hit = index.has_place(toks)
-                else:
-                    hit = w in whole or any(x.startswith(w) for x in words)
-                if hit:
-                    break
+            if cue.negated and cue.kind == "obj" and pred.pos != "NOUN" and arg_slots.get("obj"):
+                # An exclusion of the object holds when it holds for every object and conjunct: "a
+                # signé un procès-verbal ainsi qu'un mémorandum d'entente" signed an instrument too.
+                hit = all(_words_hit(cue.words, part, index)
+                          for a in arg_slots["obj"] for part in _conjunct_phrases(parse, a))
+            else:
+                hit = _words_hit(cue.words, toks, index)
         if hit == cue.negated:
             return False
     return True
+
+
+def _words_hit(cue_words: tuple[str, ...], toks: list[Token], index: MentionIndex) -> bool:
+    """Whether one of a cue's words (a stem, or ``@person``, ``@actor``, ``@place``) is among ``toks``."""
+    words, whole = _cue_words(toks)
+    for w in cue_words:
+        if w == "@person":
+            hit = index.has_person(toks)
+        elif w == "@actor":
+            hit = index.has_actor(toks)
+        elif w == "@place":
+            hit = index.has_place(toks)
+        else:
+            hit = w in whole or any(x.startswith(w) for x in words)
+        if hit:
+            return True
+    return False
+
+
+def _conjunct_phrases(parse: Parse, head: Token) -> list[list[Token]]:
+    """The phrase of ``head`` and of each word conjoined to it, each without the others."""
+    conjs = [c for c in parse.children(head) if c.dep == "conj"]
+    out = []
+    for h in [head, *conjs]:
+        others = {t.i for c in conjs if c.i != h.i for t in parse.subtree(c)}
+        out.append([t for t in parse.subtree(h) if t.i not in others])
+    return out
 
 
 def _noun_anchor(parse: Parse, noun: Token, *, lang: str, in_title: bool) -> tuple[Token, str] | None:
