@@ -18,9 +18,9 @@ from pathlib import Path
 from communique.errors import ArticleRejected
 from collections import Counter
 
-from communique.events.build import (TWO_SIDED, VISIT_ACTS, Draft, commemoration, drop_own_state_recipient,
-                                     locate_groups, merge, opinion_piece, sports_report, state_related, to_event,
-                                     unique_ids, violence_in_title, visit_to_come)
+from communique.events.build import (TWO_SIDED, VISIT_ACTS, Draft, commemoration, disaster_title,
+                                     drop_own_state_recipient, locate_groups, merge, opinion_piece, sports_report,
+                                     state_related, to_event, unique_ids, violence_in_title, visit_to_come)
 from communique.events.detect import Candidate, ModelPolicy, detect_sentence, reading_used, skip
 from communique.events.grammar import grammar_words
 from communique.events.triggers_model import TriggerScore, trigger_model
@@ -240,6 +240,13 @@ class Coder:
                 # deaths or injuries with no author and no word of violence: no attack
                 skip(skipped, draft.candidates[0].trigger, "ASSAULT: deaths or injuries with no author and no word "
                                                            "of violence (no attack)")
+                continue
+            if (draft.event == "ASSAULT" and all(c.fallback_actor for c in draft.candidates)
+                    and disaster_title(parse, title)):
+                # "Bus crash kills 14": in a report of a disaster, the state named before the
+                # deaths is no author (the parse named none)
+                skip(skipped, draft.candidates[0].trigger, "ASSAULT: only a guessed author in a report of a disaster "
+                                                           "(its title names the cause)")
                 continue
             if where is not None:
                 # after locate_groups: a crowd's country comes from the rules' place, which looks

@@ -495,14 +495,14 @@ def _attack_told(draft: Draft, parse: Parse, title: frozenset[int]) -> bool:
         return True
     words = grammar_words(parse.lang).attack_word
     near = {i for s in draft.sentences for i in (s - 1, s) if i >= 0}
-    for s in (near - set(title)) if _disaster_title(parse, title) else (near | set(title)):
+    for s in (near - set(title)) if disaster_title(parse, title) else (near | set(title)):
         for tok in parse.sentence_tokens(parse.sentences[s]):
             if said_by(tok, words) and not _natural_subject(parse, tok):
                 return True
     return False
 
 
-def _disaster_title(parse: Parse, title: frozenset[int]) -> bool:
+def disaster_title(parse: Parse, title: frozenset[int]) -> bool:
     """"Un séisme de magnitude 6,4 frappe Taïwan": a title whose head or subject is a natural cause
     and whose words of violence are only verbs (the blow) tells of the disaster, not of an attack
     ("Une vague d'attentats frappe Bagdad" names attacks)."""

@@ -1209,13 +1209,28 @@ def _fallback_recipient(parse: Parse, cand: Candidate, index: MentionIndex, *, a
         phrase = {d.i for h in heads for d in parse.subtree(h)}
         inside = [i for i in inside if i in phrase]
     for m in index.in_tokens(set(inside)):
-        if _names_no_party(parse, m):
+        if _names_no_party(parse, m) or _demonym_of_private_body(parse, index, m):
             continue
         res = _entity_from_mention(m, FALLBACK_RECIPIENT)
         if res is not None and res.entity.code not in taken:
             cand.recipients.append(res)
             cand.recipient_how = f"fallback '{m.text}'"
             return
+
+
+# Sectors of bodies that are not the state: a demonym describing one ("a Moroccan firm") names no state.
+_PRIVATE_BODY_SECTORS = frozenset({"BUS", "JRN", "MED", "LAB", "EDU", "REL", "AGR"})
+
+
+def _demonym_of_private_body(parse: Parse, index: MentionIndex, m) -> bool:
+    """"signed a contract with a Moroccan firm": the demonym describes a company, not the state."""
+    tok = parse.tokens[m.first]
+    if tok.dep not in ("amod", "compound") or not any(e.kind == "country" and e.subkind == "demonym"
+                                                        for e in m.entries):
+        return False
+    head = parse.head(tok)
+    return any(e.kind == "head" and e.sector in _PRIVATE_BODY_SECTORS
+               for other in index.in_tokens({head.i}) for e in other.entries)
 
 
 def _names_no_party(parse: Parse, m) -> bool:

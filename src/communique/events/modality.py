@@ -51,6 +51,14 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         # accusation says was done is its content, the accusation is the act told
         return f"content of the accusation '{accuser.text}' (alleged, not told as done)"
     auxes = _aux(parse, verb)
+    if verb.dep in ("acl", "ccomp") and any(c.dep == "mark" and c.lower in ("that", "que", "qu'") for c in kids):
+        noun = parse.head(verb)
+        gov = parse.head(noun)
+        if (noun.pos == "NOUN" and noun.dep in ("obj", "dobj") and gov.i != noun.i
+                and gov.lemma.lower() in grammar_words(lang).unrealised_content_verb):
+            # "denied reports that the crossing had been closed": what the denied (or demanded)
+            # thing says is its content, not an act told
+            return f"content of '{noun.text}' under '{gov.text}' (denied or asked for, not told as done)"
     if verb.dep in ("ccomp", "xcomp") or (verb.dep == "dep" and any(c.dep == "mark" for c in kids)):
         head = parse.head(verb)
         if head.i != verb.i and head.lemma.lower() in grammar_words(lang).unrealised_content_verb and (

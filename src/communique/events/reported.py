@@ -81,6 +81,8 @@ def _stated_intent(parse: Parse, verb: Token, *, lang: str) -> str | None:
         return "intent"
     if verb.dep in ("xcomp", "advcl", "acl") and (head.lemma in grammar_words(lang).willing
                                                   or head.lower in grammar_words(lang).willing):
+        if any(c.dep == "mark" and c.lower in grammar_words(lang).condition_mark for c in parse.children(head)):
+            return None  # "asked whether Ghana intended to mediate": a question, no intent stated
         if head.pos == "NOUN" and (_negated(parse, parse.head(head)) or any(
                 c.lower in ("no", "aucun", "aucune") for c in parse.children(head))):
             return None  # "has no intention to", "does not have the intention to": no intent stated

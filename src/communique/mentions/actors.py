@@ -29,8 +29,8 @@ from communique.parse import Parse, Token
 # Prepositions that make a country a place or a destination rather than the owner of a body.
 LOCATIVE_CASES = {"à", "au", "aux", "en", "dans", "in", "at", "to", "into", "vers", "sur", "chez", "from"}
 # Sectors more specific than the generic government one (they win over a GOV head above them).
-SPECIFIC_SECTORS = {"MIL", "SPY", "COP", "REB", "CVL", "JUD", "LEG", "BUS", "IGO", "NGO", "UNO", "JRN", "PTY", "LAB", "MED",
-                    "EDU", "AGR"}
+SPECIFIC_SECTORS = {"MIL", "SPY", "COP", "REB", "CVL", "JUD", "LEG", "BUS", "IGO", "NGO", "UNO", "JRN", "PTY", "LAB",
+                    "MED", "EDU", "AGR"}
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
