@@ -72,3 +72,20 @@ def test_the_state_signing_with_a_state_is_coded(code_text) -> None:
     got = events(code_text("Senegal signed a contract with Morocco on Monday for the supply of patrol boats.",
                            lang="en"))
     assert has(got, "COOPERATE", {"SEN"}, {"MAR"}), got
+
+
+def test_a_request_to_the_public_is_advice_to_ones_own_people(code_with_rules, rules_coder) -> None:
+    coded = code_with_rules("Mali's health ministry urged the public on Friday to stay away from the flooded "
+                            "districts of Bamako.", lang="en")
+    assert not events(coded), coded.events
+    assert skipped(skip_reasons(rules_coder, coded), "urged", "REQUEST addressed to the actor's own nationals or the "
+                                                              "public")
+    fr = code_with_rules("Le ministère malien de la Santé a invité vendredi la population à éviter les quartiers "
+                         "inondés de Bamako.", lang="fr")
+    assert not events(fr), fr.events
+
+
+def test_a_request_to_another_state_is_coded(code_text) -> None:
+    got = events(code_text("Mali's foreign ministry urged Niger on Friday to reopen the border crossing at Labbezanga.",
+                           lang="en"))
+    assert has(got, "REQUEST", {"MLI"}, {"NER"}), got

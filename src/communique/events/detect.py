@@ -962,10 +962,13 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if "recipient" in trig.needs and not cand.recipients:
             skip(skipped, tok, f"{trig.event}: needs a recipient")
             continue
-        if trig.event == "REQUEST" and cand.own_side and not cand.recipients:
-            # "Les États-Unis invitent les ressortissants américains à éviter l'île": advice to
-            # one's own nationals is no request to another party.
-            skip(skipped, tok, "REQUEST addressed to the actor's own nationals (no other party)")
+        if trig.event == "REQUEST" and not cand.recipients and (cand.own_side or any(
+                said_by(h, grammar_words(lang).public_word) for s in ("obj", "iobj", "à", "for", "to")
+                for h in arg_slots.get(s, []))):
+            # "Les États-Unis invitent les ressortissants américains à éviter l'île", "the ministry
+            # urges the public to beware": advice to one's own nationals or to the public is no
+            # request to another party.
+            skip(skipped, tok, "REQUEST addressed to the actor's own nationals or the public (no other party)")
             continue
         if trig.event == "CONSULT" and not cand.recipients and len({r.entity.code for r in cand.actors}) < 2:
             # "lors d'une réunion du Likoud", "the council met": one body meeting alone is not an

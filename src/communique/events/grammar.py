@@ -70,6 +70,7 @@ class GrammarWords:
     allegation_verb: frozenset[str]
     statement_plural: frozenset[str]
     etre_verb: frozenset[str]
+    public_word: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
     actorless_event: frozenset[str]  # event types (PLOVER, as written)
 
