@@ -820,6 +820,12 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
                 # "The government ordered two navy frigates to patrol", "a ordonné à ses ministres
                 # d'envoyer des secours": the state does what it orders its own agents to do
                 why, ordered_by, via = None, order, f"{via}; ordered by '{order.text}' to its own agents"
+            gathering = (_gathering_to_protest(parse, anchor, rows, tokens, index, lexicon, lang=lang)
+                         if why and why.startswith("infinitive under") and anchor.i == tok.i else None)
+            if gathering is not None:
+                # "des milliers de personnes ont envahi la place pour protester contre…": the
+                # purpose of a crowd gathered is the protest they make, where they gathered
+                why, via, anchor = None, f"{via}; purpose of '{gathering.text}'", gathering
             if why:
                 reading = stated_intent(parse, anchor, lang=lang)
                 if reading is None:
@@ -978,6 +984,24 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         out.append(cand)
     _drop_restatements(parse, out, skipped)
     return out
+
+
+def _gathering_to_protest(parse: Parse, verb: Token, rows: list[Trigger], sentence_tokens: list[Token],
+                          index: MentionIndex, lexicon: TriggerLexicon, *, lang: str) -> Token | None:
+    """The verb of a crowd's act a protest infinitive is the purpose of ("ont envahi la place pour
+    protester"), when that act happened, is no protest of its own ("gathered to protest" is told by
+    "gathered") and a PROTEST row of the infinitive holds (its cue names the crowd); else None."""
+    if not any(c.lower in ("pour", "afin", "to") and c.dep in ("mark", "case", "aux") for c in parse.children(verb)):
+        return None
+    arg_slots = slots(parse, verb, lang=lang)
+    if not any(r.event == "PROTEST" and cue_holds(parse, r, verb, arg_slots, sentence_tokens, index) for r in rows):
+        return None
+    main = next((a for a in parse.ancestors(verb) if a.pos in ("VERB", "AUX")), None)
+    if main is None or verb_modality(parse, main, lang=lang) or main.lemma in grammar_words(lang).plan_verb:
+        return None
+    if any(r.event == "PROTEST" for r in lexicon.rows_of(main)):
+        return None
+    return main
 
 
 def _addressees(parse: Parse, order: Token, *, lang: str) -> list[Token]:
