@@ -215,6 +215,10 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      "COOPERATE", ("SEN", "GMB"), ()),
     ("Les marines sénégalaise et gambienne ont entamé mardi leur troisième patrouille coordonnée au large de "
      "Banjul.", "fr", "COOPERATE", ("SEN", "GMB"), ()),
+    # pleading with a state for something, an appeal launched
+    ("Le ministre sénégalais a plaidé auprès du Burkina Faso pour la libération des otages.", "fr", "REQUEST",
+     ("SEN",), ("BFA",)),
+    ("Le gouvernement libyen a lancé lundi un appel à l'aide internationale.", "fr", "REQUEST", ("LBY",), ()),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
@@ -420,3 +424,13 @@ def test_ties_upgraded_are_support(code_with_rules) -> None:
     haut = code_with_rules("Le Sénégal a rehaussé ses relations avec la Mauritanie au rang de partenariat stratégique.",
                            lang="fr")
     assert has(events(haut), "SUPPORT", actors=("SEN",)), haut.events
+
+
+@pytest.mark.parametrize("text,word", [
+    ("L'accusé a plaidé coupable lundi devant le tribunal de Dakar.", "plaidé"),  # a plea in court
+    ("Le président malien a reçu lundi un appel téléphonique de son homologue français.", "appel"),  # a phone call
+])
+def test_a_plea_in_court_and_a_phone_call_are_no_requests(code_with_rules, rules_coder, text, word) -> None:
+    coded = code_with_rules(text, lang="fr")
+    assert not any(ev == "REQUEST" for ev, *_ in events(coded)), coded.events
+    assert any(f"'{word}'" in r for r in skip_reasons(rules_coder, coded))
