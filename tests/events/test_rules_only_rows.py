@@ -219,6 +219,15 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
     ("Le ministre sénégalais a plaidé auprès du Burkina Faso pour la libération des otages.", "fr", "REQUEST",
      ("SEN",), ("BFA",)),
     ("Le gouvernement libyen a lancé lundi un appel à l'aide internationale.", "fr", "REQUEST", ("LBY",), ()),
+    # a complaint lodged against a state, a march against it, a round of talks
+    ("Le Liban a déposé une plainte contre Israël auprès du Conseil de sécurité.", "fr", "ACCUSE", ("LBN",),
+     ("ISR",)),
+    ("Des milliers de Nigériens ont marché samedi à Niamey contre la présence de soldats américains.", "fr",
+     "PROTEST", ("NER",), ("USA",)),
+    ("Les États-Unis et le Niger ont entamé lundi à Niamey un nouveau cycle de discussions.", "fr", "CONSULT",
+     ("USA", "NER"), ()),
+    ("Sudan and South Sudan began a new round of talks in Addis Ababa on Monday.", "en", "CONSULT", ("SDN", "SSD"),
+     ()),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
