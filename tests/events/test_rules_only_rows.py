@@ -228,6 +228,12 @@ def test_a_team_eliminated_from_a_cup_is_no_attack(code_with_rules, rules_coder)
      ("USA", "NER"), ()),
     ("Sudan and South Sudan began a new round of talks in Addis Ababa on Monday.", "en", "CONSULT", ("SDN", "SSD"),
      ()),
+    # a march of the opposition, a curfew decreed, bombs dropped
+    ("Une marche de l'opposition contre le gouvernement a eu lieu samedi à Caracas.", "fr", "PROTEST", ("VEN",), ()),
+    ("Le gouvernement turc a décrété lundi un couvre-feu à Ankara.", "fr", "COERCE", ("TUR",), ()),
+    ("The Malian government imposed a curfew on Gao on Sunday.", "en", "COERCE", ("MLI",), ()),
+    ("US aircraft dropped a GBU-43 bomb on a tunnel complex in Afghanistan on Thursday.", "en", "ASSAULT", ("USA",),
+     ("AFG",)),
 ])
 def test_rules_only_rows_code_the_acts_of_security_news(code_with_rules, text, lang, event, actors,
                                                          recipients) -> None:
