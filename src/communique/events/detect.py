@@ -991,7 +991,8 @@ def _gathering_to_protest(parse: Parse, verb: Token, rows: list[Trigger], senten
     """The verb of a crowd's act a protest infinitive is the purpose of ("ont envahi la place pour
     protester"), when that act happened, is no protest of its own ("gathered to protest" is told by
     "gathered") and a PROTEST row of the infinitive holds (its cue names the crowd); else None."""
-    if not any(c.lower in ("pour", "afin", "to") and c.dep in ("mark", "case", "aux") for c in parse.children(verb)):
+    if not any(c.lower in grammar_words(lang).purpose_mark and c.dep in ("mark", "case", "aux")
+               for c in parse.children(verb)):
         return None
     arg_slots = slots(parse, verb, lang=lang)
     if not any(r.event == "PROTEST" and cue_holds(parse, r, verb, arg_slots, sentence_tokens, index) for r in rows):

@@ -71,6 +71,8 @@ class GrammarWords:
     statement_plural: frozenset[str]
     etre_verb: frozenset[str]
     public_word: frozenset[str]
+    completive_mark: frozenset[str]
+    purpose_mark: frozenset[str]
     refused_thing: tuple[str, ...]  # word beginnings, for str.startswith
     actorless_event: frozenset[str]  # event types (PLOVER, as written)
 

@@ -51,7 +51,8 @@ def verb_modality(parse: Parse, verb: Token, *, lang: str) -> str | None:
         # accusation says was done is its content, the accusation is the act told
         return f"content of the accusation '{accuser.text}' (alleged, not told as done)"
     auxes = _aux(parse, verb)
-    if verb.dep in ("acl", "ccomp") and any(c.dep == "mark" and c.lower in ("that", "que", "qu'") for c in kids):
+    if verb.dep in ("acl", "ccomp") and any(c.dep == "mark" and c.lower in grammar_words(lang).completive_mark
+                                             for c in kids):
         noun = parse.head(verb)
         gov = parse.head(noun)
         if (noun.pos == "NOUN" and noun.dep in ("obj", "dobj") and gov.i != noun.i
