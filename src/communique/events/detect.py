@@ -184,10 +184,10 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
             shared += [c for c in parse.children(first) if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN")]
             if shared:
                 out["obj"] = shared
-    if pred.pos == "VERB" and out.get("obj") and all(t.lower in time_words(lang) for t in out["obj"]):
+    times = time_words(lang)
+    if pred.pos == "VERB" and out.get("obj") and all(t.lower in times for t in out["obj"]):
         # "a reçu mercredi à Rabat le ministre…": a day the parser took for the object is none; the
         # words it hung on the day stay the object ("a fait don lundi de vingt ambulances": "don")
-        times = time_words(lang)
         hung = [c for t in out["obj"] for c in parse.children(t)
                 if c.lower not in times and c.pos in ("NOUN", "PROPN")]
         if hung:
@@ -208,7 +208,6 @@ def slots(parse: Parse, pred: Token, *, lang: str) -> dict[str, list[Token]]:
         # (with an agent whatever the tagger says: "received … by" is sometimes tagged a past tense).
         head = parse.head(pred)
         # "Le ministre, reçu lundi par…": a day the parser took for the object is no object
-        times = time_words(lang)
         if out.get("obj") and all(t.lower in times for t in out["obj"]):
             del out["obj"]
         if head.pos in ("NOUN", "PROPN") and "obj" not in out:
@@ -876,17 +875,16 @@ def detect_sentence(parse: Parse, sent: Sentence, *, lexicon: TriggerLexicon, in
         if trig is None:
             skip(skipped, tok, "no trigger row's cue holds")
             continue
-        if (trig.event == "REQUEST" and said_by(tok, grammar_words(lang).order_verb)
-                and _own_agents_addressed(parse, tok, index, lang=lang) is not None):
-            skip(skipped, tok, "an order to the speaker's own agents (the act ordered is coded)")
-            continue
-        if (trig.event == "REQUEST" and trig.row == 0 and said_by(tok, grammar_words(lang).order_verb)
-                and not _addressees(parse, tok, lang=lang)):
-            # "a ordonné la fermeture de la frontière": an order addressed to nobody orders an act
-            # (the act is what is told), it asks no party anything; the model's reading stands
-            # in for the table's rows, which want an addressee
-            skip(skipped, tok, "an order of an act addressed to nobody (no request to a party)")
-            continue
+        if trig.event == "REQUEST" and said_by(tok, grammar_words(lang).order_verb):
+            if _own_agents_addressed(parse, tok, index, lang=lang) is not None:
+                skip(skipped, tok, "an order to the speaker's own agents (the act ordered is coded)")
+                continue
+            if trig.row == 0 and not _addressees(parse, tok, lang=lang):
+                # "a ordonné la fermeture de la frontière": an order addressed to nobody orders an
+                # act (the act is what is told), it asks no party anything; the model's reading
+                # stands in for the table's rows, which want an addressee
+                skip(skipped, tok, "an order of an act addressed to nobody (no request to a party)")
+                continue
         if (trig.event == "SUPPORT" and ("obj", "recipient") in trig.roles and tok.pos in ("VERB", "AUX")
                 and tok.feat("VerbForm") == "Part" and tok.dep in ("acl", "amod") and tok.feat("Tense") != "Pres"):
             # "une coalition soutenue par l'Arabie saoudite", "Turkish-backed rebels": a participle
